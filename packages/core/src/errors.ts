@@ -1,0 +1,250 @@
+/**
+ * One error hierarchy for every tenantkit client. `instanceof` works across packages and across
+ * duplicate copies of this module (ESM + CJS, two versions): classes match on a global brand,
+ * not on object identity.
+ */
+const BRANDS = Symbol.for('@tenantkit/core:error-brands');
+
+export type ProviderName = 'synthflow' | 'vobiz' | 'voximplant' | (string & {});
+export type OperationKind = 'create' | 'read' | 'update' | 'delete';
+
+export class TenantkitError extends Error {
+  static readonly brand: string = 'TenantkitError';
+
+  /** `this` is the class `instanceof` asks about (usually a subclass), hence biome.json's override. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const brands = (value as { [BRANDS]?: ReadonlySet<string> })[BRANDS];
+    return brands
+      ? brands.has(this.brand)
+      : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    const brands = new Set<string>();
+    for (
+      let ctor: unknown = new.target;
+      typeof ctor === 'function' && ctor !== Error;
+      ctor = Object.getPrototypeOf(ctor)
+    ) {
+      if (Object.hasOwn(ctor, 'brand')) brands.add((ctor as typeof TenantkitError).brand);
+    }
+    Object.defineProperty(this, BRANDS, { value: brands });
+    Object.defineProperty(this, 'name', {
+      value: new.target.name,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) out[key] = value;
+    return out;
+  }
+}
+
+/** The client was configured wrongly (missing credentials, unparseable key, bad option). */
+export class ConfigurationError extends TenantkitError {
+  static override readonly brand: string = 'ConfigurationError';
+}
+
+/** Input rejected on our side before anything was sent. */
+export class ValidationError extends TenantkitError {
+  static override readonly brand: string = 'ValidationError';
+  readonly provider: ProviderName;
+  readonly operation: string;
+  /** Path of the offending field, e.g. `products.phone_numbers[0].number`. */
+  readonly field: string;
+  /** Short rule name, e.g. `non-blank`, `e164`, `unique-items`. */
+  readonly rule: string;
+
+  constructor(details: {
+    provider: ProviderName;
+    operation: string;
+    field: string;
+    rule: string;
+    message: string;
+  }) {
+    super(
+      `${details.provider}.${details.operation}: ${details.field} ${details.message} (rule: ${details.rule})`,
+    );
+    this.provider = details.provider;
+    this.operation = details.operation;
+    this.field = details.field;
+    this.rule = details.rule;
+  }
+}
+
+/** What every error raised while talking to a provider knows about the call. */
+export interface RequestContext {
+  provider: ProviderName;
+  operation: string;
+  method: string;
+  /** Path template, never the filled URL (which may carry secrets in its query). */
+  path: string;
+  kind: OperationKind;
+  /** How many HTTP attempts were made. */
+  attempts: number;
+}
+
+const UNKNOWN_OUTCOME =
+  'The create may or may not have been processed; it was not retried automatically. Check (get or list) before trying again.';
+
+/** Base of the errors raised after a request was started. */
+export class RequestError extends TenantkitError {
+  static override readonly brand: string = 'RequestError';
+  readonly provider: ProviderName;
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+  /** True when a create may have been processed although it failed: the SDK did not retry it. */
+  readonly outcomeUnknown: boolean;
+
+  constructor(
+    message: string,
+    context: RequestContext & { outcomeUnknown?: boolean },
+    options?: { cause?: unknown },
+  ) {
+    const outcomeUnknown = context.outcomeUnknown ?? false;
+    super(
+      `${context.provider}.${context.operation} (${context.method} ${context.path}): ${message}${outcomeUnknown ? ` ${UNKNOWN_OUTCOME}` : ''}`,
+      options,
+    );
+    this.provider = context.provider;
+    this.operation = context.operation;
+    this.method = context.method;
+    this.path = context.path;
+    this.attempts = context.attempts;
+    this.outcomeUnknown = outcomeUnknown;
+  }
+}
+
+export interface ApiErrorDetails {
+  status: number;
+  /** Provider error code (Vobiz `error.code`, Voximplant numeric code, Synthflow `error`). */
+  code?: string | number | undefined;
+  /** Symbolic name of the code where known (Voximplant `AUTHORIZATION_FAILED`). */
+  codeName?: string | undefined;
+  requestId?: string | undefined;
+  /** Parsed response body, with secret fields redacted. */
+  body: unknown;
+  /** The provider's own message, redacted. */
+  providerMessage?: string | undefined;
+  retryAfterMs?: number | undefined;
+}
+
+/** The provider answered with an error (an HTTP error status, or an error inside a 200 body). */
+export class ApiError extends RequestError {
+  static override readonly brand: string = 'ApiError';
+  readonly status: number;
+  readonly code: string | number | undefined;
+  readonly codeName: string | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+
+  constructor(context: RequestContext & { outcomeUnknown?: boolean }, details: ApiErrorDetails) {
+    const code =
+      details.code === undefined
+        ? ''
+        : ` ${details.code}${details.codeName ? ` ${details.codeName}` : ''}`;
+    const said = details.providerMessage ? `: ${details.providerMessage}` : '';
+    super(`HTTP ${details.status}${code}${said}`, context);
+    this.status = details.status;
+    this.code = details.code;
+    this.codeName = details.codeName;
+    this.requestId = details.requestId;
+    this.body = details.body;
+  }
+}
+
+export class BadRequestError extends ApiError {
+  static override readonly brand: string = 'BadRequestError';
+}
+export class AuthenticationError extends ApiError {
+  static override readonly brand: string = 'AuthenticationError';
+}
+export class PermissionDeniedError extends ApiError {
+  static override readonly brand: string = 'PermissionDeniedError';
+}
+export class NotFoundError extends ApiError {
+  static override readonly brand: string = 'NotFoundError';
+}
+export class ConflictError extends ApiError {
+  static override readonly brand: string = 'ConflictError';
+}
+export class UnprocessableEntityError extends ApiError {
+  static override readonly brand: string = 'UnprocessableEntityError';
+}
+export class RateLimitError extends ApiError {
+  static override readonly brand: string = 'RateLimitError';
+  /** How long the provider asked us to wait (parsed `Retry-After`), if it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(context: RequestContext & { outcomeUnknown?: boolean }, details: ApiErrorDetails) {
+    super(context, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+export class ServerError extends ApiError {
+  static override readonly brand: string = 'ServerError';
+  /** Parsed `Retry-After`, if the provider sent one (a 503 with it proves a create was not processed). */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(context: RequestContext & { outcomeUnknown?: boolean }, details: ApiErrorDetails) {
+    super(context, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+/** A success status whose body is not what the API promises (HTML, malformed JSON, empty). */
+export class InvalidResponseError extends ApiError {
+  static override readonly brand: string = 'InvalidResponseError';
+}
+
+/** The request could not be completed at the network level (refused, reset, DNS). */
+export class ConnectionError extends RequestError {
+  static override readonly brand: string = 'ConnectionError';
+}
+/** No answer within the per-request timeout. */
+export class TimeoutError extends RequestError {
+  static override readonly brand: string = 'TimeoutError';
+  readonly timeoutMs: number;
+
+  constructor(context: RequestContext & { outcomeUnknown?: boolean }, timeoutMs: number) {
+    super(`no response within ${timeoutMs} ms`, context);
+    this.timeoutMs = timeoutMs;
+  }
+}
+/** The caller's AbortSignal fired. */
+export class AbortedError extends RequestError {
+  static override readonly brand: string = 'AbortedError';
+}
+
+type ApiErrorClass = new (
+  context: RequestContext & { outcomeUnknown?: boolean },
+  details: ApiErrorDetails,
+) => ApiError;
+
+/** The subclass for an HTTP status; `ApiError` itself for statuses without a dedicated class. */
+export function apiErrorClassFor(status: number): ApiErrorClass {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? ServerError : ApiError;
+  }
+}

@@ -1,0 +1,51 @@
+export { defineClientInspection, requireCredential } from './client.js';
+export {
+  AbortedError,
+  ApiError,
+  type ApiErrorDetails,
+  AuthenticationError,
+  apiErrorClassFor,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  InvalidResponseError,
+  NotFoundError,
+  type OperationKind,
+  PermissionDeniedError,
+  type ProviderName,
+  RateLimitError,
+  type RequestContext,
+  RequestError,
+  ServerError,
+  TenantkitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+} from './errors.js';
+export { nextOffset, nextPageNumber, type PageWalk, paginate } from './paging.js';
+export { baseRedactor, isSecretKey, REDACTED, Redactor } from './redact.js';
+export {
+  DEFAULT_RETRY,
+  judgeFailure,
+  parseRetryAfter,
+  type RetryOptions,
+  retryDelayMs,
+} from './retry.js';
+export {
+  type AttemptInit,
+  type CallOptions,
+  type CoreOptions,
+  describeErrorBody,
+  type ErrorDescription,
+  type FetchLike,
+  type FetchResult,
+  type Logger,
+  type OperationInfo,
+  type ProviderProtocol,
+  Runner,
+  type RunSpec,
+} from './runner.js';
+export { Secret } from './secret.js';
+export { sleep, Throttle, type ThrottleOptions } from './throttle.js';
+export { InputChecker } from './validation.js';

@@ -1,0 +1,76 @@
+/** Replaces every secret the SDK knows of, so no error, log line or inspection can leak one. */
+export const REDACTED = '[REDACTED]';
+
+/** Field names whose values are secrets wherever they appear (headers, bodies, query strings). */
+const SECRET_KEY =
+  /pass(word)?|secret|token|api[-_]?key|authorization|private[-_]?key|credential|cookie|sign_in_link|signature/i;
+
+const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+const BEARER = /\b(Bearer|Basic)\s+[\w\-.~+/=]+/gi;
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+/**
+ * Knows the secret values of one client (API keys, tokens, the JWT it signed) and scrubs them,
+ * plus anything shaped like a JWT, a PEM private key or a bearer credential.
+ */
+export class Redactor {
+  readonly #secrets = new Set<string>();
+
+  constructor(secrets: Iterable<string | undefined> = []) {
+    for (const secret of secrets) this.addSecret(secret);
+  }
+
+  addSecret(secret: string | undefined): void {
+    // Very short values would scrub ordinary words; they are covered by key-based redaction.
+    if (secret && secret.length >= 6) this.#secrets.add(secret);
+  }
+
+  text(input: string): string {
+    let out = input;
+    for (const secret of this.#secrets) {
+      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
+    return out
+      .replace(PEM_BLOCK, REDACTED)
+      .replace(JWT, REDACTED)
+      .replace(BEARER, `$1 ${REDACTED}`);
+  }
+
+  /** Deep copy of `value` with secret fields replaced and secret values scrubbed from strings. */
+  value(value: unknown, depth = 0): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > 12) return '[Truncated]';
+    if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] =
+        isSecretKey(key) && item !== null && item !== undefined
+          ? REDACTED
+          : this.value(item, depth + 1);
+    }
+    return out;
+  }
+
+  headers(headers: Headers | Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+    for (const [key, item] of entries) out[key] = isSecretKey(key) ? REDACTED : this.text(item);
+    return out;
+  }
+
+  url(url: string): string {
+    const queryStart = url.indexOf('?');
+    if (queryStart === -1) return this.text(url);
+    const params = new URLSearchParams(url.slice(queryStart + 1));
+    for (const key of [...params.keys()]) if (isSecretKey(key)) params.set(key, REDACTED);
+    return this.text(`${url.slice(0, queryStart)}?${params.toString()}`);
+  }
+}
+
+/** A redactor with no known secret values: still catches JWTs, PEM keys and secret field names. */
+export const baseRedactor = new Redactor();

@@ -1,0 +1,161 @@
+import { type ProviderName, ValidationError } from './errors.js';
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+// Deliberately loose: one @, no spaces, a dot in the domain. The provider is the final judge.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Optional = { optional?: boolean };
+
+/**
+ * Checks input before anything is sent. Each failure is a ValidationError naming the field and the
+ * rule; values are never echoed, since some fields are secrets.
+ */
+export class InputChecker {
+  constructor(
+    readonly provider: ProviderName,
+    readonly operation: string,
+  ) {}
+
+  fail(field: string, rule: string, message: string): never {
+    throw new ValidationError({
+      provider: this.provider,
+      operation: this.operation,
+      field,
+      rule,
+      message,
+    });
+  }
+
+  record(field: string, value: unknown): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      this.fail(field, 'object', 'must be an object');
+    return value as Record<string, unknown>;
+  }
+
+  /** Rejects keys the operation does not accept (the list comes from the spec). */
+  knownFields(field: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+    for (const key of Object.keys(value)) {
+      if (value[key] !== undefined && !allowed.includes(key)) {
+        this.fail(
+          field === '' ? key : `${field}.${key}`,
+          'known-field',
+          `is not a field of this operation (allowed: ${allowed.join(', ')})`,
+        );
+      }
+    }
+  }
+
+  string(
+    field: string,
+    value: unknown,
+    rules: Optional & { minLength?: number; maxLength?: number } = {},
+  ): void {
+    if (value === undefined && rules.optional) return;
+    if (typeof value !== 'string') this.fail(field, 'string', 'must be a string');
+    if (rules.minLength !== undefined && value.length < rules.minLength) {
+      this.fail(field, 'min-length', `must be at least ${rules.minLength} characters long`);
+    }
+    if (rules.maxLength !== undefined && value.length > rules.maxLength) {
+      this.fail(field, 'max-length', `must be at most ${rules.maxLength} characters long`);
+    }
+  }
+
+  nonBlank(field: string, value: unknown, rules: Optional & { maxLength?: number } = {}): void {
+    if (value === undefined && rules.optional) return;
+    this.string(field, value, rules);
+    if ((value as string).trim() === '') this.fail(field, 'non-blank', 'must not be blank');
+  }
+
+  integer(
+    field: string,
+    value: unknown,
+    rules: Optional & { nullable?: boolean; min?: number; max?: number } = {},
+  ): void {
+    if (value === undefined && rules.optional) return;
+    if (value === null && rules.nullable) return;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+      this.fail(field, 'integer', 'must be an integer');
+    if (rules.min !== undefined && value < rules.min) {
+      this.fail(
+        field,
+        rules.min === 0 ? 'non-negative' : 'minimum',
+        `must be ${rules.min === 0 ? 'zero or more' : `at least ${rules.min}`}`,
+      );
+    }
+    if (rules.max !== undefined && value > rules.max)
+      this.fail(field, 'maximum', `must be at most ${rules.max}`);
+  }
+
+  boolean(field: string, value: unknown, rules: Optional = {}): void {
+    if (value === undefined && rules.optional) return;
+    if (typeof value !== 'boolean') this.fail(field, 'boolean', 'must be true or false');
+  }
+
+  oneOf(field: string, value: unknown, allowed: readonly unknown[], rules: Optional = {}): void {
+    if (value === undefined && rules.optional) return;
+    if (!allowed.includes(value)) this.fail(field, 'enum', `must be one of: ${allowed.join(', ')}`);
+  }
+
+  array(
+    field: string,
+    value: unknown,
+    rules: Optional & { minItems?: number } = {},
+  ): unknown[] | undefined {
+    if (value === undefined && rules.optional) return undefined;
+    if (!Array.isArray(value)) this.fail(field, 'array', 'must be an array');
+    if (rules.minItems !== undefined && value.length < rules.minItems) {
+      this.fail(field, 'min-items', `must hold at least ${rules.minItems} item(s)`);
+    }
+    return value;
+  }
+
+  /** Each item from `allowed`, none twice. */
+  enumList(field: string, value: unknown, allowed: readonly unknown[], rules: Optional = {}): void {
+    const items = this.array(field, value, rules);
+    if (!items) return;
+    const seen = new Set<unknown>();
+    items.forEach((item, index) => {
+      this.oneOf(`${field}[${index}]`, item, allowed);
+      if (seen.has(item))
+        this.fail(
+          `${field}[${index}]`,
+          'unique-items',
+          `repeats a value already listed in ${field}`,
+        );
+      seen.add(item);
+    });
+  }
+
+  /** No value may appear in both lists. */
+  disjoint(fieldA: string, a: unknown, fieldB: string, b: unknown): void {
+    if (!Array.isArray(a) || !Array.isArray(b)) return;
+    const inA = new Set(a);
+    b.forEach((item, index) => {
+      if (inA.has(item))
+        this.fail(`${fieldB}[${index}]`, 'disjoint', `lists a value that is also in ${fieldA}`);
+    });
+  }
+
+  e164(field: string, value: unknown, rules: Optional = {}): void {
+    if (value === undefined && rules.optional) return;
+    if (typeof value !== 'string' || !E164.test(value)) {
+      this.fail(
+        field,
+        'e164',
+        'must be an E.164 phone number: + then 2 to 15 digits, e.g. +14155550123',
+      );
+    }
+  }
+
+  email(field: string, value: unknown, rules: Optional = {}): void {
+    if (value === undefined && rules.optional) return;
+    if (typeof value !== 'string' || !EMAIL.test(value))
+      this.fail(field, 'email', 'must be an email address');
+  }
+
+  /** For an id that goes into a URL path. */
+  pathId(field: string, value: unknown): void {
+    this.nonBlank(field, value);
+    if (/[/?#]/.test(value as string)) this.fail(field, 'path-safe', 'must not contain /, ? or #');
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Prism mock servers for the tenantkit specs, in process: modules load once, each server starts in
+ * milliseconds, and nothing can be orphaned when the process ends.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createLogger } from '@stoplight/prism-core';
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { createServer } from '@stoplight/prism-http-server';
+import { parse as parseYaml } from 'yaml';
+
+export const PROVIDERS = ['synthflow', 'vobiz', 'voximplant'] as const;
+export type MockProvider = (typeof PROVIDERS)[number];
+
+export interface StartMockOptions {
+  /** Which providers to serve. Default: all three. */
+  providers?: readonly MockProvider[];
+  /** Spec file per provider. Default: the `openapi.yaml` each provider package ships. */
+  specs?: Partial<Record<MockProvider, string>>;
+  /** Port per provider; 0 (the default) picks a free one. */
+  ports?: Partial<Record<MockProvider, number>>;
+  host?: string;
+  /** How long to wait for a server to answer before giving up. Default 15 s. */
+  readyTimeoutMs?: number;
+}
+
+export interface MockServers {
+  /** Base URL per started provider, e.g. `http://127.0.0.1:41234`. */
+  readonly urls: Partial<Record<MockProvider, string>>;
+  stop(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The spec a provider package ships (copied there from specs/ at build time). */
+export function packagedSpec(provider: MockProvider): string {
+  return require.resolve(`@tenantkit/${provider}/openapi.yaml`);
+}
+
+export async function startMockServers(options: StartMockOptions = {}): Promise<MockServers> {
+  const { providers = PROVIDERS, host = '127.0.0.1', readyTimeoutMs = 15_000 } = options;
+  const logger = createLogger('tenantkit-mock', { level: 'silent' });
+  const started: Array<{ close(): Promise<void> }> = [];
+  const urls: Partial<Record<MockProvider, string>> = {};
+  const stop = async () => {
+    await Promise.allSettled(started.splice(0).map((server) => server.close()));
+  };
+  try {
+    for (const provider of providers) {
+      const spec = options.specs?.[provider] ?? packagedSpec(provider);
+      const operations = await getHttpOperationsFromSpec(spec);
+      const server = createServer(operations, {
+        cors: false,
+        components: { logger },
+        config: {
+          isProxy: false,
+          upstreamProxy: undefined,
+          checkSecurity: true,
+          validateRequest: true,
+          validateResponse: true,
+          errors: true,
+          mock: { dynamic: false },
+        },
+      });
+      const address = await server.listen(options.ports?.[provider] ?? 0, host);
+      started.push(server);
+      urls[provider] = address.replace('0.0.0.0', host).replace(/\/$/, '');
+    }
+    await Promise.all(Object.values(urls).map((url) => waitUntilAnswering(url, readyTimeoutMs)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, stop };
+}
+
+/** Polls until the server answers any HTTP status; fails with a clear message at the deadline. */
+export async function waitUntilAnswering(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(
+    `mock server at ${url} did not answer within ${timeoutMs} ms: ${String(lastError)}`,
+  );
+}
+
+export interface PrismViolation {
+  method: string;
+  url: string;
+  status: number;
+  violations: string;
+}
+
+/**
+ * A fetch for contract tests: records every request Prism found invalid (an `sl-violations`
+ * header, or a problem+json validation answer) so a test can require there were none.
+ */
+export function createContractFetch(base: typeof fetch = fetch): {
+  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
+  violations: PrismViolation[];
+} {
+  const violations: PrismViolation[] = [];
+  return {
+    violations,
+    async fetch(input, init) {
+      const response = await base(input, init);
+      const header = response.headers.get('sl-violations');
+      const isProblem =
+        response.headers.get('content-type')?.includes('application/problem+json') ?? false;
+      if (header || isProblem) {
+        const detail = header ?? (await response.clone().text());
+        violations.push({
+          method: input.method,
+          url: input.url,
+          status: response.status,
+          violations: detail,
+        });
+      }
+      return response;
+    },
+  };
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** Parsed JSON body, or undefined when there was none. */
+  body: unknown;
+}
+
+/**
+ * A fetch for unit tests: keeps every request it receives (the real `Request`) and answers with
+ * whatever `respond` returns for it.
+ */
+export function createRecordingFetch(
+  respond: (request: RecordedRequest) => Response | Promise<Response>,
+): {
+  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
+  requests: RecordedRequest[];
+} {
+  const requests: RecordedRequest[] = [];
+  return {
+    requests,
+    async fetch(input) {
+      const text = await input.text();
+      const recorded: RecordedRequest = {
+        method: input.method,
+        url: new URL(input.url),
+        headers: input.headers,
+        body: text ? JSON.parse(text) : undefined,
+      };
+      requests.push(recorded);
+      return respond(recorded);
+    },
+  };
+}
+
+/** Named request-body examples of one operation of a spec (so tests prove every example is accepted). */
+export function requestExamples(specFile: string, operationId: string): Record<string, unknown> {
+  const spec = parseYaml(readFileSync(specFile, 'utf8')) as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          operationId?: string;
+          requestBody?: {
+            content?: Record<string, { examples?: Record<string, { value: unknown }> }>;
+          };
+        }
+      >
+    >;
+  };
+  for (const item of Object.values(spec.paths)) {
+    for (const operation of Object.values(item)) {
+      if (operation?.operationId !== operationId) continue;
+      const examples = operation.requestBody?.content?.['application/json']?.examples ?? {};
+      return Object.fromEntries(
+        Object.entries(examples).map(([name, example]) => [name, example.value]),
+      );
+    }
+  }
+  throw new Error(`${specFile}: no operation ${operationId}`);
+}

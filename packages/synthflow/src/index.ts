@@ -1,0 +1,12 @@
+export {
+  createSynthflowClient,
+  SYNTHFLOW_BASE_URLS,
+  type SynthflowClient,
+  type SynthflowClientOptions,
+  type SynthflowRegion,
+  type SynthflowSubaccounts,
+} from './client.js';
+export type * from './generated/openapi.js';
+export { operationTypeValues, permissionValues } from './generated/openapi.js';
+export { operations as synthflowOperations } from './generated/operations.js';
+export { specInfo } from './generated/spec-info.js';
