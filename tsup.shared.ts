@@ -1,11 +1,13 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 /**
  * One build for every package: ESM + CJS with types. A provider package also ships its spec as
  * `dist/openapi.yaml` (the mock servers and curious users read it from there).
  */
-export function packageBuild(options: { spec?: string; entry?: Options['entry'] } = {}) {
+export function packageBuild(
+  options: { spec?: string; allSpecs?: boolean; entry?: Options['entry'] } = {},
+) {
   return defineConfig({
     entry: options.entry ?? ['src/index.ts'],
     format: ['esm', 'cjs'],
@@ -15,6 +17,11 @@ export function packageBuild(options: { spec?: string; entry?: Options['entry'] 
     target: 'node20',
     async onSuccess() {
       if (options.spec) copyFileSync(`../../specs/${options.spec}.yaml`, 'dist/openapi.yaml');
+      if (options.allSpecs)
+        cpSync('../../specs', 'dist/specs', {
+          recursive: true,
+          filter: (file) => !file.endsWith('.md'),
+        });
     },
   });
 }

@@ -15,7 +15,7 @@ export type MockProvider = (typeof PROVIDERS)[number];
 export interface StartMockOptions {
   /** Which providers to serve. Default: all three. */
   providers?: readonly MockProvider[];
-  /** Spec file per provider. Default: the `openapi.yaml` each provider package ships. */
+  /** Spec file per provider. Default: the copy of `specs/<provider>.yaml` this package ships. */
   specs?: Partial<Record<MockProvider, string>>;
   /** Port per provider; 0 (the default) picks a free one. */
   ports?: Partial<Record<MockProvider, number>>;
@@ -32,9 +32,9 @@ export interface MockServers {
 
 const require = createRequire(import.meta.url);
 
-/** The spec a provider package ships (copied there from specs/ at build time). */
+/** The spec this package ships for a provider (copied from specs/ at build time). */
 export function packagedSpec(provider: MockProvider): string {
-  return require.resolve(`@tenantkit/${provider}/openapi.yaml`);
+  return require.resolve(`@tenantkit/mock/specs/${provider}.yaml`);
 }
 
 export async function startMockServers(options: StartMockOptions = {}): Promise<MockServers> {
