@@ -15,7 +15,7 @@ try {
   console.error('check:generated: generation failed');
   process.exit(1);
 }
-const diff = run('git', ['diff', '--stat', '--', 'packages/*/src/generated']);
+const diff = run('git', ['diff', '--stat', '--', 'packages/*/src/generated/*']);
 const untracked = run('git', [
   'status',
   '--porcelain',

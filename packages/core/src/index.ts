@@ -26,11 +26,17 @@ export {
 export { nextOffset, nextPageNumber, type PageWalk, paginate } from './paging.js';
 export { baseRedactor, isSecretKey, REDACTED, Redactor } from './redact.js';
 export {
+  connectionErrorCode,
   DEFAULT_RETRY,
+  type FailureFacts,
+  type FailureVerdict,
+  factsOf,
+  judge,
   judgeFailure,
   parseRetryAfter,
   type RetryOptions,
   retryDelayMs,
+  wasNeverSent,
 } from './retry.js';
 export {
   type AttemptInit,

@@ -5,6 +5,11 @@ export const REDACTED = '[REDACTED]';
 const SECRET_KEY =
   /pass(word)?|secret|token|api[-_]?key|authorization|private[-_]?key|credential|cookie|sign_in_link|signature/i;
 
+const SECRET_NAME = `[\\w.-]*(?:${SECRET_KEY.source})[\\w.-]*`;
+/** `password=…` in a URL or form body quoted inside free text (an error message, a log line). */
+const SECRET_ASSIGNMENT = new RegExp(`(${SECRET_NAME})=[^&\\s#"',;]+`, 'gi');
+/** `"password": "…"` in JSON quoted inside free text (a parser error echoing the body). */
+const SECRET_JSON_FIELD = new RegExp(`("${SECRET_NAME}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, 'gi');
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const BEARER = /\b(Bearer|Basic)\s+[\w\-.~+/=]+/gi;
@@ -29,6 +34,11 @@ export class Redactor {
     if (secret && secret.length >= 6) this.#secrets.add(secret);
   }
 
+  /** Forgets a secret that can no longer be used (an expired token), so the set stays bounded. */
+  removeSecret(secret: string | undefined): void {
+    if (secret) this.#secrets.delete(secret);
+  }
+
   text(input: string): string {
     let out = input;
     for (const secret of this.#secrets) {
@@ -37,7 +47,33 @@ export class Redactor {
     return out
       .replace(PEM_BLOCK, REDACTED)
       .replace(JWT, REDACTED)
-      .replace(BEARER, `$1 ${REDACTED}`);
+      .replace(BEARER, `$1 ${REDACTED}`)
+      .replace(SECRET_ASSIGNMENT, `$1=${REDACTED}`)
+      .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`);
+  }
+
+  /**
+   * A scrubbed copy of an error we did not create (a fetch failure, a parser error), fit to be a
+   * `cause`: same name, `code` and cause chain, message and stack redacted. The original may quote
+   * a URL with secrets in its query or a body, and `util.inspect` prints causes in full.
+   */
+  error(error: unknown, depth = 0): Error {
+    if (!(error instanceof Error)) return new Error(this.text(String(error)));
+    const copy = new Error(this.text(error.message));
+    Object.defineProperty(copy, 'name', { value: error.name, configurable: true, writable: true });
+    copy.stack = error.stack === undefined ? undefined : this.text(error.stack);
+    const { code } = error as { code?: unknown };
+    if (typeof code === 'string' || typeof code === 'number') {
+      Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+    }
+    if (error.cause !== undefined && depth < 4) {
+      Object.defineProperty(copy, 'cause', {
+        value: this.error(error.cause, depth + 1),
+        configurable: true,
+        writable: true,
+      });
+    }
+    return copy;
   }
 
   /** Deep copy of `value` with secret fields replaced and secret values scrubbed from strings. */

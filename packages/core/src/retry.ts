@@ -1,9 +1,8 @@
 import {
-  ApiError,
+  type ApiError,
   ConnectionError,
+  InvalidResponseError,
   type OperationKind,
-  RateLimitError,
-  ServerError,
   TimeoutError,
 } from './errors.js';
 
@@ -22,14 +21,18 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
   maxDelayMs: 8_000,
 };
 
+const HTTP_DATE_START = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unparseable. */
 export function parseRetryAfter(
   value: string | null | undefined,
   now = Date.now(),
 ): number | undefined {
-  if (value === null || value === undefined || value.trim() === '') return undefined;
+  if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // Date.parse accepts nearly anything ("-1", "5 apples"); an HTTP date starts with the day name.
+  if (!HTTP_DATE_START.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -78,34 +81,68 @@ export interface FailureVerdict {
 }
 
 /**
+ * What went wrong in one attempt, known before any error object is built, so the verdict can be
+ * decided first and the error built once, with its final `outcomeUnknown` and attempt count.
+ */
+export type FailureFacts =
+  /** The provider answered with an error status (or an error in a success body, classified so). */
+  | { type: 'status'; status: number; retryAfterMs?: number | undefined }
+  /** A success status whose body is unreadable or lacks the payload. */
+  | { type: 'invalid-response' }
+  /** Network failure; `neverSent` when the connection was provably never established. */
+  | { type: 'connection'; neverSent: boolean }
+  | { type: 'timeout' };
+
+const PROCESSED_UNKNOWN: FailureVerdict = { retry: false, outcomeUnknown: true };
+const RETRY: FailureVerdict = { retry: true, outcomeUnknown: false };
+const FINAL: FailureVerdict = { retry: false, outcomeUnknown: false };
+
+/**
  * Reads, updates and deletes retry on 408, 429, 5xx, timeouts and connection failures. A create
  * retries only where the provider provably did not process it: 429, 503 with Retry-After, or a
- * connection that was never established.
+ * connection that was never established. A create that timed out, lost its connection, got another
+ * 5xx or an unreadable success answer may have been processed: `outcomeUnknown`.
  */
+export function judge(kind: OperationKind, facts: FailureFacts): FailureVerdict {
+  if (kind !== 'create') {
+    switch (facts.type) {
+      case 'status':
+        return facts.status === 408 || facts.status === 429 || facts.status >= 500 ? RETRY : FINAL;
+      case 'invalid-response':
+        return FINAL;
+      default:
+        return RETRY;
+    }
+  }
+  switch (facts.type) {
+    case 'status':
+      if (facts.status === 429) return RETRY;
+      if (facts.status === 503 && facts.retryAfterMs !== undefined) return RETRY;
+      return facts.status >= 500 ? PROCESSED_UNKNOWN : FINAL;
+    case 'connection':
+      return facts.neverSent ? RETRY : PROCESSED_UNKNOWN;
+    default:
+      return PROCESSED_UNKNOWN;
+  }
+}
+
+/** The facts an existing error stands for. */
+export function factsOf(
+  failure: ApiError | ConnectionError | TimeoutError,
+  neverSent = false,
+): FailureFacts {
+  if (failure instanceof TimeoutError) return { type: 'timeout' };
+  if (failure instanceof ConnectionError) return { type: 'connection', neverSent };
+  if (failure instanceof InvalidResponseError) return { type: 'invalid-response' };
+  const { retryAfterMs } = failure as { retryAfterMs?: number };
+  return { type: 'status', status: failure.status, retryAfterMs };
+}
+
+/** `judge` for an error already built (kept for callers of the first API). */
 export function judgeFailure(
   kind: OperationKind,
   failure: ApiError | ConnectionError | TimeoutError,
   neverSent = false,
 ): FailureVerdict {
-  if (kind !== 'create') {
-    const retry =
-      failure instanceof RateLimitError ||
-      failure instanceof ServerError ||
-      failure instanceof ConnectionError ||
-      failure instanceof TimeoutError ||
-      (failure instanceof ApiError && failure.status === 408);
-    return { retry, outcomeUnknown: false };
-  }
-  if (failure instanceof RateLimitError) return { retry: true, outcomeUnknown: false };
-  if (
-    failure instanceof ServerError &&
-    failure.status === 503 &&
-    failure.retryAfterMs !== undefined
-  ) {
-    return { retry: true, outcomeUnknown: false };
-  }
-  if (failure instanceof ConnectionError) return { retry: neverSent, outcomeUnknown: !neverSent };
-  if (failure instanceof TimeoutError) return { retry: false, outcomeUnknown: true };
-  if (failure instanceof ServerError) return { retry: false, outcomeUnknown: true };
-  return { retry: false, outcomeUnknown: false };
+  return judge(kind, factsOf(failure, neverSent));
 }

@@ -1,8 +1,8 @@
 import {
   AbortedError,
-  ApiError,
   type ApiErrorDetails,
   apiErrorClassFor,
+  ConfigurationError,
   ConnectionError,
   InvalidResponseError,
   type OperationKind,
@@ -14,8 +14,10 @@ import {
 } from './errors.js';
 import type { Redactor } from './redact.js';
 import {
+  connectionErrorCode,
   DEFAULT_RETRY,
-  judgeFailure,
+  type FailureFacts,
+  judge,
   parseRetryAfter,
   type RetryOptions,
   retryDelayMs,
@@ -34,7 +36,10 @@ export interface Logger {
 export interface CoreOptions extends ThrottleOptions {
   /** A fetch implementation (tests, proxies, edge runtimes). Defaults to the global fetch. */
   fetch?: FetchLike;
-  /** Per-request timeout; the clock starts when the request starts. Default 30 000 ms. */
+  /**
+   * Per-request timeout; the clock starts when the request starts (after any throttle queue) and
+   * restarts for each retry. Default 30 000 ms; `Infinity` disables it.
+   */
   timeoutMs?: number;
   /** Retries after the first attempt. Default 2; `0` disables. */
   maxRetries?: number;
@@ -103,11 +108,57 @@ export interface AttemptInit {
 
 const TIMEOUT = Symbol('tenantkit.timeout');
 const MAX_BODY_CHARS = 2_000;
+/** setTimeout fires at once for delays above this (2^31 - 1 ms, ~24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CALL: CallOptions = Object.freeze({});
+const TIMED_OUT: FailureFacts = Object.freeze({ type: 'timeout' });
+const INVALID_RESPONSE: FailureFacts = Object.freeze({ type: 'invalid-response' });
 
-type Outcome<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: RequestError; retryAfterMs?: number | undefined };
+type ErrorContext = RequestContext & { outcomeUnknown: boolean };
+
+/**
+ * A failed attempt: the facts decide retry and outcome first; `build` makes the one error the
+ * caller sees, once, with the final attempt count and `outcomeUnknown`.
+ */
+interface Failure {
+  ok: false;
+  facts: FailureFacts;
+  build: (context: ErrorContext) => RequestError;
+}
+type Outcome<T> = { ok: true; data: T } | Failure;
+
+const noop = () => {};
+
+/** Ends an attempt at its deadline: cancels the fetch, and settles the race for fetches that ignore it. */
+function onDeadline(controller: AbortController, stop: (reason: unknown) => void): void {
+  controller.abort(TIMEOUT);
+  stop(TIMEOUT);
+}
+
+/**
+ * The init each attempt gets. `signal` is a getter on the prototype, so the `{ ...init }` a client
+ * hands to openapi-fetch leaves it out: openapi-fetch would put it on the Request it builds, and
+ * undici's Request follows a signal with a listener, a WeakRef and a FinalizationRegistry entry,
+ * the costliest part of a call. The runner gives the signal to `fetch` itself instead (as
+ * `init.signal`, which the global fetch honours), and races the attempt against the deadline so a
+ * custom fetch that ignores `init` still ends on time.
+ */
+class Attempt implements AttemptInit {
+  readonly fetch: FetchLike;
+  readonly headers: Record<string, string>;
+  readonly #controller: AbortController;
+
+  constructor(fetch: FetchLike, headers: Record<string, string>, controller: AbortController) {
+    this.fetch = fetch;
+    this.headers = headers;
+    this.#controller = controller;
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+}
 
 /** Runs operations: throttling, timeout, cancellation, safe retries, typed errors, redacted logs. */
 export class Runner {
@@ -122,20 +173,30 @@ export class Runner {
   constructor(protocol: ProviderProtocol, options: CoreOptions, redactor: Redactor) {
     this.#protocol = protocol;
     this.redactor = redactor;
+    const provider = protocol.provider;
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#timeoutMs = checkTimeout(provider, 'timeoutMs', options.timeoutMs ?? 30_000);
     this.#retry = {
-      maxRetries: options.maxRetries ?? DEFAULT_RETRY.maxRetries,
-      initialDelayMs: options.retryDelay?.initialMs ?? DEFAULT_RETRY.initialDelayMs,
-      maxDelayMs: options.retryDelay?.maxMs ?? DEFAULT_RETRY.maxDelayMs,
+      maxRetries: checkRetries(provider, options.maxRetries ?? DEFAULT_RETRY.maxRetries),
+      initialDelayMs: checkDelay(
+        provider,
+        'retryDelay.initialMs',
+        options.retryDelay?.initialMs ?? DEFAULT_RETRY.initialDelayMs,
+      ),
+      maxDelayMs: checkDelay(
+        provider,
+        'retryDelay.maxMs',
+        options.retryDelay?.maxMs ?? DEFAULT_RETRY.maxDelayMs,
+      ),
     };
+    const { maxConcurrency, maxRequestsPerSecond } = options;
+    checkPositive(provider, 'maxConcurrency', maxConcurrency, true);
+    checkPositive(provider, 'maxRequestsPerSecond', maxRequestsPerSecond, false);
     this.#throttle =
-      options.maxConcurrency || options.maxRequestsPerSecond
+      maxConcurrency || maxRequestsPerSecond
         ? new Throttle({
-            ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
-            ...(options.maxRequestsPerSecond
-              ? { maxRequestsPerSecond: options.maxRequestsPerSecond }
-              : {}),
+            ...(maxConcurrency ? { maxConcurrency } : {}),
+            ...(maxRequestsPerSecond ? { maxRequestsPerSecond } : {}),
           })
         : undefined;
     this.#logger = options.logger;
@@ -151,45 +212,51 @@ export class Runner {
     attempt: (init: AttemptInit) => Promise<R>,
     spec: RunSpec<Exclude<R['data'], undefined>, TResult> = {},
   ): Promise<TResult> {
-    const call = spec.call ?? {};
-    const maxRetries = call.maxRetries ?? this.#retry.maxRetries;
-    for (let retryIndex = 0; ; retryIndex++) {
-      const outcome = await this.#attempt(operation, attempt, call, retryIndex + 1, spec.input);
+    const call = spec.call ?? NO_CALL;
+    const provider = this.#protocol.provider;
+    const maxRetries =
+      call.maxRetries === undefined
+        ? this.#retry.maxRetries
+        : checkRetries(provider, call.maxRetries);
+    const timeoutMs =
+      call.timeoutMs === undefined
+        ? this.#timeoutMs
+        : checkTimeout(provider, 'timeoutMs', call.timeoutMs);
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      let outcome = await this.#attempt(operation, attempt, call, timeoutMs, attemptNumber, spec);
       if (outcome.ok) {
         const data = outcome.data as Exclude<R['data'], undefined>;
         if (!spec.unwrap) return data as unknown as TResult;
         const result = spec.unwrap(data);
         if (result !== undefined) return result;
-        const context = {
-          ...this.#context(operation, retryIndex + 1),
-          outcomeUnknown: operation.kind === 'create',
-        };
-        throw new InvalidResponseError(context, {
-          status: 200,
-          body: this.#safeBody(data),
-          providerMessage: `the provider's answer lacks ${spec.expects ?? 'the expected payload'}`,
+        outcome = this.#missingPayload(data, spec.expects);
+      }
+      const verdict = judge(operation.kind, outcome.facts);
+      if (!verdict.retry || attemptNumber > maxRetries) {
+        throw outcome.build({
+          ...this.#context(operation, attemptNumber),
+          outcomeUnknown: verdict.outcomeUnknown,
         });
       }
-      const { error } = outcome;
-      const verdict = judgeFailure(operation.kind, error as ApiError, wasNeverSent(error.cause));
-      if (!verdict.retry || retryIndex >= maxRetries) {
-        if (verdict.outcomeUnknown && !error.outcomeUnknown) throw this.#markOutcomeUnknown(error);
-        throw error;
-      }
-      const delayMs = retryDelayMs(retryIndex, this.#retry, outcome.retryAfterMs);
+      const { facts } = outcome;
+      const delayMs = retryDelayMs(
+        attemptNumber - 1,
+        this.#retry,
+        facts.type === 'status' ? facts.retryAfterMs : undefined,
+      );
       this.#logger?.debug('tenantkit retry', {
-        provider: this.#protocol.provider,
+        provider,
         operation: operation.id,
-        attempt: retryIndex + 1,
+        attempt: attemptNumber,
         delayMs,
-        reason: error.message,
+        reason: facts.type === 'status' ? `HTTP ${facts.status}` : facts.type,
       });
       try {
         await sleep(delayMs, call.signal);
       } catch {
         throw new AbortedError(
           'aborted by the caller while waiting to retry',
-          this.#context(operation, retryIndex + 1),
+          this.#context(operation, attemptNumber),
         );
       }
     }
@@ -199,146 +266,187 @@ export class Runner {
     operation: OperationInfo,
     attempt: (init: AttemptInit) => Promise<R>,
     call: CallOptions,
+    timeoutMs: number,
     attemptNumber: number,
-    requestBody: unknown,
+    spec: RunSpec<never, unknown>,
   ): Promise<Outcome<R['data']>> {
-    const context = this.#context(operation, attemptNumber);
     const userSignal = call.signal;
-    if (userSignal?.aborted) throw new AbortedError('aborted by the caller', context);
+    if (userSignal?.aborted) {
+      throw new AbortedError('aborted by the caller', this.#context(operation, attemptNumber));
+    }
     let release: (() => void) | undefined;
     if (this.#throttle) {
       try {
         release = await this.#throttle.acquire(userSignal);
       } catch {
-        throw new AbortedError('aborted by the caller while queued', context);
+        throw new AbortedError(
+          'aborted by the caller while queued',
+          this.#context(operation, attemptNumber),
+        );
       }
     }
-    const timeoutMs = call.timeoutMs ?? this.#timeoutMs;
+    // The clock starts here, after any queueing, and is per attempt.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
-    const onUserAbort = () => controller.abort(userSignal?.reason);
-    userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    const fetchInit: RequestInit = { signal: controller.signal };
+    let stop: (reason: unknown) => void = noop;
+    const onUserAbort = userSignal
+      ? () => {
+          controller.abort(userSignal.reason);
+          stop(userSignal.reason);
+        }
+      : undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let response: Response | undefined;
     let sent = false;
     const startedAt = this.#logger ? performance.now() : 0;
-    const fetchOnce: FetchLike = async (request, init) => {
+    const keep = (answer: Response) => {
+      response = answer;
+      return answer;
+    };
+    const fetchOnce: FetchLike = (request, init) => {
       sent = true;
-      if (this.#logger) this.#logRequest(operation, request, requestBody, attemptNumber);
-      response = await this.#fetch(request, init);
-      return response;
+      if (this.#logger) this.#logRequest(operation, request, spec.input, attemptNumber);
+      return this.#fetch(request, init ? { ...init, ...fetchInit } : fetchInit).then(keep);
     };
     try {
       const auth = this.#protocol.authHeaders ? await this.#protocol.authHeaders() : NO_HEADERS;
       const headers = call.headers ? { ...call.headers, ...auth } : auth;
-      const result = await attempt({ signal: controller.signal, fetch: fetchOnce, headers });
+      // The caller may have given up while the auth headers were being prepared.
+      if (userSignal?.aborted) {
+        throw new AbortedError('aborted by the caller', this.#context(operation, attemptNumber));
+      }
+      // Settles with the attempt, or at the deadline / the caller's abort, whichever comes first.
+      const result = await new Promise<R>((resolve, reject) => {
+        stop = reject;
+        if (timeoutMs <= MAX_TIMER_MS) timer = setTimeout(onDeadline, timeoutMs, controller, stop);
+        if (onUserAbort) userSignal?.addEventListener('abort', onUserAbort, { once: true });
+        attempt(new Attempt(fetchOnce, headers, controller)).then(resolve, reject);
+      });
       if (this.#logger) this.#logResponse(operation, result, startedAt);
-      return this.#settle(context, result);
+      return this.#settle(result);
     } catch (error) {
       if (controller.signal.aborted) {
-        if (controller.signal.reason === TIMEOUT)
-          return { ok: false, error: new TimeoutError(context, timeoutMs) };
-        throw new AbortedError('aborted by the caller', context);
+        if (controller.signal.reason === TIMEOUT) {
+          return {
+            ok: false,
+            facts: TIMED_OUT,
+            build: (context) => new TimeoutError(context, timeoutMs),
+          };
+        }
+        throw new AbortedError('aborted by the caller', this.#context(operation, attemptNumber));
       }
-      if (!sent || error instanceof TenantkitError) throw error;
-      if (error instanceof SyntaxError && response) {
-        return {
-          ok: false,
-          error: this.#invalidResponse(context, response, 'its body is not valid JSON'),
-        };
+      if (error instanceof TenantkitError) throw error;
+      if (!sent) throw this.#notBuilt(operation, error);
+      const answered = response;
+      if (error instanceof SyntaxError && answered) {
+        // No cause: a JSON parser's message quotes the body it choked on.
+        return this.#invalidResponse(answered, 'its body is not valid JSON');
       }
-      const reason = this.redactor.text(error instanceof Error ? error.message : String(error));
-      return {
-        ok: false,
-        error: new ConnectionError(`connection failed: ${reason}`, context, { cause: error }),
-      };
+      return this.#connectionFailure(error);
     } finally {
       clearTimeout(timer);
-      userSignal?.removeEventListener('abort', onUserAbort);
+      if (onUserAbort) userSignal?.removeEventListener('abort', onUserAbort);
       release?.();
     }
   }
 
-  #settle(context: RequestContext, result: FetchResult): Outcome<unknown> {
+  #settle(result: FetchResult): Outcome<unknown> {
     const { response } = result;
     if (response.ok) {
       if (result.data === undefined && response.status !== 204) {
-        return { ok: false, error: this.#invalidResponse(context, response, 'its body is empty') };
+        return this.#invalidResponse(response, 'its body is empty');
       }
       const inBody = this.#protocol.errorInSuccessBody?.(result.data);
       if (!inBody) return { ok: true, data: result.data };
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      const ErrorClass = apiErrorClassFor(inBody.classifyAs);
-      const error = new ErrorClass(context, {
-        ...inBody,
-        status: response.status,
-        body: this.#safeBody(result.data),
-        retryAfterMs,
-        providerMessage: inBody.providerMessage && this.redactor.text(inBody.providerMessage),
-      });
-      return { ok: false, error, retryAfterMs };
+      return {
+        ok: false,
+        facts: { type: 'status', status: inBody.classifyAs, retryAfterMs },
+        build: (context) =>
+          new (apiErrorClassFor(inBody.classifyAs))(context, {
+            ...inBody,
+            status: response.status,
+            body: this.#safeBody(result.data),
+            retryAfterMs,
+            providerMessage: inBody.providerMessage && this.redactor.text(inBody.providerMessage),
+          }),
+      };
     }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    const described = (this.#protocol.describeError ?? describeErrorBody)(result.error);
-    const ErrorClass = apiErrorClassFor(response.status);
-    const error = new ErrorClass(context, {
-      ...described,
-      status: response.status,
-      requestId: described.requestId ?? requestIdFrom(response.headers),
-      body: this.#safeBody(result.error),
-      retryAfterMs,
-      providerMessage: described.providerMessage && this.redactor.text(described.providerMessage),
-    });
-    return { ok: false, error, retryAfterMs };
-  }
-
-  #invalidResponse(
-    context: RequestContext,
-    response: Response,
-    problem: string,
-  ): InvalidResponseError {
-    const type = response.headers.get('content-type') ?? 'no content type';
-    return new InvalidResponseError(context, {
-      status: response.status,
-      body: undefined,
-      requestId: requestIdFrom(response.headers),
-      providerMessage: `the provider answered ${response.status} but ${problem} (${type})`,
-    });
-  }
-
-  #markOutcomeUnknown(error: RequestError): RequestError {
-    // Errors are immutable once built; the flag belongs in the message, so rebuild with it set.
-    const context = { ...this.#contextOf(error), outcomeUnknown: true };
-    if (error instanceof TimeoutError) return new TimeoutError(context, error.timeoutMs);
-    if (error instanceof ApiError) {
-      const ErrorClass = error.constructor as typeof ApiError;
-      const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-      const prefix = `${error.provider}.${error.operation} (${error.method} ${error.path}): HTTP ${error.status}`;
-      const providerMessage =
-        error.message.slice(prefix.length).replace(/^[^:]*: /, '') || undefined;
-      return new ErrorClass(context, {
-        status: error.status,
-        code: error.code,
-        codeName: error.codeName,
-        requestId: error.requestId,
-        body: error.body,
-        retryAfterMs,
-        providerMessage,
-      });
-    }
-    const message = error.message.slice(error.message.indexOf('): ') + 3);
-    const Class = error.constructor as typeof ConnectionError;
-    return new Class(message, context, { cause: error.cause });
-  }
-
-  #contextOf(error: RequestError): RequestContext {
     return {
-      provider: error.provider,
-      operation: error.operation,
-      method: error.method,
-      path: error.path,
-      kind: 'create',
-      attempts: error.attempts,
+      ok: false,
+      facts: { type: 'status', status: response.status, retryAfterMs },
+      build: (context) => {
+        const described = (this.#protocol.describeError ?? describeErrorBody)(result.error);
+        return new (apiErrorClassFor(response.status))(context, {
+          ...described,
+          status: response.status,
+          requestId: described.requestId ?? requestIdFrom(response.headers),
+          body: this.#safeBody(result.error),
+          retryAfterMs,
+          providerMessage:
+            described.providerMessage && this.redactor.text(described.providerMessage),
+        });
+      },
     };
+  }
+
+  #invalidResponse(response: Response, problem: string): Failure {
+    return {
+      ok: false,
+      facts: INVALID_RESPONSE,
+      build: (context) =>
+        new InvalidResponseError(context, {
+          status: response.status,
+          body: undefined,
+          requestId: requestIdFrom(response.headers),
+          providerMessage: `the provider answered ${response.status} but ${problem} (${
+            response.headers.get('content-type') ?? 'no content type'
+          })`,
+        }),
+    };
+  }
+
+  #missingPayload(data: unknown, expects: string | undefined): Failure {
+    return {
+      ok: false,
+      facts: INVALID_RESPONSE,
+      build: (context) =>
+        new InvalidResponseError(context, {
+          status: 200,
+          body: this.#safeBody(data),
+          providerMessage: `the provider's answer lacks ${expects ?? 'the expected payload'}`,
+        }),
+    };
+  }
+
+  #connectionFailure(error: unknown): Failure {
+    const code = connectionErrorCode(error);
+    const neverSent = wasNeverSent(error);
+    return {
+      ok: false,
+      facts: { type: 'connection', neverSent },
+      build: (context) => {
+        const reason = this.redactor.text(error instanceof Error ? error.message : String(error));
+        const cause = this.redactor.error(error);
+        return new ConnectionError(
+          `connection failed${neverSent ? ' before the request was sent' : ''}: ${reason}${
+            code ? ` (${code})` : ''
+          }`,
+          context,
+          { cause },
+        );
+      },
+    };
+  }
+
+  /** The request could not even be built or authenticated (a malformed base URL, say). */
+  #notBuilt(operation: OperationInfo, error: unknown): ConfigurationError {
+    const reason = this.redactor.text(error instanceof Error ? error.message : String(error));
+    return new ConfigurationError(
+      `${this.#protocol.provider}.${operation.id}: the request could not be prepared: ${reason}`,
+      { cause: this.redactor.error(error) },
+    );
   }
 
   #context(operation: OperationInfo, attempts: number): RequestContext {
@@ -381,6 +489,47 @@ export class Runner {
       headers: this.redactor.headers(result.response.headers),
       body: this.redactor.value(result.response.ok ? result.data : result.error),
     });
+  }
+}
+
+function checkTimeout(provider: ProviderName, option: string, value: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new ConfigurationError(
+      `${provider}: \`${option}\` must be a positive number of milliseconds (or Infinity for none).`,
+    );
+  }
+  return value;
+}
+
+function checkRetries(provider: ProviderName, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new ConfigurationError(
+      `${provider}: \`maxRetries\` must be a whole number, 0 or more (0 disables retries).`,
+    );
+  }
+  return value;
+}
+
+function checkDelay(provider: ProviderName, option: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ConfigurationError(`${provider}: \`${option}\` must be 0 or more milliseconds.`);
+  }
+  return value;
+}
+
+function checkPositive(
+  provider: ProviderName,
+  option: string,
+  value: number | undefined,
+  integer: boolean,
+): void {
+  // 0 (like leaving it out) means no limit, as it always has.
+  if (value === undefined || value === 0) return;
+  const valid = integer ? Number.isSafeInteger(value) : Number.isFinite(value);
+  if (!valid || value <= 0) {
+    throw new ConfigurationError(
+      `${provider}: \`${option}\` must be a positive ${integer ? 'whole ' : ''}number when set.`,
+    );
   }
 }
 

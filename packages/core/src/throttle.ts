@@ -25,30 +25,20 @@ export class Throttle {
     return this.#inFlight;
   }
 
+  /**
+   * Waits for a slot (and for the rate limit), then returns the function that gives it back.
+   * A freed slot is handed straight to the first waiter, so a newcomer cannot take it in between.
+   */
   async acquire(signal?: AbortSignal): Promise<Release> {
-    if (this.#inFlight >= this.#maxConcurrency) {
-      await new Promise<void>((resolve, reject) => {
-        const onAbort = () => {
-          const index = this.#waiting.indexOf(wake);
-          if (index !== -1) this.#waiting.splice(index, 1);
-          reject(signal?.reason);
-        };
-        const wake = () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        if (signal?.aborted) return reject(signal.reason);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        this.#waiting.push(wake);
-      });
-    }
-    this.#inFlight++;
+    if (this.#inFlight < this.#maxConcurrency) this.#inFlight++;
+    else await this.#queue(signal);
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      this.#inFlight--;
-      this.#waiting.shift()?.();
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#inFlight--;
     };
     if (this.#intervalMs > 0) {
       const now = Date.now();
@@ -64,6 +54,29 @@ export class Throttle {
       }
     }
     return release;
+  }
+
+  /** Resolves when a releasing request hands over its slot; rejects if the signal fires first. */
+  #queue(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        const index = this.#waiting.indexOf(wake);
+        if (index !== -1) this.#waiting.splice(index, 1);
+        reject(signal?.reason);
+      };
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#waiting.push(wake);
+    });
+  }
+
+  /** Requests waiting for a slot. */
+  get queued(): number {
+    return this.#waiting.length;
   }
 }
 

@@ -1,2 +1,10 @@
 #!/usr/bin/env node
-export {};
+import { runCli } from './cli/run.js';
+
+runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,1 +1,52 @@
-export {};
+// The provider packages, re-exported so one install gives every type and error class.
+export * from '@tenantkit/core';
+export * as synthflow from '@tenantkit/synthflow';
+export * as vobiz from '@tenantkit/vobiz';
+export * as voximplant from '@tenantkit/voximplant';
+export {
+  CAPABILITIES,
+  capabilities,
+  capabilityMarkdown,
+  capabilityMatrix,
+  type FieldSupport,
+  INPUT_FIELDS,
+  type InputField,
+  OPERATIONS,
+  type Operation,
+  type ProviderCapabilities,
+} from './capabilities.js';
+export { type CliIo, EXIT, runCli } from './cli/run.js';
+export type {
+  CreateInput,
+  CreateResult,
+  Credentials,
+  DeleteResult,
+  ListOptions,
+  Provider,
+  RoleRefs,
+  SubAccount,
+  SynthflowCreateInput,
+  SynthflowCredentials,
+  SynthflowLimits,
+  SynthflowPermissionChange,
+  SynthflowSubAccount,
+  SynthflowUpdateInput,
+  UpdateInput,
+  VobizCreateInput,
+  VobizCredentials,
+  VobizLimits,
+  VobizUnifiedSubAccount,
+  VobizUpdateInput,
+  VoximplantCreateInput,
+  VoximplantCredentialsHandedOut,
+  VoximplantRoleChange,
+  VoximplantSubAccount,
+  VoximplantUpdateInput,
+} from './model.js';
+export { PROVIDERS } from './model.js';
+export {
+  createTenantkit,
+  type SubAccounts,
+  type Tenantkit,
+  type TenantkitOptions,
+} from './tenantkit.js';

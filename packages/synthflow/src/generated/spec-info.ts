@@ -8,5 +8,5 @@ export const specInfo = {
   "spec": "specs/synthflow.yaml",
   "title": "Synthflow sub-account API (curated by tenantkit)",
   "version": "1.0.0",
-  "sha256": "39b0450c00f5aba17cb1a6081712bb34b7d30538828f18a06c629adeb1bdc718"
+  "sha256": "632433e25b4d484ab3bd1cc4395e26ee1b6f1184401a6c4faacb2ff4a215bfc5"
 } as const;

@@ -268,7 +268,9 @@ export interface components {
                 code?: string;
                 message?: string;
                 /** @description Extra context, free form. */
-                details?: Record<string, never>;
+                details?: {
+                    [key: string]: unknown;
+                };
             };
             timestamp?: string;
             requestId?: string;

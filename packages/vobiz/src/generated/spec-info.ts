@@ -7,6 +7,6 @@ export const specInfo = {
   "provider": "vobiz",
   "spec": "specs/vobiz.yaml",
   "title": "Vobiz sub-account API (curated by tenantkit)",
-  "version": "1.0.0",
-  "sha256": "e6528ebcc6eeaaa0c389df3c87638ec512394354b16a117ed527809124e80892"
+  "version": "1.0.1",
+  "sha256": "76cdf7bbe231a1ed0ff616878925d0bca03f0b42090b60509b10ad06f5b370dd"
 } as const;

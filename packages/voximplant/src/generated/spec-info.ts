@@ -8,5 +8,5 @@ export const specInfo = {
   "spec": "specs/voximplant.yaml",
   "title": "Voximplant sub-account API (curated by tenantkit)",
   "version": "1.0.0",
-  "sha256": "2855559ddc25b40e346921b9a2cbd87d6f15c47a6548f2ebd90ec023905e0953"
+  "sha256": "691c2b04bcde4146647806d4263ead79c214b2c5a5ead9f1f5a2400593f86a5a"
 } as const;

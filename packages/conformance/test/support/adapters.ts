@@ -1,0 +1,142 @@
+/**
+ * Each provider client behind one small interface, so the fault matrix, the canary tests and the
+ * fuzzers run the same rows against every client.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import type { CoreOptions } from '@tenantkit/core';
+import { createSynthflowClient } from '@tenantkit/synthflow';
+import { createVobizClient } from '@tenantkit/vobiz';
+import { createVoximplantClient, type VoximplantCredentials } from '@tenantkit/voximplant';
+
+/** Secrets that must never show up in an error or a log line. */
+export const CANARY = {
+  synthflowApiKey: 'sk-canary-synthflow-4f1d9a7e3b',
+  vobizAuthToken: 'vobiz-canary-auth-token-93e1c7',
+  /** A valid password everywhere (Voximplant's rules), sent in each create's input. */
+  inputSecret: 'Canary_input_Secret_8c2e51',
+  bodySecret: 'canary-body-secret-b7d402',
+  /** Shaped like a JWT, under a field name that says nothing about secrets. */
+  bodyJwt:
+    'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnkiLCJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlLWNhbmFyeS0xMjM0',
+} as const;
+
+export interface ClientUnderTest {
+  /** A read of one item (retried on transient failures). */
+  read(): Promise<unknown>;
+  /** A create (never retried blindly). Its input carries `CANARY.inputSecret`. */
+  create(): Promise<unknown>;
+  /** The client object itself, for `util.inspect(client)`. */
+  readonly client: object;
+}
+
+export interface ClientAdapter {
+  readonly provider: 'synthflow' | 'vobiz' | 'voximplant';
+  /** The client's own credentials: they must never leak. */
+  readonly secrets: readonly string[];
+  make(options: CoreOptions & { baseUrl: string }): ClientUnderTest;
+  /** What the server answers to a successful read / create. */
+  readonly readOk: unknown;
+  readonly createOk: unknown;
+  /** An error body in this provider's own shape, with canaries planted in it. */
+  errorBody(message: string): unknown;
+}
+
+export const synthflowAdapter: ClientAdapter = {
+  provider: 'synthflow',
+  secrets: [CANARY.synthflowApiKey],
+  make(options) {
+    const client = createSynthflowClient({ apiKey: CANARY.synthflowApiKey, ...options });
+    return {
+      client,
+      read: () => client.subaccounts.get('1726005822670x239735712159542050'),
+      create: () =>
+        client.subaccounts.create({
+          subaccount_name: 'Acme Dental',
+          user_email: 'owner@acme.example',
+          twilio_account_sid: 'AC0000',
+          twilio_auth_token: CANARY.inputSecret,
+        }),
+    };
+  },
+  readOk: { status: 'ok', response: { subaccounts: [{ subaccount_id: 'sa_1', name: 'Acme' }] } },
+  createOk: { status: 'ok', response: { subaccount_id: 'sa_1', api_key: CANARY.bodySecret } },
+  errorBody: (message) => ({
+    status: 'error',
+    error: 'failed',
+    detail: `${message}; workspace key ${CANARY.synthflowApiKey}`,
+    api_key: CANARY.bodySecret,
+    trace: CANARY.bodyJwt,
+  }),
+};
+
+export const vobizAdapter: ClientAdapter = {
+  provider: 'vobiz',
+  secrets: [CANARY.vobizAuthToken],
+  make(options) {
+    const client = createVobizClient({
+      authId: 'MA_CANARY01',
+      authToken: CANARY.vobizAuthToken,
+      ...options,
+    });
+    return {
+      client,
+      read: () => client.subAccounts.get('SA_ABCDEF12'),
+      create: () =>
+        client.subAccounts.create({
+          name: 'Acme Dental',
+          email: 'owner@acme.example',
+          password: CANARY.inputSecret,
+        }),
+    };
+  },
+  readOk: { id: '42', auth_id: 'SA_ABCDEF12', name: 'Acme Dental', enabled: true },
+  createOk: {
+    message: 'Sub-account created',
+    sub_account: { id: '42', auth_id: 'SA_ABCDEF12', name: 'Acme Dental' },
+    auth_credentials: { auth_id: 'SA_ABCDEF12', auth_token: CANARY.bodySecret },
+  },
+  errorBody: (message) => ({
+    status: 'error',
+    error: { code: 'SERVER_ERROR', message: `${message}; X-Auth-Token ${CANARY.vobizAuthToken}` },
+    auth_token: CANARY.bodySecret,
+    trace: CANARY.bodyJwt,
+    requestId: 'req_canary_1',
+  }),
+};
+
+/** A fresh key pair per run: no private key is ever committed. */
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+export const voximplantCredentials: VoximplantCredentials = {
+  account_email: 'owner@example.com',
+  account_id: 4242,
+  key_id: 'ab81c66e-570e-4446-9af9-105269dfafca',
+  private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
+
+export const voximplantAdapter: ClientAdapter = {
+  provider: 'voximplant',
+  secrets: [voximplantCredentials.private_key],
+  make(options) {
+    const client = createVoximplantClient({ credentials: voximplantCredentials, ...options });
+    return {
+      client,
+      read: () => client.subUsers.list({ subuser_id: 109 }),
+      create: () =>
+        client.subUsers.add({
+          new_subuser_name: 'alice_acme',
+          new_subuser_password: CANARY.inputSecret,
+          description: 'Acme Dental',
+        }),
+    };
+  },
+  readOk: { result: [{ subuser_id: 109, subuser_name: 'alice_acme' }], total_count: 1, count: 1 },
+  createOk: { result: { subuser_id: 109 } },
+  errorBody: (message) => ({
+    error: { code: 1, msg: `${message}; password=${CANARY.bodySecret}` },
+    private_key: CANARY.bodySecret,
+    trace: CANARY.bodyJwt,
+  }),
+};
+
+/** Every client the matrix, the canaries and the fuzzers run against. */
+export const adapters: ClientAdapter[] = [synthflowAdapter, vobizAdapter, voximplantAdapter];

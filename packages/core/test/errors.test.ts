@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import * as source from '../src/index.js';
+import {
+  AbortedError,
+  ApiError,
+  AuthenticationError,
+  apiErrorClassFor,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  defineClientInspection,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RequestContext,
+  RequestError,
+  requireCredential,
+  ServerError,
+  TenantkitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+} from '../src/index.js';
+
+const context: RequestContext = {
+  provider: 'vobiz',
+  operation: 'createSubAccount',
+  method: 'POST',
+  path: '/api/v1/accounts/{auth_id}/sub-accounts/',
+  kind: 'create',
+  attempts: 1,
+};
+
+describe('error hierarchy', () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, ServerError],
+    [503, ServerError],
+    [418, ApiError],
+  ])('HTTP %d → %o', (status, ErrorClass) => {
+    const error = new (apiErrorClassFor(status))(context, { status, body: { a: 1 } });
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toBeInstanceOf(TenantkitError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe(ErrorClass.name);
+  });
+
+  it('siblings are not instances of each other', () => {
+    const notFound = new NotFoundError(context, { status: 404, body: null });
+    expect(notFound).not.toBeInstanceOf(ConflictError);
+    expect(notFound).not.toBeInstanceOf(ConnectionError);
+    expect(new TimeoutError(context, 5)).not.toBeInstanceOf(ApiError);
+    expect(new AbortedError('x', context)).not.toBeInstanceOf(TimeoutError);
+    expect(new Error('plain')).not.toBeInstanceOf(TenantkitError);
+    expect({ message: 'not an error' }).not.toBeInstanceOf(TenantkitError);
+  });
+
+  it('JSON carries every field (name, message, provider, status, code, body…)', () => {
+    const error = new ConflictError(
+      { ...context, outcomeUnknown: false },
+      {
+        status: 409,
+        code: 'duplicate',
+        codeName: 'DUPLICATE',
+        requestId: 'r1',
+        body: { e: 1 },
+        providerMessage: 'exists',
+      },
+    );
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'ConflictError',
+      message:
+        'vobiz.createSubAccount (POST /api/v1/accounts/{auth_id}/sub-accounts/): HTTP 409 duplicate DUPLICATE: exists',
+      provider: 'vobiz',
+      operation: 'createSubAccount',
+      method: 'POST',
+      path: '/api/v1/accounts/{auth_id}/sub-accounts/',
+      attempts: 1,
+      outcomeUnknown: false,
+      status: 409,
+      code: 'duplicate',
+      codeName: 'DUPLICATE',
+      requestId: 'r1',
+      body: { e: 1 },
+    });
+  });
+
+  it('ValidationError names provider, operation, field and rule', () => {
+    const error = new ValidationError({
+      provider: 'voximplant',
+      operation: 'AddSubUser',
+      field: 'new_subuser_name',
+      rule: 'non-blank',
+      message: 'must not be blank',
+    });
+    expect(error).toMatchObject({
+      name: 'ValidationError',
+      provider: 'voximplant',
+      field: 'new_subuser_name',
+      rule: 'non-blank',
+    });
+    expect(error.message).toBe(
+      'voximplant.AddSubUser: new_subuser_name must not be blank (rule: non-blank)',
+    );
+  });
+});
+
+describe('instanceof across copies of core (the built ESM and CJS files)', () => {
+  const esmPath = new URL('../dist/index.js', import.meta.url);
+  const cjsPath = new URL('../dist/index.cjs', import.meta.url);
+  const built = existsSync(esmPath) && existsSync(cjsPath);
+
+  it('dist is built (run `pnpm build` first)', () => {
+    expect(built).toBe(true);
+  });
+
+  it.runIf(built)(
+    'errors from each copy are instances of the classes of every other copy',
+    async () => {
+      const esm = (await import(esmPath.href)) as typeof source;
+      const cjs = createRequire(import.meta.url)(cjsPath.pathname) as typeof source;
+      expect(esm.ApiError).not.toBe(cjs.ApiError); // really two copies
+      const copies = { esm, cjs, source };
+      for (const [madeBy, maker] of Object.entries(copies)) {
+        const rateLimited = new maker.RateLimitError(context, { status: 429, body: null });
+        const invalid = new maker.ValidationError({
+          provider: 'p',
+          operation: 'o',
+          field: 'f',
+          rule: 'r',
+          message: 'm',
+        });
+        for (const [checkedBy, checker] of Object.entries(copies)) {
+          const label = `${madeBy} error vs ${checkedBy} class`;
+          expect(rateLimited instanceof checker.RateLimitError, label).toBe(true);
+          expect(rateLimited instanceof checker.ApiError, label).toBe(true);
+          expect(rateLimited instanceof checker.RequestError, label).toBe(true);
+          expect(rateLimited instanceof checker.TenantkitError, label).toBe(true);
+          expect(rateLimited instanceof checker.ServerError, label).toBe(false);
+          expect(rateLimited instanceof checker.ValidationError, label).toBe(false);
+          expect(invalid instanceof checker.ValidationError, label).toBe(true);
+          expect(invalid instanceof checker.ApiError, label).toBe(false);
+        }
+      }
+    },
+  );
+});
+
+describe('client helpers', () => {
+  it('requireCredential rejects missing, blank and non-string values without echoing them', () => {
+    for (const value of [undefined, null, '', '  ']) {
+      expect(() => requireCredential('vobiz', 'authToken', value, 'hint')).toThrow(
+        /`authToken` is required/,
+      );
+    }
+    expect(() => requireCredential('vobiz', 'authToken', 12345678, 'hint')).toThrow(
+      /must be a string/,
+    );
+    expect(requireCredential('vobiz', 'authToken', 'tok', 'hint')).toBe('tok');
+  });
+
+  it('defineClientInspection shows what is safe and hides credentials', () => {
+    const client = { token: 'sk-hidden-value-123', baseUrl: 'https://x.test' };
+    defineClientInspection(client, 'TestClient', { baseUrl: client.baseUrl });
+    expect(inspect(client, { depth: 5 })).toBe(
+      'TestClient {"baseUrl":"https://x.test","credentials":"[REDACTED]"}',
+    );
+    expect(JSON.stringify(client)).not.toContain('sk-hidden');
+  });
+});

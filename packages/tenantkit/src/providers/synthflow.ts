@@ -1,0 +1,105 @@
+import {
+  type CreateSubaccountRequest,
+  permissionValues,
+  type Subaccount,
+  type SynthflowClient,
+  synthflowOperations,
+  type UpdateSubaccountRequest,
+} from '@tenantkit/synthflow';
+import { CAPABILITIES, checkFields } from '../capabilities.js';
+import type { SynthflowSubAccount } from '../model.js';
+import {
+  type Adapter,
+  defined,
+  limitsToWire,
+  mergeExtra,
+  notFound,
+  redacted,
+  secretOf,
+} from './shared.js';
+
+const LIMIT_NAMES = CAPABILITIES.synthflow.limits;
+const EXTRA_ON_CREATE = ['twilio_account_sid', 'twilio_auth_token'] as const;
+const EXTRA_ON_UPDATE = [
+  ...EXTRA_ON_CREATE,
+  'pricing_tiers_attach',
+  'pricing_tiers_detach',
+  'import_subscription',
+  'operation_type',
+  'products',
+] as const;
+
+/** Unified input → Synthflow body. Value rules (permission names, integers) are the client's. */
+function toWire(operation: 'create' | 'update', input: unknown): Record<string, unknown> {
+  const { check, body } = checkFields('synthflow', operation, input);
+  const wire: Record<string, unknown> = {
+    subaccount_name: body.name,
+    [operation === 'create' ? 'user_email' : 'invite_user_email']: body.email,
+  };
+  if (body.limits !== undefined) Object.assign(wire, limitsToWire(check, body.limits, LIMIT_NAMES));
+  if (body.permissions !== undefined) {
+    const change = check.record('permissions', body.permissions);
+    check.knownFields('permissions', change, ['grant', 'revoke']);
+    check.enumList('permissions.grant', change.grant, permissionValues, { optional: true });
+    check.enumList('permissions.revoke', change.revoke, permissionValues, { optional: true });
+    wire.grant_permissions = change.grant;
+    wire.revoke_permissions = change.revoke;
+  }
+  const extra = operation === 'create' ? EXTRA_ON_CREATE : EXTRA_ON_UPDATE;
+  return defined(mergeExtra(check, wire, body.extra, extra));
+}
+
+/** Synthflow sub-account → unified. Synthflow reports only `max_minutes` of the limits it takes. */
+export function fromSynthflow(raw: Subaccount): SynthflowSubAccount {
+  const limits = raw.max_minutes === undefined ? undefined : { maxMinutes: raw.max_minutes };
+  return defined({
+    provider: 'synthflow' as const,
+    id: raw.subaccount_id ?? '',
+    name: raw.name ?? '',
+    limits,
+    permissions: raw.permissions,
+    raw: redacted(raw),
+  });
+}
+
+export function synthflowAdapter(client: SynthflowClient): Adapter<'synthflow'> {
+  const get = async (id: string, call?: Parameters<SynthflowClient['subaccounts']['get']>[1]) => {
+    const answer = await client.subaccounts.get(id, call);
+    const found =
+      answer.subaccounts?.find((item) => item.subaccount_id === id) ?? answer.subaccounts?.[0];
+    if (!found) throw notFound('synthflow', synthflowOperations.getSubaccount, id, answer);
+    return fromSynthflow(found);
+  };
+  return {
+    async create(input, call) {
+      const body = toWire('create', input) as CreateSubaccountRequest;
+      const answer = await client.subaccounts.create(body, call);
+      return {
+        provider: 'synthflow',
+        id: answer.subaccount_id ?? '',
+        name: body.subaccount_name,
+        credentials: defined({
+          apiKey: secretOf(answer.api_key),
+          signInLink: secretOf(answer.sign_in_link),
+        }),
+        raw: redacted(answer),
+      };
+    },
+    get,
+    async *list(options, call) {
+      const { subaccounts = [] } = await client.subaccounts.list(call);
+      const items = options.limit === undefined ? subaccounts : subaccounts.slice(0, options.limit);
+      for (const item of items) yield fromSynthflow(item);
+    },
+    async update(id, patch, call) {
+      const body = toWire('update', patch) as UpdateSubaccountRequest;
+      await client.subaccounts.update(id, body, call);
+      // Synthflow's update answer carries only the id: read the sub-account back.
+      return get(id, call);
+    },
+    async delete(id, call) {
+      const answer = await client.subaccounts.delete(id, call);
+      return { provider: 'synthflow', id, deleted: true, raw: answer };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { InputChecker } from '@tenantkit/core';
+import type {
+  CreateSubAccountRequest,
+  SubAccount,
+  UpdateSubAccountRequest,
+  VobizClient,
+} from '@tenantkit/vobiz';
+import { CAPABILITIES, checkFields } from '../capabilities.js';
+import type { VobizUnifiedSubAccount } from '../model.js';
+import { type Adapter, defined, limitsToWire, mergeExtra, redacted, secretOf } from './shared.js';
+
+const EXTRA_ON_CREATE = ['phone', 'kyc_mode', 'business_type'] as const;
+const EXTRA_ON_UPDATE = ['phone', 'kyc_mode'] as const;
+
+function toWire(operation: 'create' | 'update', input: unknown): Record<string, unknown> {
+  const { check, body } = checkFields('vobiz', operation, input);
+  const wire: Record<string, unknown> = {
+    name: body.name,
+    email: body.email,
+    description: body.description,
+    enabled: body.enabled,
+    password: body.password,
+    // The permissions object has the same shape in the unified model and on the wire.
+    permissions: body.permissions,
+  };
+  if (body.limits !== undefined)
+    Object.assign(wire, limitsToWire(check, body.limits, CAPABILITIES.vobiz.limits));
+  const extra = operation === 'create' ? EXTRA_ON_CREATE : EXTRA_ON_UPDATE;
+  return defined(mergeExtra(check, wire, body.extra, extra));
+}
+
+/**
+ * The facade keys a Vobiz sub-account by its `SA_` auth id: the numeric `id` field is refused by
+ * Vobiz in paths, so it is refused here with a hint before anything is sent.
+ */
+export function checkVobizId(operation: string, id: unknown): void {
+  const check = new InputChecker('vobiz', `subaccounts.${operation}`);
+  check.pathId('id', id);
+  if (!(id as string).startsWith('SA_')) {
+    check.fail('id', 'sa-auth-id', 'must be the sub-account auth id (SA_…), not the numeric id');
+  }
+}
+
+export function fromVobiz(raw: SubAccount): VobizUnifiedSubAccount {
+  return defined({
+    provider: 'vobiz' as const,
+    id: raw.auth_id,
+    name: raw.name,
+    email: raw.email ?? undefined,
+    description: raw.description ?? undefined,
+    enabled: raw.enabled,
+    limits: { rateLimit: raw.rate_limit },
+    permissions: raw.permissions ?? undefined,
+    createdAt: raw.created_at,
+    raw: redacted(raw),
+  });
+}
+
+export function vobizAdapter(client: VobizClient): Adapter<'vobiz'> {
+  return {
+    async create(input, call) {
+      const body = toWire('create', input) as CreateSubAccountRequest;
+      const answer = await client.subAccounts.create(body, call);
+      return {
+        provider: 'vobiz',
+        id: answer.sub_account?.auth_id ?? answer.auth_credentials?.auth_id ?? '',
+        name: answer.sub_account?.name ?? body.name,
+        credentials: defined({
+          authId: secretOf(answer.auth_credentials?.auth_id),
+          authToken: secretOf(answer.auth_credentials?.auth_token),
+        }),
+        raw: redacted(answer),
+      };
+    },
+    async get(id, call) {
+      checkVobizId('get', id);
+      return fromVobiz(await client.subAccounts.get(id, call));
+    },
+    async *list(options, call) {
+      const query = defined({ size: options.pageSize, limit: options.limit });
+      for await (const item of client.subAccounts.listAll(query, call)) yield fromVobiz(item);
+    },
+    async update(id, patch, call) {
+      checkVobizId('update', id);
+      const body = toWire('update', patch) as UpdateSubAccountRequest;
+      return fromVobiz(await client.subAccounts.update(id, body, call));
+    },
+    async delete(id, call) {
+      checkVobizId('delete', id);
+      const answer = await client.subAccounts.delete(id, call);
+      return { provider: 'vobiz', id, deleted: true, raw: answer };
+    },
+  };
+}

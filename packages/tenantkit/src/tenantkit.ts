@@ -1,0 +1,184 @@
+import {
+  type CallOptions,
+  ConfigurationError,
+  type CoreOptions,
+  defineClientInspection,
+  InputChecker,
+} from '@tenantkit/core';
+import {
+  createSynthflowClient,
+  type SynthflowClient,
+  type SynthflowClientOptions,
+} from '@tenantkit/synthflow';
+import { createVobizClient, type VobizClient, type VobizClientOptions } from '@tenantkit/vobiz';
+import {
+  createVoximplantClient,
+  type VoximplantClient,
+  type VoximplantClientOptions,
+} from '@tenantkit/voximplant';
+import { capabilities, checkProvider, type ProviderCapabilities } from './capabilities.js';
+import {
+  type CreateInput,
+  type CreateResult,
+  type DeleteResult,
+  type ListOptions,
+  PROVIDERS,
+  type Provider,
+  type SubAccount,
+  type UpdateInput,
+} from './model.js';
+import type { Adapter } from './providers/shared.js';
+import { synthflowAdapter } from './providers/synthflow.js';
+import { vobizAdapter } from './providers/vobiz.js';
+import { voximplantAdapter } from './providers/voximplant.js';
+
+/** Shared CoreOptions apply to every provider; a provider's own options override them. */
+export interface TenantkitOptions extends CoreOptions {
+  synthflow?: SynthflowClientOptions;
+  vobiz?: VobizClientOptions;
+  voximplant?: VoximplantClientOptions;
+}
+
+/** The same five operations on every provider, in the unified model. */
+export interface SubAccounts {
+  create<P extends Provider>(
+    provider: P,
+    input: CreateInput<P>,
+    options?: CallOptions,
+  ): Promise<CreateResult<P>>;
+  get<P extends Provider>(provider: P, id: string, options?: CallOptions): Promise<SubAccount<P>>;
+  /** Every sub-account, page after page, fetched lazily as you iterate. */
+  list<P extends Provider>(
+    provider: P,
+    options?: ListOptions & CallOptions,
+  ): AsyncIterable<SubAccount<P>>;
+  /**
+   * Changes the fields given and answers the sub-account as it is afterwards. Synthflow and
+   * Voximplant do not return it from their update calls, so it is read back.
+   */
+  update<P extends Provider>(
+    provider: P,
+    id: string,
+    patch: UpdateInput<P>,
+    options?: CallOptions,
+  ): Promise<SubAccount<P>>;
+  delete<P extends Provider>(
+    provider: P,
+    id: string,
+    options?: CallOptions,
+  ): Promise<DeleteResult<P>>;
+}
+
+export interface Tenantkit {
+  /** The Synthflow client; throws a ConfigurationError when Synthflow was not configured. */
+  readonly synthflow: SynthflowClient;
+  readonly vobiz: VobizClient;
+  readonly voximplant: VoximplantClient;
+  readonly subaccounts: SubAccounts;
+  /** Providers given to createTenantkit, in a fixed order. */
+  readonly configured: readonly Provider[];
+  isConfigured(provider: Provider): boolean;
+  capabilities(provider: Provider): ProviderCapabilities;
+}
+
+const HOW_TO_CONFIGURE: Record<Provider, string> = {
+  synthflow:
+    'Pass `synthflow: { apiKey }` to createTenantkit() (CLI: set SYNTHFLOW_API_KEY or --synthflow-api-key).',
+  vobiz:
+    'Pass `vobiz: { authId, authToken }` to createTenantkit() (CLI: set VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN).',
+  voximplant:
+    'Pass `voximplant: { credentials }` to createTenantkit(), a credentials object or the path of the JSON file (CLI: set VOXIMPLANT_CREDENTIALS).',
+};
+
+type Clients = { synthflow?: SynthflowClient; vobiz?: VobizClient; voximplant?: VoximplantClient };
+
+export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
+  const { synthflow, vobiz, voximplant, ...shared } = options;
+  // Each configured client is built once, now, so bad credentials fail here and not mid-job.
+  const clients: Clients = {
+    ...(synthflow && { synthflow: createSynthflowClient({ ...shared, ...synthflow }) }),
+    ...(vobiz && { vobiz: createVobizClient({ ...shared, ...vobiz }) }),
+    ...(voximplant && { voximplant: createVoximplantClient({ ...shared, ...voximplant }) }),
+  };
+  const adapters: { [P in Provider]?: Adapter<P> } = {
+    ...(clients.synthflow && { synthflow: synthflowAdapter(clients.synthflow) }),
+    ...(clients.vobiz && { vobiz: vobizAdapter(clients.vobiz) }),
+    ...(clients.voximplant && { voximplant: voximplantAdapter(clients.voximplant) }),
+  };
+
+  const clientOf = <P extends Provider>(provider: P): NonNullable<Clients[P]> => {
+    const client = clients[provider];
+    if (!client) {
+      throw new ConfigurationError(
+        `tenantkit: ${provider} is not configured. ${HOW_TO_CONFIGURE[provider]}`,
+      );
+    }
+    return client as NonNullable<Clients[P]>;
+  };
+  const adapterOf = <P extends Provider>(provider: P): Adapter<P> => {
+    checkProvider(provider);
+    clientOf(provider);
+    return adapters[provider] as Adapter<P>;
+  };
+  const checkId = (provider: Provider, operation: string, id: unknown) =>
+    new InputChecker(provider, `subaccounts.${operation}`).pathId('id', id);
+
+  const subaccounts: SubAccounts = {
+    async create(provider, input, call) {
+      return adapterOf(provider).create(input, call);
+    },
+    async get(provider, id, call) {
+      const adapter = adapterOf(provider);
+      checkId(provider, 'get', id);
+      return adapter.get(id, call);
+    },
+    async *list(provider, options = {}) {
+      const adapter = adapterOf(provider);
+      const { limit, pageSize, ...call } = options;
+      checkListOptions(provider, { limit, pageSize });
+      yield* adapter.list({ limit, pageSize }, call);
+    },
+    async update(provider, id, patch, call) {
+      const adapter = adapterOf(provider);
+      checkId(provider, 'update', id);
+      return adapter.update(id, patch, call);
+    },
+    async delete(provider, id, call) {
+      const adapter = adapterOf(provider);
+      checkId(provider, 'delete', id);
+      return adapter.delete(id, call);
+    },
+  };
+
+  const configured = PROVIDERS.filter((provider) => clients[provider] !== undefined);
+  const tk: Tenantkit = {
+    get synthflow() {
+      return clientOf('synthflow');
+    },
+    get vobiz() {
+      return clientOf('vobiz');
+    },
+    get voximplant() {
+      return clientOf('voximplant');
+    },
+    subaccounts,
+    configured,
+    isConfigured: (provider) => clients[provider] !== undefined,
+    capabilities,
+  };
+  defineClientInspection(tk, 'Tenantkit', { configured });
+  return tk;
+}
+
+function checkListOptions(provider: Provider, options: ListOptions): void {
+  const check = new InputChecker(provider, 'subaccounts.list');
+  check.integer('limit', options.limit, { optional: true, min: 1 });
+  if (options.pageSize !== undefined && !capabilities(provider).paging.supported) {
+    check.fail(
+      'pageSize',
+      'unsupported-field',
+      `is not supported by ${provider}: ${capabilities(provider).paging.how}`,
+    );
+  }
+  check.integer('pageSize', options.pageSize, { optional: true, min: 1 });
+}

@@ -1,0 +1,185 @@
+/** The built binary, spawned, against the global-setup Prism mocks (and once with its own --mock). */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { throwawayVoximplantCredentials } from './helpers.js';
+
+const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const urls = inject('mockUrls');
+const dir = mkdtempSync(join(tmpdir(), 'tenantkit-cli-'));
+const credentialsFile = join(dir, 'voximplant.json');
+writeFileSync(credentialsFile, JSON.stringify(throwawayVoximplantCredentials()));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SYNTHFLOW_KEY = 'cli-test-synthflow-key';
+const VOBIZ_TOKEN = 'cli-test-vobiz-token';
+const ENV = {
+  PATH: process.env.PATH,
+  SYNTHFLOW_API_KEY: SYNTHFLOW_KEY,
+  VOBIZ_AUTH_ID: 'MA_XXXXXXXX',
+  VOBIZ_AUTH_TOKEN: VOBIZ_TOKEN,
+  VOXIMPLANT_CREDENTIALS: credentialsFile,
+  TENANTKIT_SYNTHFLOW_BASE_URL: urls.synthflow,
+  TENANTKIT_VOBIZ_BASE_URL: urls.vobiz,
+  TENANTKIT_VOXIMPLANT_BASE_URL: urls.voximplant,
+};
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function tenantkit(args: string[], env: Record<string, string | undefined> = ENV): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: env as NodeJS.ProcessEnv },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A response the spec's examples hand out once: the Prism example values of the secrets. */
+function noSecretIn(run: Run, secrets: string[]) {
+  for (const secret of secrets) {
+    expect(run.stdout).not.toContain(secret);
+    expect(run.stderr).not.toContain(secret);
+  }
+}
+
+describe('tenantkit CLI (spawned)', () => {
+  it('providers: a table of providers with spec provenance, and the capability matrix', async () => {
+    const run = await tenantkit(['providers']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/│ synthflow\s+│ yes\s+│ \d+\.\d+\.\d+\s+│ [0-9a-f]{12}\s+│/);
+    expect(run.stdout).toMatch(/│ paging\s+│ no: one answer/);
+  });
+
+  it('providers --json parses', async () => {
+    const run = await tenantkit(['providers', '--json']);
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout) as Array<{ provider: string; configured: boolean }>;
+    expect(rows.map((row) => row.provider)).toEqual(['synthflow', 'vobiz', 'voximplant']);
+  });
+
+  it('create prints the id and redacts the one-time credentials unless --show-secrets', async () => {
+    const hidden = await tenantkit([
+      'create',
+      'vobiz',
+      '--name',
+      'Acme',
+      '--limit',
+      'rateLimit=50',
+    ]);
+    expect(hidden.code).toBe(0);
+    expect(hidden.stdout).toMatch(/authToken\s+│ \[REDACTED\]/);
+    expect(hidden.stderr).toContain('--show-secrets');
+    const shown = await tenantkit([
+      'create',
+      'vobiz',
+      '--name',
+      'Acme',
+      '--json',
+      '--show-secrets',
+    ]);
+    expect(shown.code).toBe(0);
+    const json = JSON.parse(shown.stdout) as { credentials: { authToken: string } };
+    expect(json.credentials.authToken).not.toBe('[REDACTED]');
+    // The token Prism handed out in the shown run never appears in the hidden one.
+    noSecretIn(hidden, [json.credentials.authToken, VOBIZ_TOKEN]);
+  });
+
+  it('create --json without --show-secrets keeps credentials redacted', async () => {
+    const run = await tenantkit([
+      'create',
+      'synthflow',
+      '--name',
+      'Acme',
+      '--grant',
+      'inbound',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { credentials: Record<string, string> };
+    expect(Object.values(json.credentials).every((value) => value === '[REDACTED]')).toBe(true);
+    noSecretIn(run, [SYNTHFLOW_KEY]);
+  });
+
+  it.each([
+    [
+      'synthflow',
+      '1726005822670x239735712159542050',
+      ['--name', 'Renamed', '--limit', 'maxMinutes=null'],
+    ],
+    ['vobiz', 'SA_XXXXXXXX', ['--description', 'Front desk', '--disable']],
+    ['voximplant', '109', ['--description', 'Front desk', '--grant-role', 'Support']],
+  ])('get, list, update and delete on %s exit 0', async (provider, id, patch) => {
+    const get = await tenantkit(['get', provider, id]);
+    expect(get.code, get.stderr).toBe(0);
+    expect(get.stdout).toMatch(new RegExp(`│ provider\\s+│ ${provider}`));
+    const list = await tenantkit(['list', provider, '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBeGreaterThan(0);
+    const update = await tenantkit(['update', provider, id, ...patch]);
+    expect(update.code, update.stderr).toBe(0);
+    const remove = await tenantkit(['delete', provider, id, '--json']);
+    expect(remove.code, remove.stderr).toBe(0);
+    expect(JSON.parse(remove.stdout)).toMatchObject({ provider, id, deleted: true });
+    noSecretIn(get, [SYNTHFLOW_KEY, VOBIZ_TOKEN]);
+  });
+
+  it('roles lists the Voximplant roles as a table', async () => {
+    const run = await tenantkit(['roles']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/│ id\s+│ name\s+│ gui only/);
+  });
+
+  it('an input field the provider cannot honour exits 2 naming provider and field', async () => {
+    const run = await tenantkit(['create', 'synthflow', '--name', 'Acme', '--disable']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'synthflow.subaccounts.create: enabled is not supported by synthflow',
+    );
+    expect(run.stderr).not.toContain('    at ');
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await tenantkit(['get', 'twilio', 'x'])).code).toBe(2);
+    expect((await tenantkit(['frobnicate'])).code).toBe(2);
+    expect((await tenantkit(['get', 'vobiz', '42'])).code).toBe(2);
+  });
+
+  it('missing credentials exit 2 and say which variable to set', async () => {
+    const run = await tenantkit(['list', 'vobiz'], { PATH: process.env.PATH });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('VOBIZ_AUTH_ID');
+  });
+
+  it('a provider error exits 1 with a clean message (stack only with --debug)', async () => {
+    // Nothing listens on port 9 of the loopback: a connection error, not retried here.
+    const env = { ...ENV, TENANTKIT_SYNTHFLOW_BASE_URL: 'http://127.0.0.1:9' };
+    const run = await tenantkit(['list', 'synthflow'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^tenantkit: synthflow\.listSubaccounts/);
+    expect(run.stderr).not.toContain('    at ');
+    const debug = await tenantkit(['list', 'synthflow', '--debug'], env);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toContain('    at ');
+    noSecretIn(debug, [SYNTHFLOW_KEY]);
+  });
+
+  it('--mock starts its own Prism, with no credentials at all', async () => {
+    const run = await tenantkit(['--mock', 'list', 'voximplant', '--json'], {
+      PATH: process.env.PATH,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Array<{ provider: string }>)[0]?.provider).toBe('voximplant');
+  });
+});

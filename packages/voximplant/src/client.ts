@@ -1,0 +1,419 @@
+import {
+  type CallOptions,
+  ConfigurationError,
+  type CoreOptions,
+  defineClientInspection,
+  nextOffset,
+  type ProviderProtocol,
+  paginate,
+  Redactor,
+  Runner,
+} from '@tenantkit/core';
+import createClient, { type Client } from 'openapi-fetch';
+import { MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS, TokenSource } from './auth.js';
+import { loadCredentials, type VoximplantCredentials } from './credentials.js';
+import { describeVoximplantError, errorInSuccessBody, TOKEN_REJECTED_CODES } from './errors.js';
+import type {
+  ErrorEnvelope,
+  KeyInfo,
+  KeyView,
+  paths,
+  RoleGroupView,
+  RoleView,
+  SubUserId,
+  SubUserView,
+} from './generated/openapi.js';
+import { operations } from './generated/operations.js';
+import {
+  checkAddSubUser,
+  checkCreateKey,
+  checkExpandedRoles,
+  checkGetKeys,
+  checkGetRoles,
+  checkGetSubUsers,
+  checkKeyId,
+  checkKeyRoles,
+  checkListAll,
+  checkSetSubUserInfo,
+  checkSubUserId,
+  checkSubUserRoles,
+  checkUpdateKey,
+} from './validate.js';
+import { type InputOf, serializeQuery, toQuery } from './wire.js';
+
+/** The only host any source names; regional hosts are not documented (notes §2). */
+export const VOXIMPLANT_BASE_URL = 'https://api.voximplant.com/platform_api';
+/** `listAll` page size when none is given (the API documents no default or maximum). */
+export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_TOKEN_TTL_SECONDS = MAX_TOKEN_TTL_SECONDS;
+
+export interface VoximplantClientOptions extends CoreOptions {
+  /**
+   * The service-account credentials: the parsed credentials.json object (what `keys.create`
+   * returns) or its path. Default: the path in `VOXIMPLANT_CREDENTIALS`.
+   */
+  credentials?: VoximplantCredentials | string;
+  /** Account to act on (`iss` of the token): a child account's id to manage it. Default: the key's. */
+  accountId?: number;
+  /** Default `https://api.voximplant.com/platform_api`. */
+  baseUrl?: string;
+  /** Lifetime of each signed token (`exp - iat`), 30 to 3600 seconds. Default 3600. */
+  tokenTtlSeconds?: number;
+}
+
+type RoleKeys = 'role_id' | 'role_name';
+type Only<T, K extends keyof T, Not extends keyof T> = Required<Pick<T, K>> & {
+  [N in Not]?: never;
+};
+/** `role_id` or `role_name`, exactly one (the API answers 449 to both). */
+export type WithExactlyOneRole<T extends Partial<Record<RoleKeys, unknown>>> = Omit<T, RoleKeys> &
+  (Only<T, 'role_id', 'role_name'> | Only<T, 'role_name', 'role_id'>);
+/** `role_id` or `role_name`, or neither. */
+export type WithAtMostOneRole<T extends Partial<Record<RoleKeys, unknown>>> = Omit<T, RoleKeys> &
+  (Partial<Only<T, 'role_id', 'role_name'>> | Partial<Only<T, 'role_name', 'role_id'>>);
+/** `listAll` walks `offset` itself; `count` is the page size, `limit` caps the items yielded. */
+export type ListAllInput<T> = Omit<T, 'offset' | 'count' | 'subuser_id' | 'key_id'> & {
+  count?: number;
+  limit?: number;
+};
+
+export type AddSubUserInput = WithAtMostOneRole<InputOf<'AddSubUser'>>;
+export type ListSubUsersInput = InputOf<'GetSubUsers'>;
+export type ListAllSubUsersInput = ListAllInput<ListSubUsersInput>;
+export type UpdateSubUserInput = InputOf<'SetSubUserInfo'>;
+export type DeleteSubUserInput = InputOf<'DelSubUser'>;
+export type SetSubUserRolesInput = WithExactlyOneRole<InputOf<'SetSubUserRoles'>>;
+export type GetSubUserRolesInput = InputOf<'GetSubUserRoles'>;
+export type RemoveSubUserRolesInput = WithExactlyOneRole<InputOf<'RemoveSubUserRoles'>>;
+export type CreateKeyInput = WithAtMostOneRole<InputOf<'CreateKey'>>;
+export type ListKeysInput = InputOf<'GetKeys'>;
+export type ListAllKeysInput = ListAllInput<ListKeysInput>;
+export type UpdateKeyInput = InputOf<'UpdateKey'>;
+export type DeleteKeyInput = InputOf<'DeleteKey'>;
+export type SetKeyRolesInput = WithExactlyOneRole<InputOf<'SetKeyRoles'>>;
+export type GetKeyRolesInput = InputOf<'GetKeyRoles'>;
+export type RemoveKeyRolesInput = WithExactlyOneRole<InputOf<'RemoveKeyRoles'>>;
+export type ListRolesInput = InputOf<'GetRoles'>;
+
+export interface VoximplantSubUsers {
+  /** AddSubUser. The login is sent lower-cased (the API stores it so). Never retried blindly. */
+  add(input: AddSubUserInput, options?: CallOptions): Promise<SubUserId>;
+  /** GetSubUsers: one page (`offset`/`count`), or the one subuser matching `subuser_id`. */
+  list(input?: ListSubUsersInput, options?: CallOptions): Promise<SubUserView[]>;
+  /** Every subuser, page by page (default page size 100); stops at a short page or `limit`. */
+  listAll(input?: ListAllSubUsersInput, options?: CallOptions): AsyncIterable<SubUserView>;
+  /** SetSubUserInfo: a new password (with the old one) and/or a description. Answers 1. */
+  update(input: UpdateSubUserInput, options?: CallOptions): Promise<number>;
+  /** DelSubUser. Answers 1. */
+  delete(input: DeleteSubUserInput, options?: CallOptions): Promise<number>;
+  /** SetSubUserRoles: adds roles by id or by name. Answers 1. */
+  setRoles(input: SetSubUserRolesInput, options?: CallOptions): Promise<number>;
+  /** GetSubUserRoles. */
+  getRoles(input: GetSubUserRolesInput, options?: CallOptions): Promise<RoleView[]>;
+  /** RemoveSubUserRoles (`force` also strips the roles from the subuser's keys). Answers 1. */
+  removeRoles(input: RemoveSubUserRolesInput, options?: CallOptions): Promise<number>;
+}
+
+export interface VoximplantKeys {
+  /**
+   * CreateKey: one `KeyInfo` whether the API answered an object or a one-element array. It holds
+   * the new `private_key`, shown only once: store it. Never retried blindly.
+   */
+  create(input?: CreateKeyInput, options?: CallOptions): Promise<KeyInfo>;
+  list(input?: ListKeysInput, options?: CallOptions): Promise<KeyView[]>;
+  listAll(input?: ListAllKeysInput, options?: CallOptions): AsyncIterable<KeyView>;
+  /** UpdateKey: `description` is required (send the current one to keep it). Answers 1. */
+  update(input: UpdateKeyInput, options?: CallOptions): Promise<number>;
+  delete(input: DeleteKeyInput, options?: CallOptions): Promise<number>;
+  setRoles(input: SetKeyRolesInput, options?: CallOptions): Promise<number>;
+  getRoles(input: GetKeyRolesInput, options?: CallOptions): Promise<RoleView[]>;
+  removeRoles(input: RemoveKeyRolesInput, options?: CallOptions): Promise<number>;
+}
+
+export interface VoximplantRoles {
+  /** GetRoles: the grantable roles, optionally of one group. */
+  list(input?: ListRolesInput, options?: CallOptions): Promise<RoleView[]>;
+  /** GetRoleGroups. */
+  groups(options?: CallOptions): Promise<RoleGroupView[]>;
+}
+
+export interface VoximplantClient {
+  readonly subUsers: VoximplantSubUsers;
+  readonly keys: VoximplantKeys;
+  readonly roles: VoximplantRoles;
+  /**
+   * The typed openapi-fetch client, authenticated (same cached token, via a middleware) and
+   * with the same query encoding; no retries, timeout or error-in-200 handling.
+   */
+  readonly raw: Client<paths>;
+  readonly baseUrl: string;
+  /** The account the client acts on (`iss` of its tokens). */
+  readonly accountId: number;
+}
+
+/** `{result}` → result; an error envelope never gets here (the runner turns it into an error). */
+const resultOf = <T>(data: { result: T } | ErrorEnvelope): T | undefined =>
+  'result' in data ? data.result : undefined;
+const expects = 'the `result` field';
+
+function positiveInteger(option: string, value: unknown, min: number, max = Infinity) {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `${min} or more` : `${min} to ${max}`;
+    throw new ConfigurationError(`voximplant: \`${option}\` must be an integer, ${range}.`);
+  }
+  return value;
+}
+
+export function createVoximplantClient(options: VoximplantClientOptions = {}): VoximplantClient {
+  const credentials = loadCredentials(options.credentials);
+  const accountId = positiveInteger('accountId', options.accountId, 1) ?? credentials.accountId;
+  const ttlSeconds =
+    positiveInteger(
+      'tokenTtlSeconds',
+      options.tokenTtlSeconds,
+      MIN_TOKEN_TTL_SECONDS,
+      MAX_TOKEN_TTL_SECONDS,
+    ) ?? DEFAULT_TOKEN_TTL_SECONDS;
+  const baseUrl = (options.baseUrl ?? VOXIMPLANT_BASE_URL).replace(/\/+$/, '');
+
+  const redactor = new Redactor([credentials.privateKeyPem]);
+  // TODO(core): Redactor has no way to forget a secret, so every expired token stays registered
+  // (one per `tokenTtlSeconds`; 24 a day at the default). A `removeSecret` would bound that.
+  const tokens = new TokenSource({
+    privateKey: credentials.privateKey,
+    keyId: credentials.keyId,
+    accountId,
+    ttlSeconds,
+    onToken: (token) => redactor.addSecret(token),
+  });
+  const refusedToken = (code: number | undefined) => {
+    if (code !== undefined && TOKEN_REJECTED_CODES.has(code)) tokens.invalidate();
+  };
+  const protocol: ProviderProtocol = {
+    provider: 'voximplant',
+    authHeaders: () => tokens.authHeaders(),
+    describeError(body) {
+      const described = describeVoximplantError(body);
+      refusedToken(described.code);
+      return described;
+    },
+    errorInSuccessBody(data) {
+      const failure = errorInSuccessBody(data);
+      refusedToken(failure?.code);
+      return failure;
+    },
+  };
+  const runner = new Runner(protocol, options, redactor);
+  // The methods go through `api`, whose header the runner sets per attempt; `raw` is the same
+  // client plus a middleware that authenticates it. Two instances keep the middleware's cost
+  // (an extra await and a Headers write per request) off the wrapped methods.
+  const clientOptions = { baseUrl, fetch: runner.fetch, querySerializer: serializeQuery };
+  const api = createClient<paths>(clientOptions);
+  const raw = createClient<paths>(clientOptions);
+  raw.use({
+    async onRequest({ request }) {
+      const { Authorization } = await tokens.authHeaders();
+      if (Authorization) request.headers.set('Authorization', Authorization);
+    },
+  });
+
+  function walk<TItem, TInput extends { count?: number; limit?: number }>(
+    operation: 'GetSubUsers' | 'GetKeys',
+    input: TInput | undefined,
+    fetchPage: (
+      query: Omit<TInput, 'limit' | 'count'> & { offset: number; count: number },
+    ) => Promise<TItem[]>,
+  ): AsyncIterable<TItem> {
+    return (async function* () {
+      checkListAll(operation, input);
+      const { limit, count = DEFAULT_PAGE_SIZE, ...rest } = input ?? ({} as TInput);
+      yield* paginate({
+        first: 0,
+        fetchPage: (offset: number) => fetchPage({ ...rest, offset, count }),
+        items: (page: TItem[]) => page,
+        next: (_page, offset, items) => nextOffset(offset, count, items.length),
+        limit,
+      });
+    })();
+  }
+
+  const subUsers: VoximplantSubUsers = {
+    async add(input, call) {
+      checkAddSubUser(input);
+      const query = toQuery<'AddSubUser'>({
+        ...input,
+        new_subuser_name: input.new_subuser_name.toLowerCase(),
+      });
+      return runner.run(
+        operations.AddSubUser,
+        (init) => api.POST('/AddSubUser', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async list(input, call) {
+      checkGetSubUsers(input);
+      const query = toQuery<'GetSubUsers'>(input ?? {});
+      return runner.run(
+        operations.GetSubUsers,
+        (init) => api.POST('/GetSubUsers', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    listAll(input, call) {
+      return walk('GetSubUsers', input, (page) => subUsers.list(page, call));
+    },
+    async update(input, call) {
+      checkSetSubUserInfo(input);
+      const query = toQuery<'SetSubUserInfo'>(input);
+      return runner.run(
+        operations.SetSubUserInfo,
+        (init) => api.POST('/SetSubUserInfo', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async delete(input, call) {
+      checkSubUserId('DelSubUser', input);
+      const query = toQuery<'DelSubUser'>(input);
+      return runner.run(
+        operations.DelSubUser,
+        (init) => api.POST('/DelSubUser', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async setRoles(input, call) {
+      checkSubUserRoles('SetSubUserRoles', input);
+      const query = toQuery<'SetSubUserRoles'>(input);
+      return runner.run(
+        operations.SetSubUserRoles,
+        (init) => api.POST('/SetSubUserRoles', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async getRoles(input, call) {
+      checkExpandedRoles('GetSubUserRoles', input);
+      const query = toQuery<'GetSubUserRoles'>(input);
+      return runner.run(
+        operations.GetSubUserRoles,
+        (init) => api.POST('/GetSubUserRoles', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async removeRoles(input, call) {
+      checkSubUserRoles('RemoveSubUserRoles', input);
+      const query = toQuery<'RemoveSubUserRoles'>(input);
+      return runner.run(
+        operations.RemoveSubUserRoles,
+        (init) => api.POST('/RemoveSubUserRoles', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+  };
+
+  const keys: VoximplantKeys = {
+    async create(input, call) {
+      checkCreateKey(input);
+      const query = toQuery<'CreateKey'>(input ?? {});
+      return runner.run(
+        operations.CreateKey,
+        (init) => api.POST('/CreateKey', { ...init, params: { query } }),
+        {
+          call,
+          input: query,
+          unwrap: (data) => {
+            const result = resultOf(data);
+            const info = Array.isArray(result) ? result[0] : result;
+            // The caller gets it intact; this client's errors and logs will scrub it.
+            if (info) redactor.addSecret(info.private_key);
+            return info;
+          },
+          expects: 'a `result` holding the new key',
+        },
+      );
+    },
+    async list(input, call) {
+      checkGetKeys(input);
+      const query = toQuery<'GetKeys'>(input ?? {});
+      return runner.run(
+        operations.GetKeys,
+        (init) => api.POST('/GetKeys', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    listAll(input, call) {
+      return walk('GetKeys', input, (page) => keys.list(page, call));
+    },
+    async update(input, call) {
+      checkUpdateKey(input);
+      const query = toQuery<'UpdateKey'>(input);
+      return runner.run(
+        operations.UpdateKey,
+        (init) => api.POST('/UpdateKey', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async delete(input, call) {
+      checkKeyId('DeleteKey', input);
+      const query = toQuery<'DeleteKey'>(input);
+      return runner.run(
+        operations.DeleteKey,
+        (init) => api.POST('/DeleteKey', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async setRoles(input, call) {
+      checkKeyRoles('SetKeyRoles', input);
+      const query = toQuery<'SetKeyRoles'>(input);
+      return runner.run(
+        operations.SetKeyRoles,
+        (init) => api.POST('/SetKeyRoles', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async getRoles(input, call) {
+      checkExpandedRoles('GetKeyRoles', input);
+      const query = toQuery<'GetKeyRoles'>(input);
+      return runner.run(
+        operations.GetKeyRoles,
+        (init) => api.POST('/GetKeyRoles', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async removeRoles(input, call) {
+      checkKeyRoles('RemoveKeyRoles', input);
+      const query = toQuery<'RemoveKeyRoles'>(input);
+      return runner.run(
+        operations.RemoveKeyRoles,
+        (init) => api.POST('/RemoveKeyRoles', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+  };
+
+  const roles: VoximplantRoles = {
+    async list(input, call) {
+      checkGetRoles(input);
+      const query = toQuery<'GetRoles'>(input ?? {});
+      return runner.run(
+        operations.GetRoles,
+        (init) => api.POST('/GetRoles', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async groups(call) {
+      return runner.run(
+        operations.GetRoleGroups,
+        (init) => api.POST('/GetRoleGroups', { ...init }),
+        {
+          call,
+          unwrap: resultOf,
+          expects,
+        },
+      );
+    },
+  };
+
+  const client: VoximplantClient = { subUsers, keys, roles, raw, baseUrl, accountId };
+  defineClientInspection(client, 'VoximplantClient', { baseUrl, accountId });
+  return client;
+}

@@ -1,0 +1,89 @@
+import type { ErrorDescription } from '@tenantkit/core';
+import { VOXIMPLANT_ERROR_CODES } from './data/error-codes.js';
+
+/** Symbolic name and provider message of every known code (the first name where a code has two). */
+const BY_CODE = new Map<number, { name: string; message: string }>();
+for (const [code, name, message] of VOXIMPLANT_ERROR_CODES) {
+  if (!BY_CODE.has(code)) BY_CODE.set(code, { name, message });
+}
+
+/** `AUTHORIZATION_FAILED` for 100; undefined for a code the table does not know. */
+export function errorCodeName(code: number): string | undefined {
+  return BY_CODE.get(code)?.name;
+}
+
+/**
+ * Which HTTP status (and so which error class) a Voximplant code means, since the API reports
+ * most errors inside HTTP 200. 340 maps to 429 so the runner retries it like any rate limit.
+ */
+const STATUS_BY_CODE = new Map<number, number>([
+  [100, 401], // AUTHORIZATION_FAILED
+  [447, 401], // token format
+  [454, 401], // token lifetime too long
+  [455, 401], // token issued in the future
+  [456, 401], // token expired
+  [104, 403], // FORBIDDEN_COMMAND (the key's roles do not allow the method)
+  [433, 404], // unknown key id
+  [434, 404], // unknown subuser id
+  [436, 409], // subuser login taken
+  [493, 409], // a value that must be unique is not
+  [340, 429], // rate limit
+  [1, 500],
+  [2, 500],
+  [4, 500],
+]);
+
+export function statusForCode(code: number | undefined): number {
+  return (code !== undefined && STATUS_BY_CODE.get(code)) || 400;
+}
+
+/** Codes that say our token itself was refused: the cached one must not be reused. */
+export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([100, 447, 454, 455, 456]);
+
+interface ErrorDetail {
+  code?: unknown;
+  msg?: unknown;
+}
+
+/** The error objects of an envelope: `{error: {...}}` or `{errors: [...]}`; empty when neither. */
+function errorDetails(body: unknown): ErrorDetail[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const { error, errors } = body as { error?: unknown; errors?: unknown };
+  if (typeof error === 'object' && error !== null) return [error as ErrorDetail];
+  if (Array.isArray(errors))
+    return errors.filter((item): item is ErrorDetail => typeof item === 'object' && item !== null);
+  return [];
+}
+
+function numericCode(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** Code, name and message of a Voximplant error body (the first error of an `errors` array). */
+export function describeVoximplantError(body: unknown): ErrorDescription & { code?: number } {
+  const details = errorDetails(body);
+  const first = details[0];
+  if (!first)
+    return typeof body === 'string' && body.trim() ? { providerMessage: body.slice(0, 200) } : {};
+  const code = numericCode(first.code);
+  const messages = details
+    .map((detail) => (typeof detail.msg === 'string' ? detail.msg : undefined))
+    .filter((msg): msg is string => Boolean(msg));
+  const known = code === undefined ? undefined : BY_CODE.get(code);
+  return {
+    code,
+    codeName: known?.name,
+    providerMessage: messages.length > 0 ? messages.join('; ') : known?.message,
+  };
+}
+
+/** A 200 whose body carries `error`, or a non-empty `errors`, is a failure. */
+export function errorInSuccessBody(
+  data: unknown,
+): (ErrorDescription & { code?: number; classifyAs: number }) | undefined {
+  if (errorDetails(data).length === 0) return undefined;
+  const described = describeVoximplantError(data);
+  return { ...described, classifyAs: statusForCode(described.code) };
+}
