@@ -36,6 +36,17 @@ function breakingSummary(status: ProviderStatus): string {
   return shown.join('') + more;
 }
 
+/**
+ * An optional peer (the facade's `@tenantkit/mock`, needed only for `--mock`) keeps a plain range:
+ * with `workspace:^` changesets would release the facade as a major on every minor of the peer.
+ */
+function isOptionalPeer(manifest: Manifest, field: string, dep: string): boolean {
+  const meta = (
+    manifest as Manifest & { peerDependenciesMeta?: Record<string, { optional?: boolean }> }
+  ).peerDependenciesMeta;
+  return field === 'peerDependencies' && meta?.[dep]?.optional === true;
+}
+
 export async function checkChangesets(root: string): Promise<CheckResult> {
   const problems: string[] = [];
   const notes: string[] = [];
@@ -45,7 +56,7 @@ export async function checkChangesets(root: string): Promise<CheckResult> {
   for (const { dir, manifest } of packages)
     for (const field of DEPENDENCY_FIELDS)
       for (const [dep, range] of Object.entries(manifest[field] ?? {}))
-        if (names.has(dep) && range !== 'workspace:^')
+        if (names.has(dep) && range !== 'workspace:^' && !isOptionalPeer(manifest, field, dep))
           problems.push(
             `packages/${dir}/package.json: ${field}.${dep} is "${range}"; internal dependencies use "workspace:^" (published as ^<version>)`,
           );

@@ -137,4 +137,18 @@ describe('checkChangesets', () => {
     const { problems } = await checkChangesets(root);
     expect(problems).toEqual([expect.stringContaining('use "workspace:^"')]);
   });
+
+  it('lets an optional peer keep a plain range (workspace:^ would make every peer minor a facade major)', async () => {
+    const facade = JSON.parse(manifest(FACADE, { [PROVIDER]: 'workspace:^' }));
+    facade.peerDependencies = { [PROVIDER]: '>=0.1.0' };
+    write(
+      'packages/facade/package.json',
+      `${JSON.stringify({ ...facade, peerDependenciesMeta: { [PROVIDER]: { optional: true } } })}\n`,
+    );
+    expect((await checkChangesets(root)).problems).toEqual([]);
+    write('packages/facade/package.json', `${JSON.stringify(facade)}\n`);
+    expect((await checkChangesets(root)).problems).toEqual([
+      expect.stringContaining('use "workspace:^"'),
+    ]);
+  });
 });
