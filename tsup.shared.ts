@@ -15,6 +15,8 @@ export function packageBuild(
     clean: true,
     sourcemap: true,
     target: 'node20',
+    // import.meta.url in the CJS build (the mock package resolves its specs with it).
+    shims: true,
     async onSuccess() {
       if (options.spec) copyFileSync(`../../specs/${options.spec}.yaml`, 'dist/openapi.yaml');
       if (options.allSpecs)

@@ -23,6 +23,7 @@ interface Manifest {
   name: string;
   private?: boolean;
   dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 const packagesDir = join(repoRoot, 'packages');
@@ -68,8 +69,11 @@ for (const { dir, manifest } of measured) {
     failed = true;
     continue;
   }
-  const full = await bundle(entry, []);
-  const own = manifest.name === '@tenantkit/core' ? full : await bundle(entry, SHARED);
+  // Peers (the facade's optional @tenantkit/mock, loaded only by `--mock`) are not part of the package.
+  const peers = Object.keys(manifest.peerDependencies ?? {});
+  const full = await bundle(entry, peers);
+  const own =
+    manifest.name === '@tenantkit/core' ? full : await bundle(entry, [...SHARED, ...peers]);
   const minKb = full.byteLength / 1024;
   const gzipKb = gzippedKb(full);
   const budget = BUDGET_KB[manifest.name];

@@ -14,6 +14,7 @@ import {
   bumpBetween,
   bumpRank,
   DEPENDENCY_FIELDS,
+  type Manifest,
   pendingBump,
   readChangesets,
   specProviders,

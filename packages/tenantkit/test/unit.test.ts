@@ -534,10 +534,16 @@ describe('capabilities: a field a provider cannot honour is a ValidationError na
 });
 
 describe('README', () => {
-  it('holds the capability matrix generated from the code table (tsx scripts/readme-matrix.ts)', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    expect(readme).toContain(
-      `<!-- capability-matrix:start -->\n${capabilityMarkdown()}\n<!-- capability-matrix:end -->`,
-    );
-  });
+  it.each([
+    ['package', '../README.md'],
+    ['repository', '../../../README.md'],
+  ])(
+    'the %s README holds the matrix generated from the code table (tsx scripts/readme-matrix.ts)',
+    (_which, path) => {
+      const readme = readFileSync(new URL(path, import.meta.url), 'utf8');
+      expect(readme).toContain(
+        `<!-- capability-matrix:start -->\n${capabilityMarkdown()}\n<!-- capability-matrix:end -->`,
+      );
+    },
+  );
 });
