@@ -5,7 +5,7 @@
  * process: `--mock` still starts a Prism server for every command, but Prism's modules load once
  * instead of once per command (~2 s each), which keeps the tour quick.
  */
-import { runCli } from '../packages/tenantkit/dist/index.js';
+import { runCli } from 'tenantkit';
 
 interface Step {
   title: string;
