@@ -2,6 +2,7 @@
  * Prism mock servers for the tenantkit specs, in process: modules load once, each server starts in
  * milliseconds, and nothing can be orphaned when the process ends.
  */
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createLogger } from '@stoplight/prism-core';
@@ -190,4 +191,30 @@ export function requestExamples(specFile: string, operationId: string): Record<s
     }
   }
   throw new Error(`${specFile}: no operation ${operationId}`);
+}
+
+export interface ThrowawayVoximplantKey {
+  /** A credentials.json-shaped object: the client signs real RS256 tokens with it. */
+  credentials: { account_email: string; account_id: number; key_id: string; private_key: string };
+  /** To verify the tokens signed with it. */
+  publicKey: KeyObject;
+}
+
+/**
+ * A fresh Voximplant service-account key for mocks and tests (Prism only checks that a bearer token
+ * is present). Never a real account; nothing is written to disk.
+ */
+export function throwawayVoximplantKey(
+  options: { accountId?: number; keyId?: string } = {},
+): ThrowawayVoximplantKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    publicKey,
+    credentials: {
+      account_email: 'owner@example.com',
+      account_id: options.accountId ?? 4242,
+      key_id: options.keyId ?? 'ab81c66e-570e-4446-9af9-105269dfafca',
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
+  };
 }

@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { throwawayVoximplantCredentials } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const urls = inject('mockUrls');
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-cli-'));
 const credentialsFile = join(dir, 'voximplant.json');
-writeFileSync(credentialsFile, JSON.stringify(throwawayVoximplantCredentials()));
+writeFileSync(credentialsFile, JSON.stringify(throwawayVoximplantKey().credentials));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SYNTHFLOW_KEY = 'cli-test-synthflow-key';

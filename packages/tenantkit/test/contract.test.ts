@@ -1,9 +1,8 @@
 /** Every facade operation × provider against Prism serving specs/: any Prism validation error fails. */
 import { type Secret, ValidationError } from '@tenantkit/core';
-import { createContractFetch } from '@tenantkit/mock';
+import { createContractFetch, throwawayVoximplantKey } from '@tenantkit/mock';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createTenantkit, type Provider, type SubAccount } from '../src/index.js';
-import { throwawayVoximplantCredentials } from './helpers.js';
 
 const urls = inject('mockUrls');
 const prism = createContractFetch();
@@ -16,7 +15,7 @@ const tk = createTenantkit({
   maxRetries: 0,
   synthflow: { apiKey: 'contract-test-key', baseUrl: urls.synthflow! },
   vobiz: { authId: 'MA_XXXXXXXX', authToken: 'contract-test-token', baseUrl: urls.vobiz! },
-  voximplant: { credentials: throwawayVoximplantCredentials(), baseUrl: urls.voximplant! },
+  voximplant: { credentials: throwawayVoximplantKey().credentials, baseUrl: urls.voximplant! },
 });
 
 afterEach(() => {

@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { ConfigurationError, NotFoundError, Secret, ValidationError } from '@tenantkit/core';
-import { createRecordingFetch, type RecordedRequest } from '@tenantkit/mock';
+import {
+  createRecordingFetch,
+  type RecordedRequest,
+  throwawayVoximplantKey,
+} from '@tenantkit/mock';
 import { describe, expect, it } from 'vitest';
 import {
   CAPABILITIES,
@@ -11,7 +15,6 @@ import {
   createTenantkit,
   INPUT_FIELDS,
 } from '../src/index.js';
-import { throwawayVoximplantCredentials } from './helpers.js';
 
 const SYNTHFLOW_ID = '1726005822670x239735712159542050';
 const API_KEY_HANDED_OUT = 'sk-live-handed-out-once-1234567890';
@@ -347,7 +350,7 @@ describe('voximplant mapping', () => {
       fetch: recording.fetch,
       maxRetries: 0,
       voximplant: {
-        credentials: throwawayVoximplantCredentials(),
+        credentials: throwawayVoximplantKey().credentials,
         baseUrl: 'http://voximplant.test',
       },
     });
@@ -453,7 +456,7 @@ describe('capabilities: a field a provider cannot honour is a ValidationError na
     synthflow: { apiKey: 'k', baseUrl: 'http://synthflow.test' },
     vobiz: { authId: 'MA_P', authToken: 't', baseUrl: 'http://vobiz.test' },
     voximplant: {
-      credentials: throwawayVoximplantCredentials(),
+      credentials: throwawayVoximplantKey().credentials,
       baseUrl: 'http://voximplant.test',
     },
   });

@@ -1,9 +1,13 @@
 /** Test credentials: a fresh RSA key pair per test run, never a committed private key. */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRecordingFetch, type RecordedRequest } from '@tenantkit/mock';
+import {
+  createRecordingFetch,
+  type RecordedRequest,
+  throwawayVoximplantKey,
+} from '@tenantkit/mock';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { VoximplantCredentials } from '../src/index.js';
 import { createVoximplantClient, type VoximplantClientOptions } from '../src/index.js';
@@ -17,16 +21,7 @@ export function makeTestKey(
   accountId = 4242,
   keyId = 'ab81c66e-570e-4446-9af9-105269dfafca',
 ): TestKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    publicKey,
-    credentials: {
-      account_email: 'owner@example.com',
-      account_id: accountId,
-      key_id: keyId,
-      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    },
-  };
+  return throwawayVoximplantKey({ accountId, keyId });
 }
 
 /** One key for a whole test file: 2048-bit generation takes a noticeable fraction of a second. */

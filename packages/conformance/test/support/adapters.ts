@@ -2,8 +2,9 @@
  * Each provider client behind one small interface, so the fault matrix, the canary tests and the
  * fuzzers run the same rows against every client.
  */
-import { generateKeyPairSync } from 'node:crypto';
+
 import type { CoreOptions } from '@tenantkit/core';
+import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { createSynthflowClient } from '@tenantkit/synthflow';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient, type VoximplantCredentials } from '@tenantkit/voximplant';
@@ -105,13 +106,7 @@ export const vobizAdapter: ClientAdapter = {
 };
 
 /** A fresh key pair per run: no private key is ever committed. */
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-export const voximplantCredentials: VoximplantCredentials = {
-  account_email: 'owner@example.com',
-  account_id: 4242,
-  key_id: 'ab81c66e-570e-4446-9af9-105269dfafca',
-  private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-};
+export const voximplantCredentials: VoximplantCredentials = throwawayVoximplantKey().credentials;
 
 export const voximplantAdapter: ClientAdapter = {
   provider: 'voximplant',

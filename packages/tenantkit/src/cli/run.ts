@@ -2,7 +2,6 @@
  * `tenantkit`: the facade from a shell. `runCli` is the whole program (the bin only calls it), so
  * tests and the demo can run it in process and get its exit code.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import {
   ConfigurationError,
   type Logger,
@@ -12,7 +11,7 @@ import {
 } from '@tenantkit/core';
 import { specInfo as synthflowSpec } from '@tenantkit/synthflow';
 import { specInfo as vobizSpec } from '@tenantkit/vobiz';
-import { specInfo as voximplantSpec } from '@tenantkit/voximplant';
+import { type VoximplantCredentials, specInfo as voximplantSpec } from '@tenantkit/voximplant';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CAPABILITIES } from '../capabilities.js';
 import { PROVIDERS, type Provider, type SubAccount } from '../model.js';
@@ -406,13 +405,21 @@ function hasCredentials(provider: Provider, options: GlobalOptions, env: CliIo['
   }
 }
 
+/** A started `--mock` session: where the provider's mock listens, and a throwaway Voximplant key. */
+interface MockSession {
+  url: string | undefined;
+  voximplantCredentials: () => VoximplantCredentials;
+  stop(): Promise<void>;
+}
+
 /** The options for one provider: flags first, then the environment, then `--mock`'s dummies. */
 function providerOptions(
   provider: Provider,
   options: GlobalOptions,
   env: CliIo['env'],
-  mockUrl: string | undefined,
+  mock: MockSession | undefined,
 ): TenantkitOptions {
+  const mockUrl = mock?.url;
   if (!mockUrl && !hasCredentials(provider, options, env)) {
     throw new ConfigurationError(`${provider} is not configured: ${CLI_CREDENTIALS[provider]}`);
   }
@@ -442,27 +449,12 @@ function providerOptions(
         },
       };
     case 'voximplant': {
-      const credentials = mockUrl
-        ? throwawayVoximplantCredentials()
+      const credentials = mock
+        ? mock.voximplantCredentials()
         : (options.voximplantCredentials ?? env.VOXIMPLANT_CREDENTIALS);
       return { voximplant: { ...(credentials && { credentials }), ...at } };
     }
   }
-}
-
-/** Prism only checks that a bearer token is present; a fresh key signs real RS256 tokens all the same. */
-function throwawayVoximplantCredentials() {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return {
-    account_email: 'mock@example.com',
-    account_id: 1,
-    key_id: '00000000-0000-4000-8000-000000000000',
-    private_key: privateKey,
-  };
 }
 
 async function withSession(
@@ -478,7 +470,7 @@ async function withSession(
       ? { debug: (message, details) => io.stderr(`${message} ${JSON.stringify(details)}\n`) }
       : undefined;
     const tk = createTenantkit({
-      ...providerOptions(provider, options, io.env, mocks?.urls[provider]),
+      ...providerOptions(provider, options, io.env, mocks),
       ...(logger && { logger }),
     });
     await run({ tk });
@@ -487,7 +479,7 @@ async function withSession(
   }
 }
 
-async function startMock(provider: Provider) {
+async function startMock(provider: Provider): Promise<MockSession> {
   let mock: typeof import('@tenantkit/mock');
   try {
     mock = await import('@tenantkit/mock');
@@ -500,5 +492,11 @@ async function startMock(provider: Provider) {
     }
     throw error;
   }
-  return mock.startMockServers({ providers: [provider] });
+  const servers = await mock.startMockServers({ providers: [provider] });
+  return {
+    url: servers.urls[provider],
+    // Prism only checks that a bearer token is present; a fresh key signs real RS256 tokens all the same.
+    voximplantCredentials: () => mock.throwawayVoximplantKey().credentials,
+    stop: () => servers.stop(),
+  };
 }
