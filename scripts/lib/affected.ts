@@ -58,6 +58,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
   }
   for (const provider of specProviders(repoRoot).filter((p) => all || dirs.has(p)))
     if (run('pnpm', ['run', '--silent', 'generate', provider]) !== 0) process.exit(1);
-  const filters = all ? [] : names.map((name) => `--filter=...${name}`);
+  // `pkg...` is the package and its dependents (`...pkg` would be its dependencies).
+  const filters = all ? [] : names.map((name) => `--filter=${name}...`);
   process.exit(run('pnpm', ['exec', 'turbo', 'run', 'test', ...filters, ...rest]));
 }
