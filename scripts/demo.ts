@@ -5,7 +5,9 @@
  * process: `--mock` still starts a Prism server for every command, but Prism's modules load once
  * instead of once per command (~2 s each), which keeps the tour quick.
  */
-import { runCli } from 'tenantkit';
+// From source, run by tsx: the root workspace depends on no package (that would put every package
+// into turbo's global hash and defeat the cache).
+import { runCli } from '../packages/tenantkit/src/index.js';
 
 interface Step {
   title: string;

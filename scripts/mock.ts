@@ -3,7 +3,7 @@
  * Ports: MOCK_PORT_SYNTHFLOW, MOCK_PORT_VOBIZ, MOCK_PORT_VOXIMPLANT (default 4010, 4011, 4012; 0 = any free port).
  */
 import { join } from 'node:path';
-import { type MockProvider, PROVIDERS, startMockServers } from '@tenantkit/mock';
+import { type MockProvider, PROVIDERS, startMockServers } from '../packages/mock/src/index.js';
 import { specsDir } from './lib/specs.js';
 
 const defaults: Record<MockProvider, number> = { synthflow: 4010, vobiz: 4011, voximplant: 4012 };

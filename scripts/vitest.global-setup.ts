@@ -1,8 +1,8 @@
 /** Starts a Prism mock per spec (from specs/, the source of truth) on free loopback ports. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockProvider, PROVIDERS, startMockServers } from '@tenantkit/mock';
 import type { TestProject } from 'vitest/node';
+import { type MockProvider, PROVIDERS, startMockServers } from '../packages/mock/src/index.js';
 import { specsDir } from './lib/specs.js';
 
 export default async function setup(project: TestProject) {

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { git } from './release-baseline.js';
 import { repoRoot } from './specs.js';
-import { specProviders, workspacePackages } from './versioning.js';
+import { DEPENDENCY_FIELDS, specProviders, workspacePackages } from './versioning.js';
 
 const SHARED = [
   /^package\.json$/,
@@ -42,12 +42,32 @@ export function affectedPackages(root: string, ref: string): { all: boolean; dir
   return { all: false, dirs };
 }
 
+/** The changed packages and every package that depends on them (any dependency field), by name. */
+export function withDependents(
+  packages: ReturnType<typeof workspacePackages>,
+  dirs: Set<string>,
+): string[] {
+  const selected = new Set(packages.filter((p) => dirs.has(p.dir)).map((p) => p.manifest.name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { manifest } of packages) {
+      if (selected.has(manifest.name)) continue;
+      const uses = DEPENDENCY_FIELDS.some((field) =>
+        Object.keys(manifest[field] ?? {}).some((dep) => selected.has(dep)),
+      );
+      if (uses) {
+        selected.add(manifest.name);
+        grew = true;
+      }
+    }
+  }
+  return [...selected].sort();
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
   const [ref = 'HEAD', ...rest] = process.argv.slice(2).filter((arg) => arg !== '--');
   const { all, dirs } = affectedPackages(repoRoot, ref);
-  const names = workspacePackages(repoRoot)
-    .filter((p) => dirs.has(p.dir))
-    .map((p) => p.manifest.name);
+  const names = withDependents(workspacePackages(repoRoot), dirs);
   const run = (command: string, args: string[]) => {
     console.log(`$ ${command} ${args.join(' ')}`);
     return spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' }).status ?? 1;
@@ -58,7 +78,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
   }
   for (const provider of specProviders(repoRoot).filter((p) => all || dirs.has(p)))
     if (run('pnpm', ['run', '--silent', 'generate', provider]) !== 0) process.exit(1);
-  // `pkg...` is the package and its dependents (`...pkg` would be its dependencies).
-  const filters = all ? [] : names.map((name) => `--filter=${name}...`);
+  // One plain filter per package: turbo's `pkg...` / `...pkg` selections pulled in unrelated packages here.
+  const filters = all ? [] : names.map((name) => `--filter=${name}`);
   process.exit(run('pnpm', ['exec', 'turbo', 'run', 'test', ...filters, ...rest]));
 }
