@@ -5,9 +5,18 @@ export const REDACTED = '[REDACTED]';
 const SECRET_KEY =
   /pass(word)?|secret|token|api[-_]?key|authorization|private[-_]?key|credential|cookie|sign_in_link|signature/i;
 
-const SECRET_NAME = `[\\w.-]*(?:${SECRET_KEY.source})[\\w.-]*`;
-/** `password=…` in a URL or form body quoted inside free text (an error message, a log line). */
-const SECRET_ASSIGNMENT = new RegExp(`(${SECRET_NAME})=[^&\\s#"',;]+`, 'gi');
+// Non-capturing, so the groups of the patterns built from it keep their numbers.
+const SECRET_NAME = `[\\w.-]*(?:${SECRET_KEY.source.replace(/\((?!\?)/g, '(?:')})[\\w.-]*`;
+/**
+ * `password=…` (a URL or form body) or `X-Auth-Token: …` (prose, a header dump) quoted inside free
+ * text: an error message, a log line. Runs after the JSON rule, which handles quoted values.
+ */
+const SECRET_ASSIGNMENT = new RegExp(
+  `(${SECRET_NAME})(\\s*["']?\\s*[:=]\\s*["']?)(?!\\[REDACTED\\]|(?:Bearer|Basic)\\s)[^\\s"'&#,;)}\\]]+`,
+  'gi',
+);
+/** How many one-time secrets handed out by the provider are remembered for scrubbing. */
+const MAX_ISSUED = 100;
 /** `"password": "…"` in JSON quoted inside free text (a parser error echoing the body). */
 const SECRET_JSON_FIELD = new RegExp(`("${SECRET_NAME}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, 'gi');
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
@@ -24,6 +33,8 @@ export function isSecretKey(key: string): boolean {
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
+  /** Secrets the provider handed out (a new sub-account's token), newest last, bounded. */
+  readonly #issued: string[] = [];
 
   constructor(secrets: Iterable<string | undefined> = []) {
     for (const secret of secrets) this.addSecret(secret);
@@ -39,17 +50,32 @@ export class Redactor {
     if (secret) this.#secrets.delete(secret);
   }
 
+  /**
+   * Remembers one-time secrets the provider handed out (the credentials of a sub-account just
+   * created), so a later answer that echoes one is scrubbed. Bounded: the oldest are forgotten.
+   */
+  rememberIssued(...secrets: unknown[]): void {
+    for (const secret of secrets) {
+      if (typeof secret !== 'string' || secret.length < 6 || this.#issued.includes(secret))
+        continue;
+      this.#issued.push(secret);
+      if (this.#issued.length > MAX_ISSUED) this.#issued.shift();
+    }
+  }
+
   text(input: string): string {
     let out = input;
-    for (const secret of this.#secrets) {
+    // Longest first: a secret that is a prefix of another must not leave the other's tail behind.
+    const known = [...this.#secrets, ...this.#issued].sort((a, b) => b.length - a.length);
+    for (const secret of known) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out
       .replace(PEM_BLOCK, REDACTED)
       .replace(JWT, REDACTED)
       .replace(BEARER, `$1 ${REDACTED}`)
-      .replace(SECRET_ASSIGNMENT, `$1=${REDACTED}`)
-      .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`);
+      .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`)
+      .replace(SECRET_ASSIGNMENT, `$1$2${REDACTED}`);
   }
 
   /**

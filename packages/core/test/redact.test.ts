@@ -30,6 +30,12 @@ describe('Redactor', () => {
       `Unexpected token in "{"auth_token": "[REDACTED]", "a":1}"`,
     ],
     ['a truncated JSON field', '"{"api_key": "sk-trunc', '"{"api_key": "[REDACTED]"'],
+    [
+      'a `key: value` secret in prose',
+      'rejected X-Auth-Token: t0k3n-value for MA_1',
+      'rejected X-Auth-Token: [REDACTED] for MA_1',
+    ],
+    ['a quoted `key=value` secret', "password='hunter22' given", "password='[REDACTED]' given"],
     ['nothing secret', 'plain words, abc stays', 'plain words, abc stays'],
   ])('text: %s', (_name, input, output) => {
     expect(redactor.text(input)).toBe(output);
@@ -101,6 +107,15 @@ describe('Redactor', () => {
     expect(redactor.error('just a string sk-known-value-123').message).toBe(
       'just a string [REDACTED]',
     );
+  });
+
+  it('scrubs secrets the provider handed out, remembering only the newest 100', () => {
+    const issued = new Redactor();
+    issued.rememberIssued('first-issued-token', undefined, 42, 'short');
+    expect(issued.text('echo first-issued-token')).toBe('echo [REDACTED]');
+    for (let index = 0; index < 100; index++) issued.rememberIssued(`later-issued-token-${index}`);
+    expect(issued.text('echo first-issued-token')).toBe('echo first-issued-token');
+    expect(issued.text('echo later-issued-token-99')).toBe('echo [REDACTED]');
   });
 
   it('forgets a removed secret', () => {

@@ -5,6 +5,7 @@ import {
   defineClientInspection,
   nextPageNumber,
   paginate,
+  Redactor,
   Runner,
   requireCredential,
 } from '@tenantkit/core';
@@ -20,7 +21,7 @@ import type {
   UpdateSubAccountRequest,
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
-import { describeVobizError, isRecord, VobizRedactor } from './protocol.js';
+import { describeVobizError, isRecord } from './protocol.js';
 import {
   checkCreate,
   checkListAllQuery,
@@ -132,7 +133,7 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
       'vobiz: `authId` must not contain /, ? or # (it looks like MA_XXXXXXXX).',
     );
   const baseUrl = options.baseUrl ?? VOBIZ_BASE_URL;
-  const redactor = new VobizRedactor([authToken]);
+  const redactor = new Redactor([authToken]);
   const authHeaders = Object.freeze({ 'X-Auth-ID': authId, 'X-Auth-Token': authToken });
   const runner = new Runner(
     {

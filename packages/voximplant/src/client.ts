@@ -178,14 +178,19 @@ export function createVoximplantClient(options: VoximplantClientOptions = {}): V
   const baseUrl = (options.baseUrl ?? VOXIMPLANT_BASE_URL).replace(/\/+$/, '');
 
   const redactor = new Redactor([credentials.privateKeyPem]);
-  // TODO(core): Redactor has no way to forget a secret, so every expired token stays registered
-  // (one per `tokenTtlSeconds`; 24 a day at the default). A `removeSecret` would bound that.
+  // Each token is registered while it can be used; the one it replaces is forgotten (an expired
+  // token is worthless, and anything shaped like a JWT is scrubbed by pattern anyway).
+  let currentToken: string | undefined;
   const tokens = new TokenSource({
     privateKey: credentials.privateKey,
     keyId: credentials.keyId,
     accountId,
     ttlSeconds,
-    onToken: (token) => redactor.addSecret(token),
+    onToken: (token) => {
+      redactor.removeSecret(currentToken);
+      redactor.addSecret(token);
+      currentToken = token;
+    },
   });
   const refusedToken = (code: number | undefined) => {
     if (code !== undefined && TOKEN_REJECTED_CODES.has(code)) tokens.invalidate();
