@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
 
 const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const urls = inject('mockUrls');
@@ -55,6 +56,12 @@ function noSecretIn(run: Run, secrets: string[]) {
 }
 
 describe('tenantkit CLI (spawned)', () => {
+  it('--version prints the package version and exits 0', async () => {
+    const run = await tenantkit(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(packageJson.version);
+  });
+
   it('providers: a table of providers with spec provenance, and the capability matrix', async () => {
     const run = await tenantkit(['providers']);
     expect(run.code).toBe(0);

@@ -13,6 +13,7 @@ import { specInfo as synthflowSpec } from '@tenantkit/synthflow';
 import { specInfo as vobizSpec } from '@tenantkit/vobiz';
 import { type VoximplantCredentials, specInfo as voximplantSpec } from '@tenantkit/voximplant';
 import { Argument, Command, CommanderError, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { CAPABILITIES } from '../capabilities.js';
 import { PROVIDERS, type Provider, type SubAccount } from '../model.js';
 import { createTenantkit, type Tenantkit, type TenantkitOptions } from '../tenantkit.js';
@@ -100,6 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function buildProgram(io: CliIo, print: (text: string) => void): Command {
   const program = new Command('tenantkit')
     .description('Sub-accounts on Synthflow, Vobiz and Voximplant through one interface.')
+    .version(packageJson.version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run tenantkit --help for usage)')
