@@ -3,7 +3,11 @@ import { REDACTED } from './redact.js';
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 
-/** A required credential option: present, a string, not blank. Never echoes the value. */
+/**
+ * A required credential option: present, a string, not blank, and fit for an HTTP header. Returns
+ * it trimmed (a key pasted from a file often ends in a line break; `Headers` would send it trimmed,
+ * and the redactor must know the value actually sent). Never echoes the value.
+ */
 export function requireCredential(
   provider: ProviderName,
   option: string,
@@ -17,7 +21,18 @@ export function requireCredential(
   }
   if (typeof value !== 'string')
     throw new ConfigurationError(`${provider}: \`${option}\` must be a string.`);
-  return value;
+  const trimmed = value.trim();
+  // Node's Headers would reject anything else with an error that quotes the value.
+  if (!/^[\x21-\x7e]+$/.test(trimmed))
+    throw new ConfigurationError(
+      `${provider}: \`${option}\` must be visible ASCII without spaces or line breaks (check what was pasted with it).`,
+    );
+  return trimmed;
+}
+
+/** A value that cannot be one URL path segment: it would address another resource. */
+export function isUnsafePathSegment(value: string): boolean {
+  return /[/?#]/.test(value) || value === '.' || value === '..';
 }
 
 /** Makes `util.inspect(client)` and `JSON.stringify(client)` show what is safe and nothing secret. */

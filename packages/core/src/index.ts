@@ -1,4 +1,4 @@
-export { defineClientInspection, requireCredential } from './client.js';
+export { defineClientInspection, isUnsafePathSegment, requireCredential } from './client.js';
 export {
   AbortedError,
   ApiError,

@@ -15,11 +15,14 @@ export async function* paginate<TCursor, TPage, TItem>(
 ): AsyncGenerator<TItem, void, undefined> {
   let cursor: TCursor | undefined = walk.first;
   let yielded = 0;
+  const reachedLimit = () => walk.limit !== undefined && yielded >= walk.limit;
   while (cursor !== undefined) {
+    // Checked before each fetch: once the limit is reached no further page is fetched (nor can fail).
+    if (reachedLimit()) return;
     const page = await walk.fetchPage(cursor);
     const items = walk.items(page);
     for (const item of items) {
-      if (walk.limit !== undefined && yielded >= walk.limit) return;
+      if (reachedLimit()) return;
       yielded++;
       yield item;
     }

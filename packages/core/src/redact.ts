@@ -8,14 +8,16 @@ const SECRET_KEY =
 // Non-capturing, so the groups of the patterns built from it keep their numbers.
 const SECRET_NAME = `[\\w.-]*(?:${SECRET_KEY.source.replace(/\((?!\?)/g, '(?:')})[\\w.-]*`;
 /**
- * `password=…` (a URL or form body) or `X-Auth-Token: …` (prose, a header dump) quoted inside free
- * text: an error message, a log line. Runs after the JSON rule, which handles quoted values.
+ * `password=…` of a URL or form body quoted inside free text (an error message, a log line). The
+ * value runs to the next `&`, space or `#`: a password may hold `'` or `)`, which a URL leaves as is.
  */
-const SECRET_ASSIGNMENT = new RegExp(
-  `(${SECRET_NAME})(\\s*["']?\\s*[:=]\\s*["']?)(?!\\[REDACTED\\]|(?:Bearer|Basic)\\s)[^\\s"'&#,;)}\\]]+`,
+const SECRET_PARAM = new RegExp(`(${SECRET_NAME})=(?!\\[REDACTED\\])[^&\\s#]+`, 'gi');
+/** `X-Auth-Token: …` in prose or a header dump. Runs after the JSON rule, which handles quoted values. */
+const SECRET_LABEL = new RegExp(
+  `(${SECRET_NAME})(\\s*["']?\\s*:\\s*["']?)(?!\\[REDACTED\\]|(?:Bearer|Basic)\\s)[^\\s"'&#,;)}\\]]+`,
   'gi',
 );
-/** How many one-time secrets handed out by the provider are remembered for scrubbing. */
+/** How many secrets met in single calls are remembered for scrubbing. */
 const MAX_ISSUED = 100;
 /** `"password": "…"` in JSON quoted inside free text (a parser error echoing the body). */
 const SECRET_JSON_FIELD = new RegExp(`("${SECRET_NAME}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, 'gi');
@@ -33,7 +35,7 @@ export function isSecretKey(key: string): boolean {
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
-  /** Secrets the provider handed out (a new sub-account's token), newest last, bounded. */
+  /** Secrets met in single calls (see `rememberSecret`), newest last, bounded. */
   readonly #issued: string[] = [];
 
   constructor(secrets: Iterable<string | undefined> = []) {
@@ -51,10 +53,10 @@ export class Redactor {
   }
 
   /**
-   * Remembers one-time secrets the provider handed out (the credentials of a sub-account just
-   * created), so a later answer that echoes one is scrubbed. Bounded: the oldest are forgotten.
+   * Remembers a secret met in one call — the credentials of a sub-account just created, a password
+   * sent in a query — so an answer or error that echoes it is scrubbed. Bounded: the oldest go.
    */
-  rememberIssued(...secrets: unknown[]): void {
+  rememberSecret(...secrets: unknown[]): void {
     for (const secret of secrets) {
       if (typeof secret !== 'string' || secret.length < 6 || this.#issued.includes(secret))
         continue;
@@ -75,7 +77,8 @@ export class Redactor {
       .replace(JWT, REDACTED)
       .replace(BEARER, `$1 ${REDACTED}`)
       .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`)
-      .replace(SECRET_ASSIGNMENT, `$1$2${REDACTED}`);
+      .replace(SECRET_PARAM, `$1=${REDACTED}`)
+      .replace(SECRET_LABEL, `$1$2${REDACTED}`);
   }
 
   /**

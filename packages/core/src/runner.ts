@@ -333,7 +333,11 @@ export class Runner {
             build: (context) => new TimeoutError(context, timeoutMs),
           };
         }
-        throw new AbortedError('aborted by the caller', this.#context(operation, attemptNumber));
+        // A create already on the wire may have been processed: say so, as a timeout does.
+        throw new AbortedError('aborted by the caller', {
+          ...this.#context(operation, attemptNumber),
+          outcomeUnknown: sent && operation.kind === 'create',
+        });
       }
       if (error instanceof TenantkitError) throw error;
       if (!sent) throw this.#notBuilt(operation, error);

@@ -1,3 +1,4 @@
+import { isUnsafePathSegment } from './client.js';
 import { type ProviderName, ValidationError } from './errors.js';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -153,9 +154,11 @@ export class InputChecker {
       this.fail(field, 'email', 'must be an email address');
   }
 
-  /** For an id that goes into a URL path. */
+  /** For an id that goes into a URL path: `..` or a slash would address another resource. */
   pathId(field: string, value: unknown): void {
     this.nonBlank(field, value);
-    if (/[/?#]/.test(value as string)) this.fail(field, 'path-safe', 'must not contain /, ? or #');
+    if (isUnsafePathSegment(value as string)) {
+      this.fail(field, 'path-safe', 'must not contain /, ? or # and must not be . or ..');
+    }
   }
 }

@@ -36,6 +36,18 @@ describe('paginate', () => {
     expect(fetched).toEqual([1, 2]);
   });
 
+  it('a limit on a page boundary fetches no further page (regression: it fetched one more)', async () => {
+    const { iterable, fetched } = walk(2);
+    expect(await collect(iterable)).toEqual([1, 2]);
+    expect(fetched).toEqual([1]);
+  });
+
+  it('a limit of 0 fetches nothing', async () => {
+    const { iterable, fetched } = walk(0);
+    expect(await collect(iterable)).toEqual([]);
+    expect(fetched).toEqual([]);
+  });
+
   it('is lazy: nothing is fetched before iteration', () => {
     const { fetched } = walk();
     expect(fetched).toEqual([]);

@@ -35,7 +35,13 @@ describe('Redactor', () => {
       'rejected X-Auth-Token: t0k3n-value for MA_1',
       'rejected X-Auth-Token: [REDACTED] for MA_1',
     ],
-    ['a quoted `key=value` secret', "password='hunter22' given", "password='[REDACTED]' given"],
+    ['a quoted `key=value` secret', "password='hunter22' given", 'password=[REDACTED] given'],
+    // encodeURIComponent leaves ' and ) as they are; the value runs to the next & (regression).
+    [
+      "a query password holding ' and )",
+      "/AddSubUser?new_subuser_password=Ab1'cd)EFgh9xyz&x=1",
+      '/AddSubUser?new_subuser_password=[REDACTED]&x=1',
+    ],
     ['nothing secret', 'plain words, abc stays', 'plain words, abc stays'],
   ])('text: %s', (_name, input, output) => {
     expect(redactor.text(input)).toBe(output);
@@ -111,9 +117,9 @@ describe('Redactor', () => {
 
   it('scrubs secrets the provider handed out, remembering only the newest 100', () => {
     const issued = new Redactor();
-    issued.rememberIssued('first-issued-token', undefined, 42, 'short');
+    issued.rememberSecret('first-issued-token', undefined, 42, 'short');
     expect(issued.text('echo first-issued-token')).toBe('echo [REDACTED]');
-    for (let index = 0; index < 100; index++) issued.rememberIssued(`later-issued-token-${index}`);
+    for (let index = 0; index < 100; index++) issued.rememberSecret(`later-issued-token-${index}`);
     expect(issued.text('echo first-issued-token')).toBe('echo first-issued-token');
     expect(issued.text('echo later-issued-token-99')).toBe('echo [REDACTED]');
   });

@@ -400,6 +400,26 @@ describe('Runner: timeouts and cancellation', () => {
     expect(calls).toBe(1);
   });
 
+  it.each([
+    ['read', false],
+    ['create', true],
+  ] as const)(
+    'aborting a %s already sent: outcomeUnknown is %s (a create may have been processed)',
+    async (kind, unknown) => {
+      const controller = new AbortController();
+      const fetch: FetchLike = (request) => {
+        queueMicrotask(() => controller.abort());
+        return hangingFetch(request);
+      };
+      const operation = { ...read, kind };
+      const error = await runner({ fetch })
+        .run(operation, attemptAt(), { call: { signal: controller.signal } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AbortedError);
+      expect(error).toMatchObject({ outcomeUnknown: unknown });
+    },
+  );
+
   it('an already-aborted signal sends nothing', async () => {
     const { fetch, requests } = scriptedFetch(() => Response.json({}));
     const error = await runner({ fetch })

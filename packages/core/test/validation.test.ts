@@ -37,6 +37,9 @@ describe('InputChecker', () => {
     ['e164', () => check.e164('phone', '0044 20'), 'phone', 'e164'],
     ['email', () => check.email('email', 'a@b'), 'email', 'email'],
     ['path-safe', () => check.pathId('id', 'a/b'), 'id', 'path-safe'],
+    // `..` would make DELETE /subaccounts/.. address the parent (regression).
+    ['path id ..', () => check.pathId('id', '..'), 'id', 'path-safe'],
+    ['path id .', () => check.pathId('id', '.'), 'id', 'path-safe'],
     ['path id blank', () => check.pathId('id', ''), 'id', 'non-blank'],
   ])('%s', (_name, run, field, rule) => {
     const error = failure(run);

@@ -107,6 +107,26 @@ describe('synthflow client: construction', () => {
     );
   });
 
+  it('a key pasted with a line break is sent trimmed, and an echo of it is still redacted (regression)', async () => {
+    const recorder = createRecordingFetch(() =>
+      Response.json({ detail: `Invalid API key ${API_KEY}` }, { status: 401 }),
+    );
+    const client = createSynthflowClient({
+      apiKey: `${API_KEY}\n`,
+      baseUrl: 'https://synthflow.test',
+      fetch: recorder.fetch,
+    });
+    const error = await client.subaccounts.list().catch((e: unknown) => e);
+    expect(recorder.requests[0]?.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
+    expect((error as Error).message).toContain('Invalid API key [REDACTED]');
+    expect(JSON.stringify(error)).not.toContain(API_KEY);
+  });
+
+  it('rejects a key holding a space or control character, without quoting it', () => {
+    expect(() => createSynthflowClient({ apiKey: 'sk-two words-123' })).toThrow(/visible ASCII/);
+    expect(() => createSynthflowClient({ apiKey: 'sk-two words-123' })).not.toThrow(/two words/);
+  });
+
   it('picks the server by region, and baseUrl wins', () => {
     expect(createSynthflowClient({ apiKey: API_KEY }).baseUrl).toBe('https://api.synthflow.ai/v2');
     expect(createSynthflowClient({ apiKey: API_KEY, region: 'eu' }).baseUrl).toBe(

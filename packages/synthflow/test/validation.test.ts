@@ -57,6 +57,13 @@ const badCreates: Array<[string, unknown, string, string]> = [
 const badUpdates: Array<[string, unknown, unknown, string, string]> = [
   ['blank id', '  ', { subaccount_name: 'x' }, 'subaccount_id', 'non-blank'],
   ['id with a slash', 'a/b', { subaccount_name: 'x' }, 'subaccount_id', 'path-safe'],
+  [
+    'id `..` (would address the parent)',
+    '..',
+    { subaccount_name: 'x' },
+    'subaccount_id',
+    'path-safe',
+  ],
   ['empty patch', ID, {}, 'patch', 'non-empty'],
   ['blank subaccount_name', ID, { subaccount_name: '' }, 'subaccount_name', 'non-blank'],
   [

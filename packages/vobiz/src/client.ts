@@ -3,6 +3,7 @@ import {
   ConfigurationError,
   type CoreOptions,
   defineClientInspection,
+  isUnsafePathSegment,
   nextPageNumber,
   paginate,
   Redactor,
@@ -103,15 +104,6 @@ const asPage = <T>(data: T): T | undefined =>
  * else outside visible ASCII is refused here, because `Headers` would otherwise throw an error
  * quoting the value.
  */
-function headerCredential(option: string, value: string): string {
-  const trimmed = value.trim();
-  if (!/^[\x21-\x7e]+$/.test(trimmed))
-    throw new ConfigurationError(
-      `vobiz: \`${option}\` must be visible ASCII without spaces or line breaks (check what was pasted with it).`,
-    );
-  return trimmed;
-}
-
 function positiveInteger(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
@@ -119,18 +111,12 @@ function positiveInteger(value: unknown): number | undefined {
 export function createVobizClient(options: VobizClientOptions): VobizClient {
   const hint =
     'Pass the parent account credentials from the Vobiz console (Auth ID and Auth Token).';
-  const authId = headerCredential(
-    'authId',
-    requireCredential('vobiz', 'authId', options?.authId, hint),
-  );
-  const authToken = headerCredential(
-    'authToken',
-    requireCredential('vobiz', 'authToken', options?.authToken, hint),
-  );
-  // authId is also a path segment: a slash, ? or # would address another URL.
-  if (/[/?#]/.test(authId))
+  const authId = requireCredential('vobiz', 'authId', options?.authId, hint);
+  const authToken = requireCredential('vobiz', 'authToken', options?.authToken, hint);
+  // authId is also a path segment: a slash or `..` would address another URL.
+  if (isUnsafePathSegment(authId))
     throw new ConfigurationError(
-      'vobiz: `authId` must not contain /, ? or # (it looks like MA_XXXXXXXX).',
+      'vobiz: `authId` must not contain /, ? or # and must not be . or .. (it looks like MA_XXXXXXXX).',
     );
   const baseUrl = options.baseUrl ?? VOBIZ_BASE_URL;
   const redactor = new Redactor([authToken]);
@@ -169,7 +155,7 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
             // Without these the one-time credentials are lost; say so rather than return half.
             if (!isRecord(created.sub_account) && !isRecord(created.auth_credentials))
               return undefined;
-            redactor.rememberIssued(
+            redactor.rememberSecret(
               created.sub_account?.auth_token,
               created.auth_credentials?.auth_token,
               created.tokens?.access_token,

@@ -115,6 +115,14 @@ describe('vobiz listAll: walks every page', () => {
     expect(queries().map((q) => q.page)).toEqual(['1', '2']);
   });
 
+  it('a `limit` equal to the page size sends exactly one request (regression: it fetched page 2)', async () => {
+    const all = tenants(10);
+    const { client, queries } = scriptedVobiz(all);
+    const ids = await collect(client.subAccounts.listAll({ size: 2, limit: 2 }));
+    expect(ids).toEqual(all.slice(0, 2).map((s) => s.auth_id));
+    expect(queries().map((q) => q.page)).toEqual(['1']);
+  });
+
   it('`limit: 0` yields nothing and sends nothing', async () => {
     const { client, requests } = scriptedVobiz(tenants(3));
     await expect(collect(client.subAccounts.listAll({ limit: 0 }))).resolves.toEqual([]);

@@ -259,11 +259,14 @@ describe('vobiz client: construction', () => {
     );
   });
 
-  it('rejects an authId that would change the URL path', () => {
-    expect(() => createVobizClient({ authId: 'MA_1/../x', authToken: AUTH_TOKEN })).toThrow(
-      /`authId` must not contain/,
-    );
-  });
+  it.each(['MA_1/../x', '..', '.'])(
+    'rejects an authId that would change the URL path (%s)',
+    (authId) => {
+      expect(() => createVobizClient({ authId, authToken: AUTH_TOKEN })).toThrow(
+        /`authId` must not contain/,
+      );
+    },
+  );
 
   it.each([
     ['a line break inside', 'canary-tok\nen-1234'],

@@ -246,6 +246,8 @@ export function createVoximplantClient(options: VoximplantClientOptions = {}): V
   const subUsers: VoximplantSubUsers = {
     async add(input, call) {
       checkAddSubUser(input);
+      // The password travels in the query: known to the redactor, no error can quote it.
+      redactor.rememberSecret(input.new_subuser_password);
       const query = toQuery<'AddSubUser'>({
         ...input,
         new_subuser_name: input.new_subuser_name.toLowerCase(),
@@ -270,6 +272,7 @@ export function createVoximplantClient(options: VoximplantClientOptions = {}): V
     },
     async update(input, call) {
       checkSetSubUserInfo(input);
+      redactor.rememberSecret(input.new_subuser_password, input.old_subuser_password);
       const query = toQuery<'SetSubUserInfo'>(input);
       return runner.run(
         operations.SetSubUserInfo,
@@ -329,7 +332,7 @@ export function createVoximplantClient(options: VoximplantClientOptions = {}): V
             const result = resultOf(data);
             const info = Array.isArray(result) ? result[0] : result;
             // The caller gets it intact; this client's errors and logs will scrub it.
-            if (info) redactor.addSecret(info.private_key);
+            if (info) redactor.rememberSecret(info.private_key);
             return info;
           },
           expects: 'a `result` holding the new key',

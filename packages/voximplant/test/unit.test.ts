@@ -385,6 +385,30 @@ describe('voximplant client: construction and secrets', () => {
     }
   });
 
+  it("a password holding ' and ) is scrubbed whole from an error that quotes the URL (regression)", async () => {
+    const password = "Ab1'cd)EFgh9xyz";
+    const client = createVoximplantClient({
+      credentials: testKey.credentials,
+      baseUrl: BASE_URL,
+      maxRetries: 0,
+      // A fetch (a proxy, a wrapper) whose failure quotes the request URL, query included.
+      fetch: async (request) => {
+        throw new TypeError(`could not reach ${request.url}`);
+      },
+    });
+    const error = await client.subUsers
+      .add({ new_subuser_name: 'support_desk', new_subuser_password: password })
+      .catch((e: unknown) => e);
+    const everything = [
+      (error as Error).message,
+      inspect(error, { depth: 8 }),
+      JSON.stringify(error),
+    ].join('\n');
+    expect(everything).toContain('new_subuser_password=[REDACTED]');
+    for (const fragment of [password, 'cd)EFgh9xyz', 'EFgh9xyz'])
+      expect(everything).not.toContain(fragment);
+  });
+
   it('keys.create hands the private key over intact and scrubs it from later errors', async () => {
     let calls = 0;
     const { client } = recordingClient(() =>
