@@ -368,11 +368,10 @@ export class Runner {
         facts: { type: 'status', status: inBody.classifyAs, retryAfterMs },
         build: (context) =>
           new (apiErrorClassFor(inBody.classifyAs))(context, {
-            ...inBody,
+            ...this.#scrubbed(inBody),
             status: response.status,
             body: this.#safeBody(result.data),
             retryAfterMs,
-            providerMessage: inBody.providerMessage && this.redactor.text(inBody.providerMessage),
           }),
       };
     }
@@ -383,15 +382,28 @@ export class Runner {
       build: (context) => {
         const described = (this.#protocol.describeError ?? describeErrorBody)(result.error);
         return new (apiErrorClassFor(response.status))(context, {
-          ...described,
+          ...this.#scrubbed({
+            ...described,
+            requestId: described.requestId ?? requestIdFrom(response.headers),
+          }),
           status: response.status,
-          requestId: described.requestId ?? requestIdFrom(response.headers),
           body: this.#safeBody(result.error),
           retryAfterMs,
-          providerMessage:
-            described.providerMessage && this.redactor.text(described.providerMessage),
         });
       },
+    };
+  }
+
+  /** The provider's own words end up in the message: its text, a string code and a request id alike. */
+  #scrubbed(described: ErrorDescription): ErrorDescription {
+    const text = (value: string | undefined) =>
+      value === undefined ? undefined : this.redactor.text(value);
+    return {
+      code:
+        typeof described.code === 'string' ? this.redactor.text(described.code) : described.code,
+      codeName: described.codeName,
+      providerMessage: text(described.providerMessage),
+      requestId: text(described.requestId),
     };
   }
 

@@ -98,12 +98,7 @@ const asObject = <T>(data: T): T | undefined => (isRecord(data) ? data : undefin
 const asPage = <T>(data: T): T | undefined =>
   isRecord(data) && Array.isArray(data.sub_accounts) ? data : undefined;
 
-/**
- * Both credentials travel as headers. Surrounding whitespace (a newline read from a file) is
- * dropped, as `Headers` would drop it, so the redactor knows the value actually sent; anything
- * else outside visible ASCII is refused here, because `Headers` would otherwise throw an error
- * quoting the value.
- */
+/** The page size a list answer reports, if it is a usable one. */
 function positiveInteger(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
@@ -126,15 +121,7 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
       provider: 'vobiz',
       // Also from the protocol, so a per-call `headers` option can never replace them.
       authHeaders: () => authHeaders,
-      describeError: (body) => {
-        const described = describeVobizError(body);
-        // Core redacts the message; the code and request id are echoed too, so scrub them as well.
-        return {
-          ...described,
-          code: typeof described.code === 'string' ? redactor.text(described.code) : described.code,
-          requestId: described.requestId && redactor.text(described.requestId),
-        };
-      },
+      describeError: describeVobizError,
     },
     options,
     redactor,
