@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { describe, expect, it } from 'vitest';
 
-type Cjs = typeof import('tenantkit');
+// Types from the source: the package's own dist may not be built when this file is type-checked.
+type Cjs = typeof import('../src/index.js');
 const require = createRequire(import.meta.url);
 
 /** Answers every request with `body` and counts the requests. */
