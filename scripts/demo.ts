@@ -7,7 +7,7 @@
  */
 // From source, run by tsx: the root workspace depends on no package (that would put every package
 // into turbo's global hash and defeat the cache).
-import { runCli } from '../packages/tenantkit/src/index.js';
+import { runCli } from '../packages/tenantkit/src/cli/index.js';
 
 interface Step {
   title: string;

@@ -1,3 +1,4 @@
+// The library: no CLI code and no Node built-in (the CLI is `tenantkit/cli` and the `tenantkit` bin).
 // The provider packages, re-exported so one install gives every type and error class.
 export * from '@tenantkit/core';
 export * as synthflow from '@tenantkit/synthflow';
@@ -15,7 +16,6 @@ export {
   type Operation,
   type ProviderCapabilities,
 } from './capabilities.js';
-export { type CliIo, EXIT, runCli } from './cli/run.js';
 export type {
   CreateInput,
   CreateResult,

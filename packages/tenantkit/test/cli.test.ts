@@ -8,7 +8,7 @@ import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 
-const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const urls = inject('mockUrls');
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-cli-'));
 const credentialsFile = join(dir, 'voximplant.json');
