@@ -182,6 +182,29 @@ describe('tenantkit CLI (spawned)', () => {
     noSecretIn(debug, [SYNTHFLOW_KEY]);
   });
 
+  // Issue 10: credentials given as text were taken for a path and quoted whole, key included.
+  it('Voximplant credentials as JSON text (flag or variable) work like the file', async () => {
+    const json = JSON.stringify(throwawayVoximplantKey().credentials);
+    const byFlag = await tenantkit(['roles', '--voximplant-credentials', json]);
+    expect(byFlag.code).toBe(0);
+    expect(byFlag.stdout).toMatch(/│ \d+\s+│/);
+    const byEnv = await tenantkit(['roles'], { ...ENV, VOXIMPLANT_CREDENTIALS: json });
+    expect(byEnv.code).toBe(0);
+  });
+
+  it('a bare PEM key as Voximplant credentials exits 2 with a clear message, quoting nothing', async () => {
+    const { private_key } = throwawayVoximplantKey().credentials;
+    const keyLine = private_key.split('\n')[3] ?? '';
+    for (const run of [
+      await tenantkit(['roles', '--voximplant-credentials', private_key]),
+      await tenantkit(['roles', '--debug'], { ...ENV, VOXIMPLANT_CREDENTIALS: private_key }),
+    ]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/holds a PEM key alone; it must be the whole credentials\.json/);
+      noSecretIn(run, [keyLine, 'PRIVATE KEY']);
+    }
+  });
+
   it('--mock starts its own Prism, with no credentials at all', async () => {
     const run = await tenantkit(['--mock', 'list', 'voximplant', '--json'], {
       PATH: process.env.PATH,

@@ -11,7 +11,11 @@ import {
 } from '@tenantkit/core';
 import createClient, { type Client } from 'openapi-fetch';
 import { MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS, TokenSource } from './auth.js';
-import { loadCredentials, type VoximplantCredentials } from './credentials.js';
+import {
+  type CredentialsFileReader,
+  loadCredentials,
+  type VoximplantCredentials,
+} from './credentials.js';
 import { describeVoximplantError, errorInSuccessBody, TOKEN_REJECTED_CODES } from './errors.js';
 import type {
   ErrorEnvelope,
@@ -50,7 +54,8 @@ const DEFAULT_TOKEN_TTL_SECONDS = MAX_TOKEN_TTL_SECONDS;
 export interface VoximplantClientOptions extends CoreOptions {
   /**
    * The service-account credentials: the parsed credentials.json object (what `keys.create`
-   * returns) or its path. Default: the path in `VOXIMPLANT_CREDENTIALS`.
+   * returns) or its JSON text, or in Node its path. Default: `VOXIMPLANT_CREDENTIALS` (the same
+   * forms), where the runtime has environment variables.
    */
   credentials?: VoximplantCredentials | string;
   /** Account to act on (`iss` of the token): a child account's id to manage it. Default: the key's. */
@@ -165,8 +170,20 @@ function positiveInteger(option: string, value: unknown, min: number, max = Infi
   return value;
 }
 
+/**
+ * A Voximplant client. Every runtime (Node, Bun, Deno, edge workers, browsers behind a proxy):
+ * signing uses WebCrypto. Credentials given as a file path are read only by the Node entry
+ * (`src/node.ts`, picked by the `node` export condition), which passes its file reader here.
+ */
 export function createVoximplantClient(options: VoximplantClientOptions = {}): VoximplantClient {
-  const credentials = loadCredentials(options.credentials);
+  return buildVoximplantClient(options);
+}
+
+export function buildVoximplantClient(
+  options: VoximplantClientOptions,
+  readFile?: CredentialsFileReader,
+): VoximplantClient {
+  const credentials = loadCredentials(options.credentials, readFile ? { readFile } : {});
   const accountId = positiveInteger('accountId', options.accountId, 1) ?? credentials.accountId;
   const ttlSeconds =
     positiveInteger(
@@ -182,7 +199,7 @@ export function createVoximplantClient(options: VoximplantClientOptions = {}): V
   // token is worthless, and anything shaped like a JWT is scrubbed by pattern anyway).
   let currentToken: string | undefined;
   const tokens = new TokenSource({
-    privateKey: credentials.privateKey,
+    pkcs8: credentials.pkcs8,
     keyId: credentials.keyId,
     accountId,
     ttlSeconds,

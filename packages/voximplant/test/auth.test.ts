@@ -1,4 +1,6 @@
 /** The service-account JWT: verified with the public half of a key pair made for this run. */
+import { createVerify, generateKeyPairSync } from 'node:crypto';
+import { ConfigurationError } from '@tenantkit/core';
 import { jwtVerify } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLOCK_SKEW_SECONDS, MAX_TOKEN_TTL_SECONDS } from '../src/index.js';
@@ -141,5 +143,52 @@ describe('voximplant auth: the token is cached', () => {
     expect((error as Error).message).toContain('[REDACTED]');
     expect((error as Error).message).not.toContain(token.split('.')[2]);
     expect(headerOf(token).kid).toBe(testKey.credentials.key_id);
+  });
+});
+
+/**
+ * Signing is WebCrypto (the same code on every runtime), so tokens are checked here by two
+ * independent verifiers: jose and Node's own crypto.
+ */
+describe('voximplant auth: WebCrypto signing', () => {
+  it("Node's crypto verifies the signature over header.payload", async () => {
+    const { client, requests } = recordingClient({ result: [] });
+    await client.roles.groups();
+    const [header, payload, signature] = tokenOf(requests[0]).split('.');
+    const verifier = createVerify('RSA-SHA256').update(`${header}.${payload}`);
+    expect(verifier.verify(testKey.publicKey, Buffer.from(signature!, 'base64url'))).toBe(true);
+  });
+
+  it('a PKCS#1 key (wrapped into PKCS#8 for WebCrypto) signs tokens its public key verifies', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pkcs1 = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const { client, requests } = recordingClient(
+      { result: [] },
+      { credentials: { ...testKey.credentials, private_key: pkcs1 } },
+    );
+    await client.roles.groups();
+    await expect(jwtVerify(tokenOf(requests[0]), publicKey)).resolves.toBeDefined();
+  });
+
+  it('a key WebCrypto refuses fails the call with a ConfigurationError that quotes nothing of it', async () => {
+    const importKey = vi
+      .spyOn(crypto.subtle, 'importKey')
+      .mockRejectedValue(
+        new DOMException(`bad key ${testKey.credentials.private_key}`, 'DataError'),
+      );
+    try {
+      const { client, requests } = recordingClient({ result: [] });
+      for (let call = 0; call < 2; call++) {
+        const error = await client.roles.groups().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect((error as Error).message).toMatch(/`private_key` could not be imported/);
+        expect(JSON.stringify(error)).not.toContain('PRIVATE KEY');
+        expect((error as Error).cause).toBeUndefined();
+      }
+      expect(requests).toHaveLength(0);
+      expect(importKey).toHaveBeenCalledTimes(1);
+    } finally {
+      importKey.mockRestore();
+    }
   });
 });

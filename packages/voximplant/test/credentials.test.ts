@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { inspect } from 'node:util';
 import { ConfigurationError } from '@tenantkit/core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { CREDENTIALS_ENV, createVoximplantClient } from '../src/index.js';
+import { createVoximplantClient as createNeutralClient } from '../src/index.js';
+// The Node entry (export condition `node`): the neutral client plus reading a file by path.
+import { CREDENTIALS_ENV, createVoximplantClient } from '../src/node.js';
 import { removeTempFiles, tempFile, testKey } from './fixtures.js';
 
 const good = testKey.credentials;
@@ -24,6 +26,7 @@ function configurationError(build: () => unknown): ConfigurationError {
     for (const text of shown) {
       expect(text).not.toContain(KEY_FRAGMENT);
       expect(text).not.toContain('PRIVATE KEY');
+      expect(text).not.toContain(good.key_id);
     }
     return error as ConfigurationError;
   }
@@ -49,6 +52,18 @@ describe('voximplant credentials: accepted sources', () => {
   it('the credentials option wins over the environment variable', () => {
     vi.stubEnv(CREDENTIALS_ENV, '/nonexistent/credentials.json');
     expect(createVoximplantClient({ credentials: good }).accountId).toBe(good.account_id);
+  });
+
+  it('the JSON text of credentials.json (what a secret manager hands out)', () => {
+    const text = `  ${JSON.stringify({ ...good, account_id: 777 }, null, 2)}\n`;
+    expect(createVoximplantClient({ credentials: text }).accountId).toBe(777);
+    expect(createNeutralClient({ credentials: text }).accountId).toBe(777);
+  });
+
+  it(`the JSON text in ${CREDENTIALS_ENV}, on the neutral entry too`, () => {
+    vi.stubEnv(CREDENTIALS_ENV, JSON.stringify({ ...good, account_id: 778 }));
+    expect(createVoximplantClient().accountId).toBe(778);
+    expect(createNeutralClient().accountId).toBe(778);
   });
 
   it('a PKCS#1 ("BEGIN RSA PRIVATE KEY") key, as older credentials files hold', () => {
@@ -119,18 +134,18 @@ describe('voximplant credentials: malformed ones fail at construction', () => {
     expect(error.message).toMatch(new RegExp(`\`credentials\` is required.*${CREDENTIALS_ENV}`));
   });
 
-  it('an unreadable file names the path and the reason', () => {
+  it('an unreadable file gives the reason, never the value given (it may not be a path at all)', () => {
     const error = configurationError(() =>
       createVoximplantClient({ credentials: '/nonexistent/dir/credentials.json' }),
     );
-    expect(error.message).toContain('/nonexistent/dir/credentials.json');
-    expect(error.message).toContain('ENOENT');
+    expect(error.message).toBe('voximplant: cannot read the file named by `credentials` (ENOENT).');
   });
 
   it('the environment variable naming an unreadable file says so', () => {
     vi.stubEnv(CREDENTIALS_ENV, '/nonexistent/env/credentials.json');
     const error = configurationError(() => createVoximplantClient());
     expect(error.message).toContain(CREDENTIALS_ENV);
+    expect(error.message).not.toContain('/nonexistent');
   });
 
   it('a file that is not JSON never has its contents quoted (the key is in it)', () => {
@@ -141,11 +156,28 @@ describe('voximplant credentials: malformed ones fail at construction', () => {
     expect(error.message).not.toContain('oops');
   });
 
-  it('a file with a bad field names the file and the field', () => {
+  it('a file with a bad field names where it came from and the field', () => {
     const path = tempFile('credentials.json', JSON.stringify({ ...good, account_id: 'x' }));
     const error = configurationError(() => createVoximplantClient({ credentials: path }));
-    expect(error.message).toContain(path);
-    expect(error.message).toContain('`account_id`');
+    expect(error.message).toBe(
+      'voximplant: the file named by `credentials`: `account_id` must be a positive integer (a JSON number).',
+    );
+  });
+
+  it('a file holding a PEM key alone says the whole credentials.json is needed', () => {
+    const path = tempFile('key.pem', good.private_key);
+    const error = configurationError(() => createVoximplantClient({ credentials: path }));
+    expect(error.message).toMatch(/the file named by `credentials` holds a PEM key alone/);
+  });
+
+  it('an encrypted key is named as such', () => {
+    const encrypted = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
+      .toString();
+    const error = configurationError(() =>
+      createVoximplantClient({ credentials: { ...good, private_key: encrypted } }),
+    );
+    expect(error.message).toMatch(/`private_key` is an encrypted private key/);
   });
 
   it.each([
@@ -158,5 +190,71 @@ describe('voximplant credentials: malformed ones fail at construction', () => {
       createVoximplantClient({ credentials: good, ...option } as never),
     );
     expect(error.message).toMatch(message);
+  });
+});
+
+/**
+ * Issue 10: credentials given as text were taken for a path and quoted whole in the error (the
+ * private key with them), and the CLI printed it. Every message is checked against every part of
+ * the value given.
+ */
+describe('voximplant credentials given as text: never quoted, a clear message', () => {
+  const json = JSON.stringify(good);
+  const cases: Array<[string, string, RegExp]> = [
+    [
+      'a bare PEM key',
+      good.private_key,
+      /^voximplant: `credentials` holds a PEM key alone; it must be the whole credentials\.json/,
+    ],
+    [
+      'JSON text that is not valid JSON',
+      `${json.slice(0, -1)}, oops`,
+      /^voximplant: the JSON text in `credentials` is not valid JSON\.$/,
+    ],
+    [
+      'JSON text with a broken field',
+      JSON.stringify({ ...good, account_id: -1 }),
+      /^voximplant: the JSON text in `credentials`: `account_id` must be a positive integer/,
+    ],
+    [
+      'JSON text of an array',
+      `[${json}]`,
+      /^voximplant: the JSON text in `credentials` must be an object with account_email/,
+    ],
+  ];
+
+  it.each(cases)('%s (Node entry)', (_name, credentials, message) => {
+    const error = configurationError(() => createVoximplantClient({ credentials }));
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(credentials.slice(0, 40));
+  });
+
+  it.each(cases)('%s (neutral entry)', (_name, credentials) => {
+    const error = configurationError(() => createNeutralClient({ credentials }));
+    expect(error.message).not.toContain(credentials.slice(0, 40));
+  });
+
+  it.each(cases)(`%s in ${CREDENTIALS_ENV}`, (_name, credentials) => {
+    vi.stubEnv(CREDENTIALS_ENV, credentials);
+    const error = configurationError(() => createVoximplantClient());
+    expect(error.message).toContain(CREDENTIALS_ENV);
+    expect(error.message).not.toContain(credentials.slice(0, 40));
+  });
+
+  it('a path on the neutral entry (no file system) says what to pass instead', () => {
+    const error = configurationError(() =>
+      createNeutralClient({ credentials: '/etc/voximplant/credentials.json' }),
+    );
+    expect(error.message).toBe(
+      'voximplant: `credentials` is not the JSON text of credentials.json, and a file path cannot be read here (no file system outside Node): pass the parsed credentials.json object or its JSON text.',
+    );
+  });
+
+  it('a long text that is no path is not quoted either (it used to come back in ENAMETOOLONG)', () => {
+    const secretish = 'x'.repeat(5000);
+    const error = configurationError(() => createVoximplantClient({ credentials: secretish }));
+    expect(error.message).toBe(
+      'voximplant: cannot read the file named by `credentials` (ENAMETOOLONG).',
+    );
   });
 });

@@ -39,7 +39,7 @@ const CLI_CREDENTIALS: Record<Provider, string> = {
     'set SYNTHFLOW_API_KEY (and SYNTHFLOW_REGION if not global), or pass --synthflow-api-key.',
   vobiz: 'set VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN, or pass --vobiz-auth-id and --vobiz-auth-token.',
   voximplant:
-    'set VOXIMPLANT_CREDENTIALS to the path of the service-account JSON file, or pass --voximplant-credentials.',
+    'set VOXIMPLANT_CREDENTIALS to the service-account credentials.json (its path or its JSON text), or pass --voximplant-credentials.',
 };
 
 const SPEC_INFO = { synthflow: synthflowSpec, vobiz: vobizSpec, voximplant: voximplantSpec };
@@ -117,8 +117,8 @@ function buildProgram(io: CliIo, print: (text: string) => void): Command {
     .option('--vobiz-auth-id <id>', 'Vobiz parent auth id, MA_… (or VOBIZ_AUTH_ID)')
     .option('--vobiz-auth-token <token>', 'Vobiz auth token (or VOBIZ_AUTH_TOKEN)')
     .option(
-      '--voximplant-credentials <file>',
-      'Voximplant service-account JSON file (or VOXIMPLANT_CREDENTIALS)',
+      '--voximplant-credentials <file|json>',
+      'Voximplant service-account credentials.json: its path or its JSON text (or VOXIMPLANT_CREDENTIALS)',
     );
   const providerArg = () =>
     new Argument('<provider>', 'synthflow | vobiz | voximplant').choices(PROVIDERS);
