@@ -134,6 +134,8 @@ export interface ApiErrorDetails {
   /** The provider's own message, redacted. */
   providerMessage?: string | undefined;
   retryAfterMs?: number | undefined;
+  /** When the provider says the call will be allowed again (read from its error body). */
+  retryAt?: Date | undefined;
 }
 
 /** The provider answered with an error (an HTTP error status, or an error inside a 200 body). */
@@ -174,6 +176,34 @@ export class NotFoundError extends ApiError {
 }
 export class ConflictError extends ApiError {
   static override readonly brand: string = 'ConflictError';
+}
+/**
+ * A 409 that says when the change will be allowed (a Vobiz number inside its 15-day cool-off, say).
+ * Never retried automatically: the wait is days, not seconds. `retryAt` / `retryAfterMs` say when.
+ */
+export class CoolOffError extends ConflictError {
+  static override readonly brand: string = 'CoolOffError';
+  /** When the provider will allow the call again. */
+  readonly retryAt: Date | undefined;
+  /** How long that was from the answer, in ms. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(context: RequestContext & { outcomeUnknown?: boolean }, details: ApiErrorDetails) {
+    const now = Date.now();
+    const retryAt =
+      details.retryAt ??
+      (details.retryAfterMs === undefined ? undefined : new Date(now + details.retryAfterMs));
+    const retryAfterMs =
+      details.retryAfterMs ??
+      (retryAt === undefined ? undefined : Math.max(0, retryAt.getTime() - now));
+    const when = retryAt ? `allowed again after ${retryAt.toISOString()}` : undefined;
+    super(context, {
+      ...details,
+      providerMessage: [details.providerMessage, when].filter(Boolean).join('; ') || undefined,
+    });
+    this.retryAt = retryAt;
+    this.retryAfterMs = retryAfterMs;
+  }
 }
 export class UnprocessableEntityError extends ApiError {
   static override readonly brand: string = 'UnprocessableEntityError';
@@ -227,8 +257,14 @@ type ApiErrorClass = new (
   details: ApiErrorDetails,
 ) => ApiError;
 
-/** The subclass for an HTTP status; `ApiError` itself for statuses without a dedicated class. */
-export function apiErrorClassFor(status: number): ApiErrorClass {
+/**
+ * The subclass for an HTTP status; `ApiError` itself for statuses without a dedicated class. A 409
+ * whose body says when it will be allowed (`retryAt` / `retryAfterMs`) is a `CoolOffError`.
+ */
+export function apiErrorClassFor(
+  status: number,
+  hints?: Pick<ApiErrorDetails, 'retryAt' | 'retryAfterMs'>,
+): ApiErrorClass {
   switch (status) {
     case 400:
       return BadRequestError;
@@ -239,7 +275,9 @@ export function apiErrorClassFor(status: number): ApiErrorClass {
     case 404:
       return NotFoundError;
     case 409:
-      return ConflictError;
+      return hints?.retryAt !== undefined || hints?.retryAfterMs !== undefined
+        ? CoolOffError
+        : ConflictError;
     case 422:
       return UnprocessableEntityError;
     case 429:

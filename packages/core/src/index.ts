@@ -9,6 +9,7 @@ export {
   ConfigurationError,
   ConflictError,
   ConnectionError,
+  CoolOffError,
   InvalidResponseError,
   NotFoundError,
   type OperationKind,

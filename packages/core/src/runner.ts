@@ -87,9 +87,10 @@ export interface ProviderProtocol {
   errorInSuccessBody?(data: unknown): (ErrorDescription & { classifyAs: number }) | undefined;
 }
 
+/** What a provider's error body says; `retryAt` / `retryAfterMs` when it names a time to try again. */
 export type ErrorDescription = Pick<
   ApiErrorDetails,
-  'code' | 'codeName' | 'providerMessage' | 'requestId'
+  'code' | 'codeName' | 'providerMessage' | 'requestId' | 'retryAt' | 'retryAfterMs'
 >;
 
 /** What an openapi-fetch call resolves to. */
@@ -381,14 +382,19 @@ export class Runner {
       facts: { type: 'status', status: response.status, retryAfterMs },
       build: (context) => {
         const described = (this.#protocol.describeError ?? describeErrorBody)(result.error);
-        return new (apiErrorClassFor(response.status))(context, {
+        // A time named in the body (a cool-off) only informs the error; retries follow the header.
+        const hints = {
+          retryAt: described.retryAt,
+          retryAfterMs: retryAfterMs ?? described.retryAfterMs,
+        };
+        return new (apiErrorClassFor(response.status, described))(context, {
           ...this.#scrubbed({
             ...described,
             requestId: described.requestId ?? requestIdFrom(response.headers),
           }),
           status: response.status,
           body: this.#safeBody(result.error),
-          retryAfterMs,
+          ...hints,
         });
       },
     };

@@ -154,6 +154,53 @@ export class InputChecker {
       this.fail(field, 'email', 'must be an email address');
   }
 
+  /**
+   * Of `fields`, exactly one (`exactly-one`) or at most one (`at-most-one`) may be present: for
+   * selectors and alternatives a provider refuses in pairs (it cannot be said in a query schema).
+   */
+  exclusive(
+    input: Record<string, unknown>,
+    fields: readonly string[],
+    rule: 'exactly-one' | 'at-most-one',
+  ): string | undefined {
+    const present = fields.filter((field) => input[field] !== undefined);
+    const names = fields.join(', ');
+    const howMany = rule === 'exactly-one' ? 'exactly' : 'at most';
+    if (present.length > 1)
+      this.fail(present.join(' + '), rule, `cannot be combined: pass ${howMany} one of ${names}`);
+    if (present.length === 0 && rule === 'exactly-one')
+      this.fail(fields.join(' | '), rule, `is required: pass exactly one of ${names}`);
+    return present[0];
+  }
+
+  /** A string of a fixed shape; `shape` says it in words (the value itself is never echoed). */
+  matches(
+    field: string,
+    value: unknown,
+    pattern: RegExp,
+    rule: string,
+    shape: string,
+    rules: Optional = {},
+  ): void {
+    if (value === undefined && rules.optional) return;
+    this.string(field, value);
+    if (!pattern.test(value as string)) this.fail(field, rule, `must be ${shape}`);
+  }
+
+  /** An absolute `https:` URL (for addresses a provider will call or send people to). */
+  httpsUrl(field: string, value: unknown, rules: Optional = {}): void {
+    if (value === undefined && rules.optional) return;
+    this.string(field, value);
+    let url: URL | undefined;
+    try {
+      url = new URL(value as string);
+    } catch {
+      url = undefined;
+    }
+    if (url?.protocol !== 'https:')
+      this.fail(field, 'https-url', 'must be an absolute https:// URL');
+  }
+
   /** For an id that goes into a URL path: `..` or a slash would address another resource. */
   pathId(field: string, value: unknown): void {
     this.nonBlank(field, value);

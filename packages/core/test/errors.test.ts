@@ -11,6 +11,7 @@ import {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CoolOffError,
   defineClientInspection,
   NotFoundError,
   PermissionDeniedError,
@@ -94,6 +95,40 @@ describe('error hierarchy', () => {
       requestId: 'r1',
       body: { e: 1 },
     });
+  });
+
+  it('a 409 with a time to try again is a CoolOffError carrying when, in the message too', () => {
+    const retryAt = new Date('2026-06-09T10:00:00Z');
+    const ErrorClass = apiErrorClassFor(409, { retryAt });
+    expect(ErrorClass).toBe(CoolOffError);
+    const error = new ErrorClass(context, {
+      status: 409,
+      code: 'did_cool_off_in_effect',
+      body: {},
+      retryAt,
+      retryAfterMs: 1_209_600_000,
+    });
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ retryAt, retryAfterMs: 1_209_600_000, status: 409 });
+    expect(error.message).toContain('allowed again after 2026-06-09T10:00:00.000Z');
+    expect(apiErrorClassFor(409, { retryAfterMs: 5 })).toBe(CoolOffError);
+    expect(apiErrorClassFor(409, {})).toBe(ConflictError);
+    // Only a 409 means "not yet": a 403 naming a time stays a permission error.
+    expect(apiErrorClassFor(403, { retryAt })).toBe(PermissionDeniedError);
+  });
+
+  it('a CoolOffError given only the remaining time works out the moment, and vice versa', () => {
+    const before = Date.now();
+    const fromSeconds = new CoolOffError(context, { status: 409, body: {}, retryAfterMs: 60_000 });
+    expect(fromSeconds.retryAt?.getTime()).toBeGreaterThanOrEqual(before + 60_000);
+    const fromDate = new CoolOffError(context, {
+      status: 409,
+      body: {},
+      retryAt: new Date(before - 1_000),
+    });
+    expect(fromDate.retryAfterMs).toBe(0);
+    const unknown = new CoolOffError(context, { status: 409, body: {} });
+    expect(unknown).toMatchObject({ retryAt: undefined, retryAfterMs: undefined });
   });
 
   it('ValidationError names provider, operation, field and rule', () => {

@@ -5,7 +5,9 @@ import {
   type AttemptInit,
   AuthenticationError,
   ConfigurationError,
+  ConflictError,
   ConnectionError,
+  CoolOffError,
   type CoreOptions,
   type FetchLike,
   type FetchResult,
@@ -152,6 +154,37 @@ describe('Runner: typed errors', () => {
       codeName: 'AUTHORIZATION_FAILED',
       attempts: 1,
     });
+  });
+
+  it('a 409 whose body names a time to try again is a CoolOffError, not retried', async () => {
+    const { fetch, requests } = scriptedFetch(() =>
+      Response.json({ error: 'wait', until: '2026-06-09T10:00:00Z' }, { status: 409 }),
+    );
+    const error = await runner(
+      { fetch },
+      {
+        describeError: (body) => ({
+          code: (body as { error: string }).error,
+          retryAt: new Date((body as { until: string }).until),
+        }),
+      },
+    )
+      .run(read, attemptAt())
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoolOffError);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as CoolOffError).retryAt?.toISOString()).toBe('2026-06-09T10:00:00.000Z');
+    expect((error as Error).message).toContain('allowed again after 2026-06-09T10:00:00.000Z');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a 409 without a time stays a plain ConflictError', async () => {
+    const { fetch } = scriptedFetch(() => Response.json({ error: 'taken' }, { status: 409 }));
+    const error = await runner({ fetch })
+      .run(read, attemptAt())
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).not.toBeInstanceOf(CoolOffError);
   });
 
   it('a create that gets a 500 fails once, outcome unknown, and says so once', async () => {

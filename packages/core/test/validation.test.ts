@@ -41,6 +41,43 @@ describe('InputChecker', () => {
     ['path id ..', () => check.pathId('id', '..'), 'id', 'path-safe'],
     ['path id .', () => check.pathId('id', '.'), 'id', 'path-safe'],
     ['path id blank', () => check.pathId('id', ''), 'id', 'non-blank'],
+    [
+      'exactly-one, neither',
+      () => check.exclusive({}, ['role_id', 'role_name'], 'exactly-one'),
+      'role_id | role_name',
+      'exactly-one',
+    ],
+    [
+      'exactly-one, both',
+      () =>
+        check.exclusive(
+          { role_id: [1], role_name: ['A'] },
+          ['role_id', 'role_name'],
+          'exactly-one',
+        ),
+      'role_id + role_name',
+      'exactly-one',
+    ],
+    [
+      'at-most-one, both',
+      () => check.exclusive({ a: 1, b: false }, ['a', 'b'], 'at-most-one'),
+      'a + b',
+      'at-most-one',
+    ],
+    [
+      'matches',
+      () => check.matches('pan', 'abc', /^[A-Z]{3}$/, 'pan-format', 'ABC'),
+      'pan',
+      'pan-format',
+    ],
+    [
+      'matches a non-string',
+      () => check.matches('pan', 5, /^5$/, 'pan-format', '5'),
+      'pan',
+      'string',
+    ],
+    ['https-url scheme', () => check.httpsUrl('hook', 'http://a.example/x'), 'hook', 'https-url'],
+    ['https-url relative', () => check.httpsUrl('hook', '/kyc/done'), 'hook', 'https-url'],
   ])('%s', (_name, run, field, rule) => {
     const error = failure(run);
     expect(error).toMatchObject({ provider: 'test', operation: 'createThing', field, rule });
@@ -62,7 +99,14 @@ describe('InputChecker', () => {
       check.e164('phone', '+14155550123');
       check.email('email', 'a@b.co');
       check.pathId('id', 'abc_123');
+      check.exclusive({ role_id: [1] }, ['role_id', 'role_name'], 'exactly-one');
+      check.exclusive({ role_id: undefined }, ['role_id', 'role_name'], 'at-most-one');
+      check.matches('pan', 'ABC', /^[A-Z]{3}$/, 'pan-format', 'ABC');
+      check.matches('pan', undefined, /^$/, 'pan-format', '', { optional: true });
+      check.httpsUrl('hook', 'https://app.example/kyc');
     }).not.toThrow();
+    expect(check.exclusive({ b: 2 }, ['a', 'b'], 'exactly-one')).toBe('b');
+    expect(check.exclusive({}, ['a', 'b'], 'at-most-one')).toBeUndefined();
   });
 
   it('never echoes the offending value (it may be a secret)', () => {
