@@ -12,7 +12,8 @@ export type VoximplantCredentials = KeyInfo;
 export const CREDENTIALS_ENV = 'VOXIMPLANT_CREDENTIALS';
 
 export interface LoadedCredentials {
-  accountEmail: string;
+  /** Informational only (signing does not use it); KeyInfo marks it optional, so it may be absent. */
+  accountEmail: string | undefined;
   accountId: number;
   keyId: string;
   /** The key as PKCS#8 DER, checked; WebCrypto imports it on first use. */
@@ -129,7 +130,8 @@ function checkFields(record: Record<string, unknown>, origin: string): LoadedCre
     if ((item as string).trim() === '') fail(`${field(name)} must not be blank.`);
     return item as string;
   };
-  const accountEmail = text('account_email');
+  // Signing needs key_id, account_id and private_key; the email is only informational.
+  const accountEmail = record.account_email === undefined ? undefined : text('account_email');
   const keyId = text('key_id');
   const accountId = record.account_id;
   if (accountId === undefined || accountId === null) fail(`${field('account_id')} is missing.`);

@@ -30,14 +30,15 @@ function paging(check: InputChecker, input: Input): void {
   check.integer('count', input.count, { optional: true, min: 0 });
 }
 
-/** `role_id` (positive integers) or `role_name` (names without `;`), never both (error 449). */
+/**
+ * `role_id` (positive integers) or `role_name` (names without `;`): exactly one on the four
+ * Set/Remove methods, at most one on AddSubUser and CreateKey (both is error 449; the docs' "both
+ * required" is not followed, see specs/voximplant.notes.md §5–6).
+ */
 function roles(check: InputChecker, input: Input, rule: RoleRule): void {
+  check.exclusive(input, ['role_id', 'role_name'], rule);
   const hasIds = input.role_id !== undefined;
   const hasNames = input.role_name !== undefined;
-  if (hasIds && hasNames)
-    check.fail('role_name', 'mutually-exclusive', 'cannot be sent together with role_id: pass one');
-  if (!hasIds && !hasNames && rule === 'exactly-one')
-    check.fail('role_id', 'one-required', 'or role_name is required: pass one of the two');
   if (hasIds) {
     const ids = check.array('role_id', input.role_id, { minItems: 1 }) ?? [];
     ids.forEach((id, index) => {

@@ -1,7 +1,9 @@
 /**
  * Voximplant's wire rules, in one place. Every parameter travels in the query string of a POST:
- * booleans as `true`/`false`, numbers as decimal strings, lists (`role_id`, `role_name`) as one
- * value joined with `;` (percent-encoded like any other character; the API and Prism accept both).
+ * booleans as lowercase `true`/`false` (as the docs and four of the five official clients send
+ * them; the Python client's `True`/`False` is not documented as accepted), numbers as decimal
+ * strings, lists (`role_id`, `role_name`, …) as one value joined with `;` (percent-encoded like any
+ * other character; the API and Prism accept both).
  */
 import type { operations } from './generated/openapi.js';
 

@@ -75,8 +75,14 @@ describe('voximplant credentials: accepted sources', () => {
   });
 });
 
+describe('voximplant credentials: KeyInfo fields are optional in the spec', () => {
+  it('a credentials object without account_email is accepted (signing does not need it)', () => {
+    const { account_email: _e, ...noEmail } = good;
+    expect(() => createVoximplantClient({ credentials: noEmail })).not.toThrow();
+  });
+});
+
 describe('voximplant credentials: malformed ones fail at construction', () => {
-  const { account_email: _e, ...noEmail } = good;
   const { account_id: _a, ...noAccount } = good;
   const { key_id: _k, ...noKeyId } = good;
   const { private_key: _p, ...noKey } = good;
@@ -89,7 +95,6 @@ describe('voximplant credentials: malformed ones fail at construction', () => {
   const publicPem = testKey.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
   const cases: Array<[string, unknown, RegExp]> = [
-    ['account_email missing', noEmail, /`account_email` is missing/],
     ['account_id missing', noAccount, /`account_id` is missing/],
     ['key_id missing', noKeyId, /`key_id` is missing/],
     ['private_key missing', noKey, /`private_key` is missing/],
@@ -105,6 +110,7 @@ describe('voximplant credentials: malformed ones fail at construction', () => {
     ],
     ['key_id a number', { ...good, key_id: 12 }, /`key_id` must be a string/],
     ['account_email blank', { ...good, account_email: '  ' }, /`account_email` must not be blank/],
+    ['account_email null', { ...good, account_email: null }, /`account_email` is missing/],
     [
       'private_key not a key (a corrupted PEM body)',
       { ...good, private_key: good.private_key.replace(KEY_FRAGMENT, 'AAAA') },

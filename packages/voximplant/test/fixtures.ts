@@ -13,7 +13,7 @@ import type { VoximplantCredentials } from '../src/index.js';
 import { createVoximplantClient, type VoximplantClientOptions } from '../src/index.js';
 
 export interface TestKey {
-  credentials: VoximplantCredentials;
+  credentials: Required<VoximplantCredentials>;
   publicKey: KeyObject;
 }
 

@@ -68,6 +68,9 @@ describe('voximplant public types', () => {
 
   it('a created key is a credentials object', () => {
     expectTypeOf<KeyInfo>().toEqualTypeOf<VoximplantCredentials>();
+    // Every KeyInfo field may be absent (spec 2.0.0): readers must check.
+    expectTypeOf<KeyInfo['private_key']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<KeyInfo['account_id']>().toEqualTypeOf<number | undefined>();
     createVoximplantClient({ credentials: {} as KeyInfo, accountId: 5, tokenTtlSeconds: 600 });
     const badCredentials = { account_email: 'a', account_id: '1', key_id: 'k', private_key: 'p' };
     // @ts-expect-error account_id is a number

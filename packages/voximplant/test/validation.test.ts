@@ -153,55 +153,7 @@ const rows: Row[] = [
     'new_subuser_password',
     'uppercase',
   ],
-  // roles
-  [
-    'both role_id and role_name on add',
-    add,
-    'AddSubUser',
-    { new_subuser_name: NAME, new_subuser_password: PASSWORD, role_id: [1], role_name: ['Admin'] },
-    'role_name',
-    'mutually-exclusive',
-  ],
-  [
-    'both on setRoles',
-    setSubRoles,
-    'SetSubUserRoles',
-    { subuser_id: 1, role_id: [1], role_name: ['Admin'] },
-    'role_name',
-    'mutually-exclusive',
-  ],
-  [
-    'neither on setRoles',
-    setSubRoles,
-    'SetSubUserRoles',
-    { subuser_id: 1 },
-    'role_id',
-    'one-required',
-  ],
-  [
-    'neither on removeRoles',
-    removeSubRoles,
-    'RemoveSubUserRoles',
-    { subuser_id: 1, force: true },
-    'role_id',
-    'one-required',
-  ],
-  [
-    'neither on key setRoles',
-    setKeyRoles,
-    'SetKeyRoles',
-    { key_id: KEY_ID },
-    'role_id',
-    'one-required',
-  ],
-  [
-    'both on createKey',
-    createKey,
-    'CreateKey',
-    { role_id: [1], role_name: ['Admin'] },
-    'role_name',
-    'mutually-exclusive',
-  ],
+  // roles (every method × rule: see the 'role references' matrix below)
   [
     'empty role_id list',
     setSubRoles,
@@ -505,5 +457,69 @@ describe('voximplant validation: valid edge cases are sent', () => {
     await call();
     expect(recorder.requests).toHaveLength(1);
     recorder.requests.length = 0;
+  });
+});
+
+describe('voximplant validation: role references (exactly one / at most one)', () => {
+  const removeKeyRoles: Call = (c, input) => c.keys.removeRoles(input);
+  const exactlyOne: Array<[string, Call, Record<string, unknown>]> = [
+    ['SetSubUserRoles', setSubRoles, { subuser_id: 1 }],
+    ['RemoveSubUserRoles', removeSubRoles, { subuser_id: 1, force: true }],
+    ['SetKeyRoles', setKeyRoles, { key_id: KEY_ID }],
+    ['RemoveKeyRoles', removeKeyRoles, { key_id: KEY_ID }],
+  ];
+  const atMostOne: Array<[string, Call, Record<string, unknown>]> = [
+    ['AddSubUser', add, { new_subuser_name: NAME, new_subuser_password: PASSWORD }],
+    ['CreateKey', createKey, { key_name: 'ci' }],
+  ];
+  const sent = createRecordingFetch(() => Response.json({ result: 1 }));
+  const sending = createVoximplantClient({
+    credentials: testKey.credentials,
+    baseUrl: 'https://voximplant.test/platform_api',
+    fetch: sent.fetch,
+  });
+
+  it.each(exactlyOne)(
+    '%s: neither role_id nor role_name is refused',
+    async (operation, call, base) => {
+      await expect(call(client, base as never)).rejects.toMatchObject({
+        name: 'ValidationError',
+        operation,
+        field: 'role_id | role_name',
+        rule: 'exactly-one',
+      });
+    },
+  );
+
+  it.each([...exactlyOne, ...atMostOne])(
+    '%s: both role_id and role_name are refused (error 449)',
+    async (operation, call, base) => {
+      const rule = atMostOne.some(([name]) => name === operation) ? 'at-most-one' : 'exactly-one';
+      const error = await (
+        call(client, { ...base, role_id: [1], role_name: ['Admin'] } as never) as Promise<unknown>
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ operation, field: 'role_id + role_name', rule });
+      expect((error as Error).message).toContain(`(rule: ${rule})`);
+    },
+  );
+
+  it.each([...exactlyOne, ...atMostOne])(
+    '%s: role_id alone and role_name alone are sent',
+    async (_operation, call, base) => {
+      await call(sending, { ...base, role_id: [3, 7] } as never);
+      await call(sending, { ...base, role_name: ['Support'] } as never);
+      const queries = sent.requests.splice(0).map((r) => Object.fromEntries(r.url.searchParams));
+      expect(queries[0]).toMatchObject({ role_id: '3;7' });
+      expect(queries[0]).not.toHaveProperty('role_name');
+      expect(queries[1]).toMatchObject({ role_name: 'Support' });
+      expect(queries[1]).not.toHaveProperty('role_id');
+    },
+  );
+
+  it.each(atMostOne)('%s: neither is fine (no roles)', async (_operation, call, base) => {
+    await call(sending, base as never);
+    const query = Object.fromEntries(sent.requests.splice(0)[0]?.url.searchParams ?? []);
+    expect(query).not.toHaveProperty('role_id');
+    expect(query).not.toHaveProperty('role_name');
   });
 });

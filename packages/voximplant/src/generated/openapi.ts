@@ -417,13 +417,21 @@ export interface components {
             /** @description The subuser the key belongs to, when any. */
             subuser?: components["schemas"]["SubUserView"][];
         };
-        /** @description Credentials of a new key; the same object is saved as the credentials file used to sign tokens. */
+        /**
+         * @description Credentials of a new key; the same object is saved as the credentials file
+         *     used to sign tokens. The current structure page marks all four fields
+         *     optional while the clients treat them as always present, so none is
+         *     required here: a reader must cope with a missing field.
+         */
         KeyInfo: {
-            account_email: string;
-            account_id: number;
-            key_id: string;
+            /** @description Email of the account the key belongs to. */
+            account_email?: string;
+            /** @description Id of the account the key belongs to (the `iss` of the tokens it signs). */
+            account_id?: number;
+            /** @description Id of the key (the `kid` of the tokens it signs). */
+            key_id?: string;
             /** @description PEM-encoded RSA private key. Returned only once; treat as a secret. */
-            private_key: string;
+            private_key?: string;
         };
         /** @description A group of roles. */
         RoleGroupView: {
@@ -559,30 +567,34 @@ export interface components {
         KeyName: string;
         /**
          * @description Roles to grant, as role ids joined with `;` into one value (e.g.
-         *     `1;5`). Optional, but do not combine with `role_name` (error 449):
-         *     send at most one of the two.
+         *     `1;5`). At most one of `role_id` and `role_name` may be sent (both
+         *     is error 449); neither is fine.
          * @example 3;7
          */
         RoleIdAtMostOne: string;
         /**
          * @description Roles to grant, as role names joined with `;` into one value (e.g.
-         *     `Support;Accountant`). Optional, but do not combine with `role_id`
-         *     (error 449): send at most one of the two.
+         *     `Support;Accountant`). At most one of `role_id` and `role_name` may be
+         *     sent (both is error 449); neither is fine.
          * @example Support;Accountant
          */
         RoleNameAtMostOne: string;
         /**
          * @description Roles to act on, as role ids joined with `;` into one value (e.g.
-         *     `1;5`). Exactly one of `role_id` and `role_name` is required; the schema
-         *     cannot express that, so both are marked optional here.
+         *     `1;5`). Exactly one of `role_id` and `role_name` is required: neither
+         *     is an argument error, both is error 449. The provider's pages mark both
+         *     required; a query schema cannot say "exactly one", so both are
+         *     optional here and the rule is the client's to check.
          * @example 3;7
          */
         RoleIdExactlyOne: string;
         /**
          * @description Roles to act on, as role names joined with `;` into one value (e.g.
          *     `Support;Accountant`). Exactly one of `role_id` and `role_name` is
-         *     required; the schema cannot express that, so both are marked optional
-         *     here.
+         *     required: neither is an argument error, both is error 449. The
+         *     provider's pages mark both required; a query schema cannot say
+         *     "exactly one", so both are optional here and the rule is the client's
+         *     to check.
          * @example Support;Accountant
          */
         RoleNameExactlyOne: string;
@@ -678,15 +690,15 @@ export interface operations {
                 new_subuser_password: components["parameters"]["NewSubUserPasswordRequired"];
                 /**
                  * @description Roles to grant, as role ids joined with `;` into one value (e.g.
-                 *     `1;5`). Optional, but do not combine with `role_name` (error 449):
-                 *     send at most one of the two.
+                 *     `1;5`). At most one of `role_id` and `role_name` may be sent (both
+                 *     is error 449); neither is fine.
                  * @example 3;7
                  */
                 role_id?: components["parameters"]["RoleIdAtMostOne"];
                 /**
                  * @description Roles to grant, as role names joined with `;` into one value (e.g.
-                 *     `Support;Accountant`). Optional, but do not combine with `role_id`
-                 *     (error 449): send at most one of the two.
+                 *     `Support;Accountant`). At most one of `role_id` and `role_name` may be
+                 *     sent (both is error 449); neither is fine.
                  * @example Support;Accountant
                  */
                 role_name?: components["parameters"]["RoleNameAtMostOne"];
@@ -853,16 +865,20 @@ export interface operations {
                 subuser_id: components["parameters"]["SubUserIdRequired"];
                 /**
                  * @description Roles to act on, as role ids joined with `;` into one value (e.g.
-                 *     `1;5`). Exactly one of `role_id` and `role_name` is required; the schema
-                 *     cannot express that, so both are marked optional here.
+                 *     `1;5`). Exactly one of `role_id` and `role_name` is required: neither
+                 *     is an argument error, both is error 449. The provider's pages mark both
+                 *     required; a query schema cannot say "exactly one", so both are
+                 *     optional here and the rule is the client's to check.
                  * @example 3;7
                  */
                 role_id?: components["parameters"]["RoleIdExactlyOne"];
                 /**
                  * @description Roles to act on, as role names joined with `;` into one value (e.g.
                  *     `Support;Accountant`). Exactly one of `role_id` and `role_name` is
-                 *     required; the schema cannot express that, so both are marked optional
-                 *     here.
+                 *     required: neither is an argument error, both is error 449. The
+                 *     provider's pages mark both required; a query schema cannot say
+                 *     "exactly one", so both are optional here and the rule is the client's
+                 *     to check.
                  * @example Support;Accountant
                  */
                 role_name?: components["parameters"]["RoleNameExactlyOne"];
@@ -935,16 +951,20 @@ export interface operations {
                 subuser_id: components["parameters"]["SubUserIdRequired"];
                 /**
                  * @description Roles to act on, as role ids joined with `;` into one value (e.g.
-                 *     `1;5`). Exactly one of `role_id` and `role_name` is required; the schema
-                 *     cannot express that, so both are marked optional here.
+                 *     `1;5`). Exactly one of `role_id` and `role_name` is required: neither
+                 *     is an argument error, both is error 449. The provider's pages mark both
+                 *     required; a query schema cannot say "exactly one", so both are
+                 *     optional here and the rule is the client's to check.
                  * @example 3;7
                  */
                 role_id?: components["parameters"]["RoleIdExactlyOne"];
                 /**
                  * @description Roles to act on, as role names joined with `;` into one value (e.g.
                  *     `Support;Accountant`). Exactly one of `role_id` and `role_name` is
-                 *     required; the schema cannot express that, so both are marked optional
-                 *     here.
+                 *     required: neither is an argument error, both is error 449. The
+                 *     provider's pages mark both required; a query schema cannot say
+                 *     "exactly one", so both are optional here and the rule is the client's
+                 *     to check.
                  * @example Support;Accountant
                  */
                 role_name?: components["parameters"]["RoleNameExactlyOne"];
@@ -991,15 +1011,15 @@ export interface operations {
                 key_name?: components["parameters"]["KeyName"];
                 /**
                  * @description Roles to grant, as role ids joined with `;` into one value (e.g.
-                 *     `1;5`). Optional, but do not combine with `role_name` (error 449):
-                 *     send at most one of the two.
+                 *     `1;5`). At most one of `role_id` and `role_name` may be sent (both
+                 *     is error 449); neither is fine.
                  * @example 3;7
                  */
                 role_id?: components["parameters"]["RoleIdAtMostOne"];
                 /**
                  * @description Roles to grant, as role names joined with `;` into one value (e.g.
-                 *     `Support;Accountant`). Optional, but do not combine with `role_id`
-                 *     (error 449): send at most one of the two.
+                 *     `Support;Accountant`). At most one of `role_id` and `role_name` may be
+                 *     sent (both is error 449); neither is fine.
                  * @example Support;Accountant
                  */
                 role_name?: components["parameters"]["RoleNameAtMostOne"];
@@ -1154,16 +1174,20 @@ export interface operations {
                 key_id: components["parameters"]["KeyIdRequired"];
                 /**
                  * @description Roles to act on, as role ids joined with `;` into one value (e.g.
-                 *     `1;5`). Exactly one of `role_id` and `role_name` is required; the schema
-                 *     cannot express that, so both are marked optional here.
+                 *     `1;5`). Exactly one of `role_id` and `role_name` is required: neither
+                 *     is an argument error, both is error 449. The provider's pages mark both
+                 *     required; a query schema cannot say "exactly one", so both are
+                 *     optional here and the rule is the client's to check.
                  * @example 3;7
                  */
                 role_id?: components["parameters"]["RoleIdExactlyOne"];
                 /**
                  * @description Roles to act on, as role names joined with `;` into one value (e.g.
                  *     `Support;Accountant`). Exactly one of `role_id` and `role_name` is
-                 *     required; the schema cannot express that, so both are marked optional
-                 *     here.
+                 *     required: neither is an argument error, both is error 449. The
+                 *     provider's pages mark both required; a query schema cannot say
+                 *     "exactly one", so both are optional here and the rule is the client's
+                 *     to check.
                  * @example Support;Accountant
                  */
                 role_name?: components["parameters"]["RoleNameExactlyOne"];
@@ -1236,16 +1260,20 @@ export interface operations {
                 key_id: components["parameters"]["KeyIdRequired"];
                 /**
                  * @description Roles to act on, as role ids joined with `;` into one value (e.g.
-                 *     `1;5`). Exactly one of `role_id` and `role_name` is required; the schema
-                 *     cannot express that, so both are marked optional here.
+                 *     `1;5`). Exactly one of `role_id` and `role_name` is required: neither
+                 *     is an argument error, both is error 449. The provider's pages mark both
+                 *     required; a query schema cannot say "exactly one", so both are
+                 *     optional here and the rule is the client's to check.
                  * @example 3;7
                  */
                 role_id?: components["parameters"]["RoleIdExactlyOne"];
                 /**
                  * @description Roles to act on, as role names joined with `;` into one value (e.g.
                  *     `Support;Accountant`). Exactly one of `role_id` and `role_name` is
-                 *     required; the schema cannot express that, so both are marked optional
-                 *     here.
+                 *     required: neither is an argument error, both is error 449. The
+                 *     provider's pages mark both required; a query schema cannot say
+                 *     "exactly one", so both are optional here and the rule is the client's
+                 *     to check.
                  * @example Support;Accountant
                  */
                 role_name?: components["parameters"]["RoleNameExactlyOne"];

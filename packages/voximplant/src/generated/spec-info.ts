@@ -7,6 +7,6 @@ export const specInfo = {
   "provider": "voximplant",
   "spec": "specs/voximplant.yaml",
   "title": "Voximplant sub-account API (curated by tenantkit)",
-  "version": "1.0.0",
-  "sha256": "691c2b04bcde4146647806d4263ead79c214b2c5a5ead9f1f5a2400593f86a5a"
+  "version": "2.0.0",
+  "sha256": "483439bd4a6d70ed6298be400015cda26d8b247f864562ade49bf5fd17329082"
 } as const;
