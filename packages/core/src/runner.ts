@@ -57,6 +57,8 @@ export interface RunSpec<TData, TResult> {
   unwrap?: (data: TData) => TResult | undefined;
   /** Name of what `unwrap` looks for, for the error message (e.g. "the `response` field"). */
   expects?: string;
+  /** A 2xx without a body is a success too (the provider documents no body, or several shapes). */
+  bodyOptional?: boolean;
 }
 
 /** Options of a single call. */
@@ -324,7 +326,7 @@ export class Runner {
         attempt(new Attempt(fetchOnce, headers, controller)).then(resolve, reject);
       });
       if (this.#logger) this.#logResponse(operation, result, startedAt);
-      return this.#settle(result);
+      return this.#settle(result, spec.bodyOptional === true);
     } catch (error) {
       if (controller.signal.aborted) {
         if (controller.signal.reason === TIMEOUT) {
@@ -355,10 +357,10 @@ export class Runner {
     }
   }
 
-  #settle(result: FetchResult): Outcome<unknown> {
+  #settle(result: FetchResult, bodyOptional: boolean): Outcome<unknown> {
     const { response } = result;
     if (response.ok) {
-      if (result.data === undefined && response.status !== 204) {
+      if (result.data === undefined && response.status !== 204 && !bodyOptional) {
         return this.#invalidResponse(response, 'its body is empty');
       }
       const inBody = this.#protocol.errorInSuccessBody?.(result.data);

@@ -187,18 +187,20 @@ export class InputChecker {
     if (!pattern.test(value as string)) this.fail(field, rule, `must be ${shape}`);
   }
 
-  /** An absolute `https:` URL (for addresses a provider will call or send people to). */
-  httpsUrl(field: string, value: unknown, rules: Optional = {}): void {
+  /** An absolute http(s) URL; with `https`, only `https:` (for addresses a provider will call). */
+  url(field: string, value: unknown, rules: Optional & { https?: boolean } = {}): void {
     if (value === undefined && rules.optional) return;
     this.string(field, value);
-    let url: URL | undefined;
+    let protocol: string | undefined;
     try {
-      url = new URL(value as string);
+      protocol = new URL(value as string).protocol;
     } catch {
-      url = undefined;
+      protocol = undefined;
     }
-    if (url?.protocol !== 'https:')
+    if (rules.https && protocol !== 'https:')
       this.fail(field, 'https-url', 'must be an absolute https:// URL');
+    if (protocol !== 'https:' && protocol !== 'http:')
+      this.fail(field, 'url', 'must be an absolute http(s):// URL');
   }
 
   /** For an id that goes into a URL path: `..` or a slash would address another resource. */

@@ -187,6 +187,17 @@ describe('Runner: typed errors', () => {
     expect(error).not.toBeInstanceOf(CoolOffError);
   });
 
+  it('a 200 without a body is an InvalidResponseError unless the operation says the body is optional', async () => {
+    const empty = () => new Response(null, { status: 200 });
+    const strict = await runner({ fetch: scriptedFetch(empty).fetch, maxRetries: 0 })
+      .run(read, attemptAt())
+      .catch((e: unknown) => e);
+    expect(strict).toBeInstanceOf(InvalidResponseError);
+    await expect(
+      runner({ fetch: scriptedFetch(empty).fetch }).run(read, attemptAt(), { bodyOptional: true }),
+    ).resolves.toBeUndefined();
+  });
+
   it('a create that gets a 500 fails once, outcome unknown, and says so once', async () => {
     const { fetch, requests } = scriptedFetch(() =>
       Response.json({ message: 'boom' }, { status: 500 }),

@@ -76,8 +76,20 @@ describe('InputChecker', () => {
       'pan',
       'string',
     ],
-    ['https-url scheme', () => check.httpsUrl('hook', 'http://a.example/x'), 'hook', 'https-url'],
-    ['https-url relative', () => check.httpsUrl('hook', '/kyc/done'), 'hook', 'https-url'],
+    [
+      'https-url scheme',
+      () => check.url('hook', 'http://a.example/x', { https: true }),
+      'hook',
+      'https-url',
+    ],
+    [
+      'https-url relative',
+      () => check.url('hook', '/kyc/done', { https: true }),
+      'hook',
+      'https-url',
+    ],
+    ['url relative', () => check.url('back', '/kyc/done'), 'back', 'url'],
+    ['url other scheme', () => check.url('back', 'javascript:alert(1)'), 'back', 'url'],
   ])('%s', (_name, run, field, rule) => {
     const error = failure(run);
     expect(error).toMatchObject({ provider: 'test', operation: 'createThing', field, rule });
@@ -103,7 +115,9 @@ describe('InputChecker', () => {
       check.exclusive({ role_id: undefined }, ['role_id', 'role_name'], 'at-most-one');
       check.matches('pan', 'ABC', /^[A-Z]{3}$/, 'pan-format', 'ABC');
       check.matches('pan', undefined, /^$/, 'pan-format', '', { optional: true });
-      check.httpsUrl('hook', 'https://app.example/kyc');
+      check.url('hook', 'https://app.example/kyc', { https: true });
+      check.url('back', 'http://localhost:3000/kyc/done');
+      check.url('back', undefined, { optional: true });
     }).not.toThrow();
     expect(check.exclusive({ b: 2 }, ['a', 'b'], 'exactly-one')).toBe('b');
     expect(check.exclusive({}, ['a', 'b'], 'at-most-one')).toBeUndefined();
