@@ -165,9 +165,14 @@ export function createRecordingFetch(
   };
 }
 
+/** A spec file parsed (so tests can compare a client's rules with the spec's own values). */
+export function readSpec(specFile: string): Record<string, unknown> {
+  return parseYaml(readFileSync(specFile, 'utf8')) as Record<string, unknown>;
+}
+
 /** Named request-body examples of one operation of a spec (so tests prove every example is accepted). */
 export function requestExamples(specFile: string, operationId: string): Record<string, unknown> {
-  const spec = parseYaml(readFileSync(specFile, 'utf8')) as {
+  const spec = readSpec(specFile) as {
     paths: Record<
       string,
       Record<

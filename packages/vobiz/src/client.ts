@@ -22,6 +22,8 @@ import type {
   UpdateSubAccountRequest,
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
+import { createVobizKyc, type VobizKyc } from './kyc.js';
+import { createVobizNumbers, type VobizNumbers } from './numbers.js';
 import { describeVobizError, isRecord } from './protocol.js';
 import {
   checkCreate,
@@ -42,6 +44,12 @@ export interface VobizClientOptions extends CoreOptions {
   authToken: string;
   /** Default `https://api.vobiz.ai` (override for a mock server or a proxy). */
   baseUrl?: string;
+  /**
+   * The parent's sign-in JWT (or a function giving the current one), sent as
+   * `Authorization: Bearer …` on the KYC calls only, next to the header pair. Vobiz's KYC pages
+   * ask for it; its SDKs and skill use the header pair alone. Never logged or shown.
+   */
+  bearerToken?: string | (() => string | Promise<string>);
 }
 
 /** Query of one list call. */
@@ -67,6 +75,11 @@ export interface VobizSubAccounts {
   list(query?: ListSubAccountsQuery, options?: CallOptions): Promise<SubAccountList>;
   /** Every sub-account, page after page, fetched lazily as you iterate (`for await … of`). */
   listAll(query?: ListAllSubAccountsQuery, options?: CallOptions): AsyncIterable<SubAccount>;
+  /**
+   * Changes the given fields only. `name`, `enabled` and `kyc_mode` are confirmed by every Vobiz
+   * source; `email`, `phone`, `description`, `rate_limit` and `permissions` only by the docs'
+   * field table and Vobiz's official MCP server (its SDKs and skill send the first three only).
+   */
   update(
     subAuthId: string,
     patch: UpdateSubAccountRequest,
@@ -78,6 +91,10 @@ export interface VobizSubAccounts {
 
 export interface VobizClient {
   readonly subAccounts: VobizSubAccounts;
+  /** The account's phone numbers, and moving them to a sub-account and back. */
+  readonly numbers: VobizNumbers;
+  /** KYC checks of `customer_use` sub-accounts (PAN, GST, CIN, DigiLocker, hosted sessions). */
+  readonly kyc: VobizKyc;
   /**
    * The typed openapi-fetch client, authenticated (both headers), for anything not wrapped. No
    * retries or timeout; pass `params.path.auth_id` yourself (`client.authId`).
@@ -128,6 +145,7 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
   );
   const raw = createClient<paths>({ baseUrl, fetch: runner.fetch, headers: { ...authHeaders } });
   const parent = { auth_id: authId };
+  const bearer = bearerHeaders(options.bearerToken, redactor);
 
   const subAccounts: VobizSubAccounts = {
     async create(input, call) {
@@ -214,7 +232,34 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
     },
   };
 
-  const client: VobizClient = { subAccounts, raw, baseUrl, authId };
+  const numbers = createVobizNumbers(runner, raw, parent);
+  const kyc = createVobizKyc(runner, raw, bearer);
+  const client: VobizClient = { subAccounts, numbers, kyc, raw, baseUrl, authId };
   defineClientInspection(client, 'VobizClient', { baseUrl, authId });
   return client;
+}
+
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * The KYC calls' `Authorization` header from `bearerToken`: a fixed token is checked now, a
+ * function's token on each call; every token is known to the redactor before it is sent.
+ */
+function bearerHeaders(
+  token: VobizClientOptions['bearerToken'],
+  redactor: Redactor,
+): () => Promise<Record<string, string>> {
+  if (token === undefined) return async () => NO_HEADERS;
+  const hint = "Pass the parent's sign-in JWT (or a function returning it).";
+  if (typeof token !== 'function') {
+    const fixed = requireCredential('vobiz', 'bearerToken', token, hint);
+    redactor.addSecret(fixed);
+    const headers = Object.freeze({ Authorization: `Bearer ${fixed}` });
+    return async () => headers;
+  }
+  return async () => {
+    const current = requireCredential('vobiz', 'bearerToken', await token(), hint);
+    redactor.rememberSecret(current);
+    return { Authorization: `Bearer ${current}` };
+  };
 }

@@ -11,4 +11,18 @@ export type * from './generated/openapi.js';
 export { businessTypeValues, kycModeValues } from './generated/openapi.js';
 export { operations as vobizOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
-export { MAX_PAGE_SIZE as VOBIZ_MAX_PAGE_SIZE } from './validate.js';
+export type { KycSessionInput, VobizKyc } from './kyc.js';
+export type {
+  ListAllNumbersQuery,
+  ListNumbersQuery,
+  SubAccountNumbersQuery,
+  UnassignNumberQuery,
+  VobizNumbers,
+} from './numbers.js';
+export { DID_COOL_OFF } from './protocol.js';
+export {
+  GSTIN_PATTERN,
+  MAX_NUMBERS_PER_PAGE as VOBIZ_MAX_NUMBERS_PER_PAGE,
+  MAX_PAGE_SIZE as VOBIZ_MAX_PAGE_SIZE,
+  PAN_PATTERN,
+} from './validate.js';

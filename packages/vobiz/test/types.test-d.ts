@@ -6,7 +6,11 @@ import {
   createVobizClient,
   type DeleteSubAccountResponse,
   type KycMode,
+  type KycSession,
+  type KycVerificationResult,
   kycModeValues,
+  type NumberList,
+  type PhoneNumber,
   type paths,
   type SubAccount,
   type SubAccountList,
@@ -88,5 +92,32 @@ describe('vobiz public types', () => {
     expectTypeOf(client.baseUrl).toBeString();
     expectTypeOf(client.authId).toBeString();
     expectTypeOf(kycModeValues[0]).toEqualTypeOf<KycMode | undefined>();
+  });
+
+  it('numbers: list pages, async iterables of numbers, assign/unassign resolve to nothing', () => {
+    expectTypeOf(client.numbers.list()).resolves.toEqualTypeOf<NumberList>();
+    expectTypeOf(client.numbers.listForSubAccount('SA_1')).toEqualTypeOf<
+      AsyncIterable<PhoneNumber>
+    >();
+    expectTypeOf(client.numbers.assign('+919876543210', 'SA_1')).resolves.toBeVoid();
+    expectTypeOf(client.numbers.unassign('+919876543210', { force: true })).resolves.toBeVoid();
+    // @ts-expect-error force is a boolean
+    client.numbers.unassign('+919876543210', { force: 'yes' });
+    // @ts-expect-error listForSubAccount sets include_subaccounts itself
+    client.numbers.listForSubAccount('SA_1', { include_subaccounts: false });
+  });
+
+  it('kyc: the documented bodies and results', () => {
+    expectTypeOf(
+      client.kyc.verifyPan('SA_1', { pan: 'ABCDE1234F' }),
+    ).resolves.toEqualTypeOf<KycVerificationResult>();
+    expectTypeOf(
+      client.kyc.createSession('SA_1', { flow_type: 'email' }),
+    ).resolves.toEqualTypeOf<KycSession>();
+    // @ts-expect-error flow_type is required
+    client.kyc.createSession('SA_1', { customer_email: 'a@b.co' });
+    // @ts-expect-error gstin, not gst
+    client.kyc.verifyGst('SA_1', { gst: '29AAJCN5983D1Z0' });
+    createVobizClient({ authId: 'MA_X', authToken: 't', bearerToken: async () => 'jwt' });
   });
 });

@@ -83,6 +83,307 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Account/{auth_id}/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the parent account that owns the sub-accounts (an `MA_` value, the same as the `X-Auth-ID` header).
+                 * @example MA_XXXXXXXX
+                 */
+                auth_id: components["parameters"]["ParentAuthId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the account's phone numbers
+         * @description Returns one page of the phone numbers the account has bought. For a parent (`MA_`)
+         *     account the list also covers the numbers held by its sub-accounts unless
+         *     `include_subaccounts` is false; each item's `account_id` names the account that holds
+         *     it, which is how one sub-account's numbers are found (there is no per-sub-account
+         *     list). The path's capital `A` follows Vobiz's SDKs and skill; the current docs page
+         *     spells it `account` (see the notes).
+         */
+        get: operations["listNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/{auth_id}/numbers/{e164}/assign-subaccount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the parent account that owns the sub-accounts (an `MA_` value, the same as the `X-Auth-ID` header).
+                 * @example MA_XXXXXXXX
+                 */
+                auth_id: components["parameters"]["ParentAuthId"];
+                /**
+                 * @description The phone number in E.164 form (`+` then digits). In the URL the `+` is
+                 *     percent-encoded as `%2B`, as path-parameter encoding does.
+                 * @example +919876543210
+                 */
+                e164: components["parameters"]["E164Number"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a number to a sub-account
+         * @description Moves one of the parent's numbers to a sub-account, which then receives its calls. The
+         *     number must belong to the parent (404 otherwise). Vobiz documents no answer body
+         *     (200 or 204); assigning a number to the sub-account that already holds it changes
+         *     nothing.
+         */
+        post: operations["assignNumberToSubAccount"];
+        /**
+         * Return a number from a sub-account to the parent
+         * @description Takes the number back into the parent's pool. A number that carried a call in the last
+         *     15 days is in a cool-off and the answer is 409 with the moment it ends; `force=true`
+         *     skips the cool-off but only for an admin account (403 otherwise). A number never used,
+         *     or last used more than 15 days ago, is returned at once.
+         */
+        delete: operations["unassignNumberFromSubAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a sub-account's KYC state
+         * @description The aggregated verification state of a `customer_use` sub-account: one state per
+         *     document kind, the overall state, and whether its calls are still held back.
+         */
+        get: operations["getSubAccountKycStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc/verify-pan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a sub-account's PAN
+         * @description Checks a PAN (the Indian tax id, 10 characters) with the provider's verification
+         *     partner, stores the outcome and recomputes the sub-account's KYC state. A real check:
+         *     not retried blindly.
+         */
+        post: operations["verifySubAccountPan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc/verify-gst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a sub-account's GSTIN
+         * @description Checks a GSTIN (the Indian goods-and-services tax registration, 15 characters), stores
+         *     the outcome and recomputes the KYC state. A real check: not retried blindly.
+         */
+        post: operations["verifySubAccountGst"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc/cin/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Look up company registration numbers by name
+         * @description Searches the company register for a name and returns the matching registration numbers
+         *     (CINs). Pass the chosen one, unchanged, to the confirm call. Only a lookup: nothing is
+         *     stored.
+         */
+        post: operations["searchSubAccountCin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc/cin/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the company registration number
+         * @description Confirms one CIN from the search results for the sub-account, stores the outcome and
+         *     recomputes the KYC state.
+         */
+        post: operations["confirmSubAccountCin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc/digilocker/initiate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an Aadhaar check through DigiLocker
+         * @description Starts the DigiLocker sign-in for the end customer. The answer holds the address to
+         *     send the customer's browser to and an access request id; keep the id, and call verify
+         *     with it once the customer is back at `redirect_url`.
+         */
+        post: operations["initiateSubAccountDigilocker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc/digilocker/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish the Aadhaar check through DigiLocker
+         * @description Completes the DigiLocker check with the access request id from initiate, stores the
+         *     outcome and recomputes the KYC state.
+         */
+        post: operations["verifySubAccountDigilocker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sub-accounts/{sub_auth_id}/kyc-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand the sub-account's KYC to a hosted session
+         * @description Creates a Vobiz-hosted KYC session: either Vobiz emails the customer a link (`email`),
+         *     or the answer carries a `widget_url` to send the customer to (`redirect`). Progress is
+         *     posted to `webhook_url`. Emails a person: never retried blindly.
+         */
+        post: operations["createSubAccountKycSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -259,6 +560,220 @@ export interface components {
         DeleteSubAccountResponse: {
             message: string;
         };
+        /** @description Body of an assignment. */
+        AssignNumberRequest: {
+            /** @description Auth id (`SA_…`) of the sub-account that gets the number; not its numeric `id`. */
+            sub_account_id: string;
+        };
+        /** @description Whatever an assign or unassign answers with a 200; Vobiz documents no body, so nothing is required. */
+        NumberAssignmentAnswer: {
+            message?: string;
+        };
+        /** @description What the number can carry. */
+        NumberCapabilities: {
+            voice?: boolean;
+            sms?: boolean;
+            mms?: boolean;
+            fax?: boolean;
+        };
+        /**
+         * @description A number the account holds. Only `id`, `e164` and `status` are in every source's
+         *     example; the rest is kept optional. `account_id` names the holder (an `SA_` value for a
+         *     sub-account's number); an older docs example calls it `auth_id`.
+         */
+        PhoneNumber: {
+            id: string;
+            /** @description Auth id of the account holding the number (`MA_…` or `SA_…`). */
+            account_id?: string;
+            /** @description The same as `account_id` in an older docs example. */
+            auth_id?: string;
+            /** @description The number in E.164 form. */
+            e164: string;
+            country?: string;
+            region?: string;
+            capabilities?: components["schemas"]["NumberCapabilities"];
+            status: string;
+            provider?: string;
+            setup_fee?: number;
+            monthly_fee?: number;
+            currency?: string;
+            application_id?: string | null;
+            voice_enabled?: boolean;
+            tags?: string[];
+            purchased_at?: string;
+            is_blocked?: boolean;
+            created_at?: string;
+            updated_at?: string;
+            is_trial_number?: boolean;
+            last_billing_date?: string | null;
+            next_billing_date?: string | null;
+            minimum_commitment_months?: number;
+            aadhaar_verification_required?: boolean;
+            aadhaar_verified?: boolean;
+            source?: string;
+            released_at?: string | null;
+            trunk_group_id?: string | null;
+        };
+        /** @description One page of numbers. */
+        NumberList: {
+            items: components["schemas"]["PhoneNumber"][];
+            page: number;
+            per_page: number;
+            /** @description Numbers across all pages. */
+            total: number;
+        };
+        /** @description State of one document check; `not_started`, `pending`, `verified` or `failed` today (kept open). */
+        KycDocumentState: string;
+        /** @description Aggregated KYC state of a sub-account. Every field is optional in the provider's own definition. */
+        SubAccountKycStatus: {
+            sub_account_id?: string;
+            /** @description `personal_use` or `customer_use` today (kept open). */
+            kyc_mode?: string;
+            business_type?: string | null;
+            overall_status?: components["schemas"]["KycDocumentState"];
+            /** @description True while calls are held back until KYC passes. */
+            kyc_calls_blocked?: boolean;
+            /** @description One state per document kind. */
+            verifications?: {
+                pan?: components["schemas"]["KycDocumentState"];
+                gst?: components["schemas"]["KycDocumentState"];
+                cin?: components["schemas"]["KycDocumentState"];
+                aadhaar?: components["schemas"]["KycDocumentState"];
+            } & {
+                [key: string]: components["schemas"]["KycDocumentState"];
+            };
+        };
+        /** @description Outcome of one KYC check. Further fields depend on the document (e.g. `registered_name` for a PAN). */
+        KycVerificationResult: {
+            /** @description `pan`, `gst`, `cin` or `aadhaar` today (kept open). */
+            verification_type: string;
+            /** @description `verified`, `failed` or `pending` today (kept open). */
+            status: string;
+            /** @description The sub-account's call block after this check. */
+            kyc_calls_blocked?: boolean;
+            /** @description True on answers of the provider's test-mode endpoints. */
+            mock?: boolean;
+            pan?: string;
+            registered_name?: string;
+            name_match?: boolean;
+            gstin?: string;
+            legal_name?: string;
+            cin?: string;
+        };
+        /** @description A PAN to check. */
+        VerifyPanRequest: {
+            /**
+             * @description The PAN, exactly 10 characters (Vobiz docs). The tenantkit client also checks the
+             *     Income Tax Department's shape, 5 capital letters, 4 digits, 1 capital letter (see
+             *     `x-tenantkit-client-pattern` and the notes).
+             */
+            pan: string;
+        };
+        /** @description A GSTIN to check. */
+        VerifyGstRequest: {
+            /**
+             * @description The GSTIN, exactly 15 characters (Vobiz docs). The tenantkit client also checks
+             *     the GST Network's shape: 2-digit state code, a PAN, an entity character, `Z`, a
+             *     check character (see `x-tenantkit-client-pattern` and the notes).
+             */
+            gstin: string;
+        };
+        /** @description A company name to look up. */
+        CinSearchRequest: {
+            company_name: string;
+        };
+        /** @description Matches of a CIN search. Vobiz's SDKs leave this untyped; the shape is the one its skill describes. */
+        CinSearchResult: {
+            matches?: {
+                cin?: string;
+                company_name?: string;
+            }[];
+        };
+        /** @description The CIN chosen from the search results. */
+        CinConfirmRequest: {
+            company_name: string;
+            /** @description A `cin` from the search results, unchanged (its format is not checked here; see the notes). */
+            selected_cin: string;
+        };
+        /** @description Where DigiLocker sends the customer back to. */
+        DigilockerInitiateRequest: {
+            /**
+             * Format: uri
+             * @description Absolute address the customer returns to after signing in to DigiLocker.
+             */
+            redirect_url: string;
+            /** @description Opaque value handed back on the return, to match it with your request. */
+            oauth_state?: string;
+        };
+        /** @description Where to send the customer (untyped in Vobiz's SDKs; fields from its skill). */
+        DigilockerInitiateResult: {
+            /** @description DigiLocker sign-in address for the customer's browser. */
+            auth_url?: string;
+            /** @description Pass this to the verify call; keep it before redirecting. */
+            access_request_id?: string;
+        };
+        /** @description Finishes a DigiLocker check. */
+        DigilockerVerifyRequest: {
+            access_request_id: string;
+            /** @description Optional number to bind the Aadhaar to (the SDK calls it a 92-series number). */
+            linked_number?: string;
+        };
+        /**
+         * @description A hosted KYC session. `account_auth_id` is the sub-account again (the tenantkit client
+         *     fills it from the path). Sources disagree on which flow needs which address; see the
+         *     notes.
+         */
+        CreateKycSessionRequest: {
+            /** @description The sub-account's auth id, equal to the path's `sub_auth_id`. */
+            account_auth_id?: string;
+            /**
+             * @description `email`: Vobiz emails the customer a link. `redirect`: the answer holds a `widget_url`.
+             * @enum {string}
+             */
+            flow_type: "email" | "redirect";
+            /**
+             * Format: email
+             * @description Where the link goes (email flow); the docs say the sub-account's email is used when left out.
+             */
+            customer_email?: string;
+            /**
+             * Format: uri
+             * @description Where the widget sends the customer when done (redirect flow).
+             */
+            redirect_url?: string;
+            /**
+             * Format: uri
+             * @description HTTPS address that receives the session's events; without it no events are sent.
+             */
+            webhook_url?: string;
+            /** @description Lifetime of the session link in days (1 to 365; the default is 30 per the docs, 7 per the skill). */
+            expires_in_days?: number;
+            /** @description Free JSON echoed back in every event. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Reminder emails of the email flow. */
+            reminder_schedule?: {
+                /** @description When to remind, e.g. `days_before_expiry`. */
+                trigger: string;
+                value: number;
+            }[];
+        };
+        /** @description A hosted KYC session. */
+        KycSession: {
+            session_id: string;
+            account_auth_id?: string;
+            flow_type?: string;
+            customer_email?: string | null;
+            /** @description The address the email went to, masked. */
+            email_dispatched_to?: string;
+            /** @description e.g. `email_sent`; kept open. */
+            status: string;
+            expires_at?: string;
+            /** @description Address to send the customer to (redirect flow only). */
+            widget_url?: string | null;
+            message?: string;
+        };
         /** @description Error shape described on the provider's error page. */
         ErrorEnvelope: {
             /** @description Always `error` in the examples. */
@@ -275,14 +790,36 @@ export interface components {
             timestamp?: string;
             requestId?: string;
         };
-        /** @description Flat error shape declared in the provider's own OpenAPI (inherited from Plivo). */
+        /**
+         * @description Flat error shape declared in the provider's own OpenAPI (inherited from Plivo) and shown
+         *     by the unassign page; the SDKs' 404 body is the same with `error` and `api_id` both
+         *     present.
+         */
         PlivoStyleError: {
             api_id?: string;
             error?: string;
             message?: string;
         };
-        /** @description Any error answer. Both known shapes are accepted and every field is optional. */
-        ErrorBody: components["schemas"]["ErrorEnvelope"] | components["schemas"]["PlivoStyleError"];
+        /** @description Flat `{status, message}` shape declared in Vobiz's Node SDK (for a bulk endpoint; kept in case it spreads). */
+        StatusMessageError: {
+            status?: string;
+            message?: string;
+        };
+        /** @description The 409 a number's 15-day cool-off produces when it is unassigned too early. */
+        CoolOffErrorBody: {
+            /** @description `did_cool_off_in_effect`. */
+            error?: string;
+            /** @description When the number may be unassigned (ISO 8601). */
+            cool_off_until?: string;
+            /** @description Seconds left until then. */
+            cool_off_remaining_seconds?: number;
+        };
+        /**
+         * @description Any error answer. Four shapes are known (the documented envelope, the Plivo-style flat
+         *     object, the `{status, message}` object and the cool-off body); all are accepted and
+         *     every field is optional.
+         */
+        ErrorBody: components["schemas"]["ErrorEnvelope"] | components["schemas"]["PlivoStyleError"] | components["schemas"]["StatusMessageError"] | components["schemas"]["CoolOffErrorBody"];
     };
     responses: {
         /** @description The request was refused (malformed, or a rule such as email-for-customer_use was broken). */
@@ -323,6 +860,18 @@ export interface components {
         };
         /** @description The sub-account clashes with an existing one (for example a duplicate). */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The number carried a call in the last 15 days and cannot be unassigned yet; the body
+         *     says until when.
+         */
+        DidCoolOff: {
             headers: {
                 [name: string]: unknown;
             };
@@ -376,13 +925,20 @@ export interface components {
          */
         SubAuthId: string;
         /**
+         * @description The phone number in E.164 form (`+` then digits). In the URL the `+` is
+         *     percent-encoded as `%2B`, as path-parameter encoding does.
+         * @example +919876543210
+         */
+        E164Number: string;
+        /**
          * @description Page number, counted from 1.
          * @example 1
          */
         Page: number;
         /**
-         * @description Number of sub-accounts per page. The upper bound of 100 is not stated by Vobiz; it comes
-         *     from a third-party listing (see the notes).
+         * @description Number of sub-accounts per page; the API docs give 25 as the default and no maximum. The
+         *     upper bound of 100 is the limit of Vobiz's official MCP server (which may be that
+         *     server's own) and the documented maximum of Vobiz's other lists (see the notes).
          * @example 25
          */
         Size: number;
@@ -407,19 +963,41 @@ export type AuthCredentials = components['schemas']['AuthCredentials'];
 export type ConsoleTokens = components['schemas']['ConsoleTokens'];
 export type CreateSubAccountResponse = components['schemas']['CreateSubAccountResponse'];
 export type DeleteSubAccountResponse = components['schemas']['DeleteSubAccountResponse'];
+export type AssignNumberRequest = components['schemas']['AssignNumberRequest'];
+export type NumberAssignmentAnswer = components['schemas']['NumberAssignmentAnswer'];
+export type NumberCapabilities = components['schemas']['NumberCapabilities'];
+export type PhoneNumber = components['schemas']['PhoneNumber'];
+export type NumberList = components['schemas']['NumberList'];
+export type KycDocumentState = components['schemas']['KycDocumentState'];
+export type SubAccountKycStatus = components['schemas']['SubAccountKycStatus'];
+export type KycVerificationResult = components['schemas']['KycVerificationResult'];
+export type VerifyPanRequest = components['schemas']['VerifyPanRequest'];
+export type VerifyGstRequest = components['schemas']['VerifyGstRequest'];
+export type CinSearchRequest = components['schemas']['CinSearchRequest'];
+export type CinSearchResult = components['schemas']['CinSearchResult'];
+export type CinConfirmRequest = components['schemas']['CinConfirmRequest'];
+export type DigilockerInitiateRequest = components['schemas']['DigilockerInitiateRequest'];
+export type DigilockerInitiateResult = components['schemas']['DigilockerInitiateResult'];
+export type DigilockerVerifyRequest = components['schemas']['DigilockerVerifyRequest'];
+export type CreateKycSessionRequest = components['schemas']['CreateKycSessionRequest'];
+export type KycSession = components['schemas']['KycSession'];
 export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 export type PlivoStyleError = components['schemas']['PlivoStyleError'];
+export type StatusMessageError = components['schemas']['StatusMessageError'];
+export type CoolOffErrorBody = components['schemas']['CoolOffErrorBody'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseDidCoolOff = components['responses']['DidCoolOff'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ParameterParentAuthId = components['parameters']['ParentAuthId'];
 export type ParameterSubAuthId = components['parameters']['SubAuthId'];
+export type ParameterE164Number = components['parameters']['E164Number'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterSize = components['parameters']['Size'];
 export type ParameterActiveOnly = components['parameters']['ActiveOnly'];
@@ -434,8 +1012,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description Number of sub-accounts per page. The upper bound of 100 is not stated by Vobiz; it comes
-                 *     from a third-party listing (see the notes).
+                 * @description Number of sub-accounts per page; the API docs give 25 as the default and no maximum. The
+                 *     upper bound of 100 is the limit of Vobiz's official MCP server (which may be that
+                 *     server's own) and the documented maximum of Vobiz's other lists (see the notes).
                  * @example 25
                  */
                 size?: components["parameters"]["Size"];
@@ -641,6 +1220,462 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    listNumbers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, counted from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Numbers per page; the docs give 25 as the default and 100 as the maximum.
+                 * @example 25
+                 */
+                per_page?: number;
+                /**
+                 * @description Whether a parent account's list also holds its sub-accounts' numbers. The docs say
+                 *     it defaults to true for parent (`MA_`) accounts.
+                 * @example true
+                 */
+                include_subaccounts?: boolean;
+                /**
+                 * @description Only numbers containing this text (include the country code; the `+` is percent-encoded).
+                 * @example +9198765
+                 */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the parent account that owns the sub-accounts (an `MA_` value, the same as the `X-Auth-ID` header).
+                 * @example MA_XXXXXXXX
+                 */
+                auth_id: components["parameters"]["ParentAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of numbers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    assignNumberToSubAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the parent account that owns the sub-accounts (an `MA_` value, the same as the `X-Auth-ID` header).
+                 * @example MA_XXXXXXXX
+                 */
+                auth_id: components["parameters"]["ParentAuthId"];
+                /**
+                 * @description The phone number in E.164 form (`+` then digits). In the URL the `+` is
+                 *     percent-encoded as `%2B`, as path-parameter encoding does.
+                 * @example +919876543210
+                 */
+                e164: components["parameters"]["E164Number"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description Assigned. Any body is informational only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberAssignmentAnswer"];
+                };
+            };
+            /** @description Assigned; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    unassignNumberFromSubAccount: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Skip the cool-off (admin accounts only; the call is audited).
+                 * @example false
+                 */
+                force?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the parent account that owns the sub-accounts (an `MA_` value, the same as the `X-Auth-ID` header).
+                 * @example MA_XXXXXXXX
+                 */
+                auth_id: components["parameters"]["ParentAuthId"];
+                /**
+                 * @description The phone number in E.164 form (`+` then digits). In the URL the `+` is
+                 *     percent-encoded as `%2B`, as path-parameter encoding does.
+                 * @example +919876543210
+                 */
+                e164: components["parameters"]["E164Number"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returned to the parent. Any body is informational only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberAssignmentAnswer"];
+                };
+            };
+            /** @description Returned to the parent; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["DidCoolOff"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSubAccountKycStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The KYC state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubAccountKycStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    verifySubAccountPan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyPanRequest"];
+            };
+        };
+        responses: {
+            /** @description The outcome of the check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KycVerificationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    verifySubAccountGst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyGstRequest"];
+            };
+        };
+        responses: {
+            /** @description The outcome of the check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KycVerificationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    searchSubAccountCin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CinSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description The matches (the shape is described only by the provider's skill). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CinSearchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    confirmSubAccountCin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CinConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description The outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KycVerificationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    initiateSubAccountDigilocker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigilockerInitiateRequest"];
+            };
+        };
+        responses: {
+            /** @description Where to send the customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigilockerInitiateResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    verifySubAccountDigilocker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigilockerVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description The outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KycVerificationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createSubAccountKycSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Auth id of the sub-account (an `SA_` value, the `auth_id` field of the object). It is
+                 *     not the numeric `id` field.
+                 * @example SA_XXXXXXXX
+                 */
+                sub_auth_id: components["parameters"]["SubAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKycSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KycSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -652,3 +1687,4 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const kycModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KycMode"]> = ["personal_use", "customer_use"];
 export const businessTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BusinessType"]> = ["individual", "proprietorship", "private_limited", "llp", "partnership", "public_limited", "trust", "society", "huf", "government"];
+export const createKycSessionRequestFlow_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateKycSessionRequest"]["flow_type"]> = ["email", "redirect"];

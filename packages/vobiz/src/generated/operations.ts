@@ -8,6 +8,17 @@ export const operations = {
   getSubAccount: {"id":"getSubAccount","method":"GET","path":"/api/v1/accounts/{auth_id}/sub-accounts/{sub_auth_id}","kind":"read"},
   updateSubAccount: {"id":"updateSubAccount","method":"PUT","path":"/api/v1/accounts/{auth_id}/sub-accounts/{sub_auth_id}","kind":"update","bodyFields":["name","email","phone","description","rate_limit","permissions","enabled","kyc_mode"]},
   deleteSubAccount: {"id":"deleteSubAccount","method":"DELETE","path":"/api/v1/accounts/{auth_id}/sub-accounts/{sub_auth_id}","kind":"delete"},
+  listNumbers: {"id":"listNumbers","method":"GET","path":"/api/v1/Account/{auth_id}/numbers","kind":"read","queryParams":["page","per_page","include_subaccounts","search"]},
+  assignNumberToSubAccount: {"id":"assignNumberToSubAccount","method":"POST","path":"/api/v1/account/{auth_id}/numbers/{e164}/assign-subaccount","kind":"update","bodyFields":["sub_account_id"]},
+  unassignNumberFromSubAccount: {"id":"unassignNumberFromSubAccount","method":"DELETE","path":"/api/v1/account/{auth_id}/numbers/{e164}/assign-subaccount","kind":"delete","queryParams":["force"]},
+  getSubAccountKycStatus: {"id":"getSubAccountKycStatus","method":"GET","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc/status","kind":"read"},
+  verifySubAccountPan: {"id":"verifySubAccountPan","method":"POST","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc/verify-pan","kind":"create","bodyFields":["pan"]},
+  verifySubAccountGst: {"id":"verifySubAccountGst","method":"POST","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc/verify-gst","kind":"create","bodyFields":["gstin"]},
+  searchSubAccountCin: {"id":"searchSubAccountCin","method":"POST","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc/cin/search","kind":"read","bodyFields":["company_name"]},
+  confirmSubAccountCin: {"id":"confirmSubAccountCin","method":"POST","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc/cin/confirm","kind":"create","bodyFields":["company_name","selected_cin"]},
+  initiateSubAccountDigilocker: {"id":"initiateSubAccountDigilocker","method":"POST","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc/digilocker/initiate","kind":"create","bodyFields":["redirect_url","oauth_state"]},
+  verifySubAccountDigilocker: {"id":"verifySubAccountDigilocker","method":"POST","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc/digilocker/verify","kind":"create","bodyFields":["access_request_id","linked_number"]},
+  createSubAccountKycSession: {"id":"createSubAccountKycSession","method":"POST","path":"/api/v1/sub-accounts/{sub_auth_id}/kyc-sessions","kind":"create","bodyFields":["account_auth_id","flow_type","customer_email","redirect_url","webhook_url","expires_in_days","metadata","reminder_schedule"]},
 } as const;
 
 export type OperationId = keyof typeof operations;

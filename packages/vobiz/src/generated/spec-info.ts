@@ -7,6 +7,6 @@ export const specInfo = {
   "provider": "vobiz",
   "spec": "specs/vobiz.yaml",
   "title": "Vobiz sub-account API (curated by tenantkit)",
-  "version": "1.0.1",
-  "sha256": "76cdf7bbe231a1ed0ff616878925d0bca03f0b42090b60509b10ad06f5b370dd"
+  "version": "1.1.0",
+  "sha256": "8873733d71a770065651f92bd5d76cab7f618f0a0366548931171bdc7f4f5742"
 } as const;
