@@ -24,7 +24,13 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from './errors.js';
-export { nextOffset, nextPageNumber, type PageWalk, paginate } from './paging.js';
+export {
+  nextOffset,
+  nextOffsetWithTotal,
+  nextPageNumber,
+  type PageWalk,
+  paginate,
+} from './paging.js';
 export { baseRedactor, isSecretKey, REDACTED, Redactor } from './redact.js';
 export {
   connectionErrorCode,

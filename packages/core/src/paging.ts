@@ -40,3 +40,18 @@ export function nextPageNumber(page: number, size: number, total: number): numbe
 export function nextOffset(offset: number, count: number, received: number): number | undefined {
   return received < count ? undefined : offset + received;
 }
+
+/**
+ * Next offset when the provider also reports a total: a short page, or reaching the total, ends
+ * the walk (a total that is not a number is ignored).
+ */
+export function nextOffsetWithTotal(
+  offset: number,
+  count: number,
+  received: number,
+  total: unknown,
+): number | undefined {
+  const next = nextOffset(offset, count, received);
+  if (next === undefined) return undefined;
+  return typeof total === 'number' && next >= total ? undefined : next;
+}

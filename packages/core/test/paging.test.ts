@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOffset, nextPageNumber, paginate } from '../src/index.js';
+import { nextOffset, nextOffsetWithTotal, nextPageNumber, paginate } from '../src/index.js';
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -100,5 +100,15 @@ describe('cursors', () => {
     [40, 20, 0, undefined],
   ])('nextOffset(%d, %d, %d) = %j', (offset, count, received, next) => {
     expect(nextOffset(offset, count, received)).toBe(next);
+  });
+
+  it.each([
+    [0, 20, 20, 45, 20],
+    [20, 20, 20, 40, undefined], // the total is reached on a full page: no empty page is asked for
+    [20, 20, 5, 100, undefined], // a short page ends it whatever the total says
+    [0, 20, 20, undefined, 20], // no total: like nextOffset
+    [0, 20, 20, '40', 20], // a total that is not a number is ignored
+  ])('nextOffsetWithTotal(%d, %d, %d, %j) = %j', (offset, count, received, total, next) => {
+    expect(nextOffsetWithTotal(offset, count, received, total)).toBe(next);
   });
 });

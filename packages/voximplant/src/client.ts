@@ -3,6 +3,7 @@ import {
   ConfigurationError,
   type CoreOptions,
   defineClientInspection,
+  type FetchLike,
   nextOffset,
   type ProviderProtocol,
   paginate,
@@ -10,7 +11,14 @@ import {
   Runner,
 } from '@tenantkit/core';
 import createClient, { type Client } from 'openapi-fetch';
+import {
+  createVoximplantAccounts,
+  type VoximplantAccount,
+  type VoximplantChildAccounts,
+} from './accounts.js';
+import { AccountApiBase, followingAccountAddress } from './api-address.js';
 import { MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS, TokenSource } from './auth.js';
+import { createVoximplantAuthorizedIps, type VoximplantAuthorizedIps } from './authorized-ips.js';
 import {
   type CredentialsFileReader,
   loadCredentials,
@@ -45,7 +53,7 @@ import {
 } from './validate.js';
 import { type InputOf, serializeQuery, toQuery } from './wire.js';
 
-/** The only host any source names; regional hosts are not documented (notes §2). */
+/** The server the docs' OpenAPI declares (notes §2); an account's own host comes from GetAccountInfo. */
 export const VOXIMPLANT_BASE_URL = 'https://api.voximplant.com/platform_api';
 /** `listAll` page size when none is given (the API documents no default or maximum). */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -64,6 +72,12 @@ export interface VoximplantClientOptions extends CoreOptions {
   baseUrl?: string;
   /** Lifetime of each signed token (`exp - iat`), 30 to 3600 seconds. Default 3600. */
   tokenTtlSeconds?: number;
+  /**
+   * Send every call to the host GetAccountInfo names in `api_address`, the account's preferred
+   * Management API address. The first call asks for it once (one extra GetAccountInfo to
+   * `baseUrl`); an answer that is not an https voximplant.com host keeps `baseUrl`. Default false.
+   */
+  useAccountApiAddress?: boolean;
 }
 
 type RoleKeys = 'role_id' | 'role_name';
@@ -146,6 +160,12 @@ export interface VoximplantClient {
   readonly subUsers: VoximplantSubUsers;
   readonly keys: VoximplantKeys;
   readonly roles: VoximplantRoles;
+  /** The account the token acts on (GetAccountInfo). */
+  readonly account: VoximplantAccount;
+  /** A parent account's child accounts: list, edit, suspend, activate. */
+  readonly childAccounts: VoximplantChildAccounts;
+  /** The IPv4 allow-/block-list that decides which addresses may call the API at all. */
+  readonly authorizedIps: VoximplantAuthorizedIps;
   /**
    * The typed openapi-fetch client, authenticated (same cached token, via a middleware) and
    * with the same query encoding; no retries, timeout or error-in-200 handling.
@@ -226,7 +246,16 @@ export function buildVoximplantClient(
       return failure;
     },
   };
-  const runner = new Runner(protocol, options, redactor);
+  const addressBase = options.useAccountApiAddress
+    ? accountApiBase(protocol, options, redactor, baseUrl)
+    : undefined;
+  const runner = new Runner(
+    protocol,
+    addressBase
+      ? { ...options, fetch: followingAccountAddress(plainFetch(options), baseUrl, addressBase) }
+      : options,
+    redactor,
+  );
   // The methods go through `api`, whose header the runner sets per attempt; `raw` is the same
   // client plus a middleware that authenticates it. Two instances keep the middleware's cost
   // (an extra await and a Headers write per request) off the wrapped methods.
@@ -438,7 +467,48 @@ export function buildVoximplantClient(
     },
   };
 
-  const client: VoximplantClient = { subUsers, keys, roles, raw, baseUrl, accountId };
+  const { account, childAccounts } = createVoximplantAccounts(runner, api, DEFAULT_PAGE_SIZE);
+  const authorizedIps = createVoximplantAuthorizedIps(runner, api, DEFAULT_PAGE_SIZE);
+  const client: VoximplantClient = {
+    subUsers,
+    keys,
+    roles,
+    account,
+    childAccounts,
+    authorizedIps,
+    raw,
+    baseUrl,
+    accountId,
+  };
   defineClientInspection(client, 'VoximplantClient', { baseUrl, accountId });
   return client;
+}
+
+function plainFetch(options: VoximplantClientOptions): FetchLike {
+  return options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+}
+
+/**
+ * The lookup of `api_address`: GetAccountInfo on the configured base URL through a runner of its
+ * own (same protocol, options and redactor; plain fetch), so it is typed, retried and logged like
+ * any call, without going through the address it is looking for.
+ */
+function accountApiBase(
+  protocol: ProviderProtocol,
+  options: VoximplantClientOptions,
+  redactor: Redactor,
+  baseUrl: string,
+): AccountApiBase {
+  const lookupRunner = new Runner(protocol, { ...options, fetch: plainFetch(options) }, redactor);
+  const lookupApi = createClient<paths>({ baseUrl, querySerializer: serializeQuery });
+  const { account } = createVoximplantAccounts(lookupRunner, lookupApi, DEFAULT_PAGE_SIZE);
+  return new AccountApiBase(
+    baseUrl,
+    async () => (await account.info({ return_live_balance: false })).api_address,
+    (reason) =>
+      options.logger?.debug('tenantkit voximplant keeps baseUrl', {
+        provider: 'voximplant',
+        reason,
+      }),
+  );
 }

@@ -25,6 +25,7 @@ const STATUS_BY_CODE = new Map<number, number>([
   [104, 403], // FORBIDDEN_COMMAND (the key's roles do not allow the method)
   [433, 404], // unknown key id
   [434, 404], // unknown subuser id
+  [321, 404], // AUTHORIZED_IP_NOT_FOUND (DelAuthorizedAccountIP)
   [436, 409], // subuser login taken
   [493, 409], // a value that must be unique is not
   [340, 429], // rate limit

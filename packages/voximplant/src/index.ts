@@ -1,4 +1,22 @@
+export type {
+  ChildAccountSelector,
+  GetAccountInfoInput,
+  ListAllChildAccountsInput,
+  ListChildAccountsInput,
+  UpdateChildAccountsInput,
+  VoximplantAccount,
+  VoximplantChildAccounts,
+} from './accounts.js';
+export { apiBaseUrlFrom } from './api-address.js';
 export { CLOCK_SKEW_SECONDS, MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS } from './auth.js';
+export type {
+  AddAuthorizedIpInput,
+  CheckAuthorizedIpInput,
+  DeleteAuthorizedIpsInput,
+  ListAllAuthorizedIpsInput,
+  ListAuthorizedIpsInput,
+  VoximplantAuthorizedIps,
+} from './authorized-ips.js';
 export {
   type AddSubUserInput,
   type CreateKeyInput,

@@ -5,6 +5,14 @@ import type { OperationId } from './wire.js';
 /** Login rule from errors 452/453 and the spec's pattern (see specs/voximplant.notes.md §8). */
 const LOGIN_CHARACTERS = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const KEY_NAME_MAX = 50;
+const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+/** A dotted-quad IPv4 address (the docs say "IP4" throughout the authorized-IP methods). */
+const IPV4 = new RegExp(`^(${OCTET}\\.){3}${OCTET}$`);
+/** An IPv4 address or a network in CIDR form, e.g. `92.255.220.0/24`. */
+const IPV4_NETWORK = new RegExp(`^(${OCTET}\\.){3}${OCTET}(/(3[0-2]|[12]?[0-9]))?$`);
+/** SetChildAccountInfo's selectors; GetChildrenAccounts' `order_by` takes the same three names. */
+const CHILD_SELECTORS = ['child_account_id', 'child_account_name', 'child_account_email'] as const;
+const CHILD_ORDER = CHILD_SELECTORS;
 
 type Input = Record<string, unknown>;
 type RoleRule = 'exactly-one' | 'at-most-one';
@@ -213,4 +221,172 @@ export function checkListAll(operation: 'GetSubUsers' | 'GetKeys', input: unknow
   check.boolean('with_roles', query.with_roles, { optional: true });
   check.integer('count', query.count, { optional: true, min: 1 });
   check.integer('limit', query.limit, { optional: true, min: 0 });
+}
+
+function ipv4(check: InputChecker, field: string, value: unknown, optional = false): void {
+  check.matches(field, value, IPV4, 'ipv4', 'an IPv4 address such as 92.255.220.10', { optional });
+}
+
+function ipv4Network(check: InputChecker, field: string, value: unknown, optional = false): void {
+  check.matches(
+    field,
+    value,
+    IPV4_NETWORK,
+    'ipv4-network',
+    'an IPv4 address or network such as 92.255.220.0/24',
+    { optional },
+  );
+}
+
+/** Positive integer ids, none twice (a `;`-joined list on the wire). */
+function idList(check: InputChecker, field: string, value: unknown): void {
+  const ids = check.array(field, value, { minItems: 1 }) ?? [];
+  ids.forEach((id, index) => {
+    check.integer(`${field}[${index}]`, id, { min: 1 });
+  });
+  unique(check, field, ids);
+}
+
+/** Names or emails joined with `;` on the wire: none may hold a `;` or be blank. */
+function textList(check: InputChecker, field: string, value: unknown, email = false): void {
+  const items = check.array(field, value, { minItems: 1 }) ?? [];
+  items.forEach((item, index) => {
+    if (email) check.email(`${field}[${index}]`, item);
+    else check.nonBlank(`${field}[${index}]`, item);
+    if ((item as string).includes(';'))
+      check.fail(`${field}[${index}]`, 'no-separator', 'must not contain ";" (the list separator)');
+  });
+  unique(check, field, items);
+}
+
+export function checkGetAccountInfo(input: unknown): void {
+  const [check, query] = start('GetAccountInfo', input, true);
+  check.boolean('return_live_balance', query.return_live_balance, { optional: true });
+}
+
+const CHILD_FLAGS = [
+  'active',
+  'frozen',
+  'ignore_invalid_accounts',
+  'brief_output',
+  'medium_output',
+  'return_live_balance',
+] as const;
+
+function childFilters(check: InputChecker, query: Input): void {
+  if (query.child_account_id !== undefined)
+    idList(check, 'child_account_id', query.child_account_id);
+  check.nonBlank('child_account_name', query.child_account_name, { optional: true });
+  check.email('child_account_email', query.child_account_email, { optional: true });
+  for (const flag of CHILD_FLAGS) check.boolean(flag, query[flag], { optional: true });
+  check.oneOf('order_by', query.order_by, CHILD_ORDER, { optional: true });
+}
+
+export function checkGetChildrenAccounts(input: unknown): void {
+  const [check, query] = start('GetChildrenAccounts', input, true);
+  childFilters(check, query);
+  paging(check, query);
+}
+
+/** `childAccounts.listAll` walks `offset` itself; `count` is its page size. */
+export function checkListAllChildren(input: unknown): void {
+  const check = new InputChecker('voximplant', 'GetChildrenAccounts');
+  const query = input === undefined ? {} : check.record('input', input);
+  const accepted = operations.GetChildrenAccounts.queryParams.filter((name) => name !== 'offset');
+  check.knownFields('', query, [...accepted, 'limit']);
+  childFilters(check, query);
+  check.integer('count', query.count, { optional: true, min: 1 });
+  check.integer('limit', query.limit, { optional: true, min: 0 });
+}
+
+/** Exactly one selector (the docs' "required unless"; [VX-py] raises on none or several). */
+export function checkSetChildAccountInfo(input: unknown): void {
+  const [check, query] = start('SetChildAccountInfo', input);
+  const selector = check.exclusive(query, CHILD_SELECTORS, 'exactly-one');
+  if (selector === 'child_account_id' && query.child_account_id !== 'all')
+    idList(check, 'child_account_id', query.child_account_id);
+  if (selector === 'child_account_name')
+    textList(check, 'child_account_name', query.child_account_name);
+  if (selector === 'child_account_email')
+    textList(check, 'child_account_email', query.child_account_email, true);
+  if (Object.entries(query).every(([key, value]) => value === undefined || key === selector))
+    check.fail('input', 'non-empty', 'must change at least one setting of the child accounts');
+  check.email('new_child_account_email', query.new_child_account_email, { optional: true });
+  password(check, 'new_child_account_password', query.new_child_account_password, true);
+  for (const flag of [
+    'active',
+    'account_notifications',
+    'tariff_changing_notifications',
+    'news_notifications',
+    'support_robokassa',
+    'support_bank_card',
+    'support_invoice',
+    'can_use_restricted',
+  ])
+    check.boolean(flag, query[flag], { optional: true });
+  check.matches(
+    'language_code',
+    query.language_code,
+    /^[a-z]{2}$/,
+    'language-code',
+    'a two-letter ISO 639-1 code such as en',
+    { optional: true },
+  );
+  check.nonBlank('location', query.location, { optional: true });
+  const minBalance = query.min_balance_to_notify;
+  if (
+    minBalance !== undefined &&
+    (typeof minBalance !== 'number' || !Number.isFinite(minBalance) || minBalance < 0)
+  )
+    check.fail('min_balance_to_notify', 'non-negative', 'must be a number, zero or more');
+}
+
+export function checkAddAuthorizedIp(input: unknown): void {
+  const [check, query] = start('AddAuthorizedAccountIP', input);
+  ipv4Network(check, 'authorized_ip', query.authorized_ip);
+  check.boolean('allowed', query.allowed, { optional: true });
+  check.string('description', query.description, { optional: true });
+}
+
+function ipFilters(check: InputChecker, query: Input): void {
+  ipv4Network(check, 'authorized_ip', query.authorized_ip, true);
+  check.boolean('allowed', query.allowed, { optional: true });
+  ipv4(check, 'contains_ip', query.contains_ip, true);
+  check.string('description', query.description, { optional: true });
+}
+
+export function checkGetAuthorizedIps(input: unknown): void {
+  const [check, query] = start('GetAuthorizedAccountIPs', input, true);
+  ipFilters(check, query);
+  paging(check, query);
+}
+
+export function checkListAllAuthorizedIps(input: unknown): void {
+  const check = new InputChecker('voximplant', 'GetAuthorizedAccountIPs');
+  const query = input === undefined ? {} : check.record('input', input);
+  check.knownFields('', query, [
+    'authorized_ip',
+    'allowed',
+    'contains_ip',
+    'description',
+    'count',
+    'limit',
+  ]);
+  ipFilters(check, query);
+  check.integer('count', query.count, { optional: true, min: 1 });
+  check.integer('limit', query.limit, { optional: true, min: 0 });
+}
+
+/** Exactly one of `authorized_ip` (or `all`) and `contains_ip` (the docs' "required unless"). */
+export function checkDelAuthorizedIp(input: unknown): void {
+  const [check, query] = start('DelAuthorizedAccountIP', input);
+  check.exclusive(query, ['authorized_ip', 'contains_ip'], 'exactly-one');
+  if (query.authorized_ip !== 'all') ipv4Network(check, 'authorized_ip', query.authorized_ip, true);
+  ipv4(check, 'contains_ip', query.contains_ip, true);
+  check.boolean('allowed', query.allowed, { optional: true });
+}
+
+export function checkCheckAuthorizedIp(input: unknown): void {
+  const [check, query] = start('CheckAuthorizedAccountIP', input);
+  ipv4(check, 'authorized_ip', query.authorized_ip);
 }

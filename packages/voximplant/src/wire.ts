@@ -16,11 +16,23 @@ export type QueryOf<Op extends OperationId> = NonNullable<operations[Op]['parame
 export interface ListParams {
   role_id: number[];
   role_name: string[];
+  child_account_id: number[];
 }
+
+/** SetChildAccountInfo's three selectors are lists (ids also `all`); GetChildrenAccounts takes one name or email. */
+interface ChildSelectorLists extends Omit<ListParams, 'child_account_id'> {
+  child_account_id: number[] | 'all';
+  child_account_name: string[];
+  child_account_email: string[];
+}
+
+type ListParamsOf<Op extends OperationId> = Op extends 'SetChildAccountInfo'
+  ? ChildSelectorLists
+  : ListParams;
 
 /** What a method takes: the spec's query parameters, with the `;`-joined lists as arrays. */
 export type InputOf<Op extends OperationId> = {
-  [K in keyof QueryOf<Op>]: K extends keyof ListParams ? ListParams[K] : QueryOf<Op>[K];
+  [K in keyof QueryOf<Op>]: K extends keyof ListParamsOf<Op> ? ListParamsOf<Op>[K] : QueryOf<Op>[K];
 };
 
 /** One value as the API reads it. */

@@ -10,7 +10,11 @@ import {
 } from '@tenantkit/core';
 import { createContractFetch } from '@tenantkit/mock';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createVoximplantClient, type VoximplantClient } from '../src/index.js';
+import {
+  createVoximplantClient,
+  type VoximplantClient,
+  voximplantOperations,
+} from '../src/index.js';
 import { testKey } from './fixtures.js';
 
 const KEY_ID = 'ab81c66e-570e-4446-9af9-105269dfafca';
@@ -177,11 +181,76 @@ const methods: Method[] = [
     errorName: 'AUTHORIZATION_FAILED',
     ErrorClass: AuthenticationError,
   },
+  {
+    name: 'GetAccountInfo',
+    call: (c, headers) => c.account.info({ return_live_balance: false }, { headers }),
+    errorCode: 100,
+    errorName: 'AUTHORIZATION_FAILED',
+    ErrorClass: AuthenticationError,
+  },
+  {
+    name: 'GetChildrenAccounts',
+    call: (c, headers) =>
+      c.childAccounts.list(
+        {
+          child_account_id: [414877, 464478],
+          active: true,
+          count: 20,
+          order_by: 'child_account_id',
+        },
+        { headers },
+      ),
+    errorCode: 194,
+    errorName: 'INVALID_CHILD_ACCOUNT_ID',
+    ErrorClass: BadRequestError,
+  },
+  {
+    name: 'SetChildAccountInfo',
+    // The official clients' example: disable child account 1321.
+    call: (c, headers) =>
+      c.childAccounts.update({ child_account_id: [1321], active: false }, { headers }),
+    errorCode: 198,
+    errorName: 'INVALID_CHILD_ACCOUNT_NAME',
+    ErrorClass: BadRequestError,
+  },
+  {
+    name: 'AddAuthorizedAccountIP',
+    // The docs' example request.
+    call: (c, headers) =>
+      c.authorizedIps.add(
+        { authorized_ip: '92.255.220.0/24', allowed: true, description: 'Office network range' },
+        { headers },
+      ),
+    errorCode: 323,
+    errorName: 'IP_WHITELIST_EXCEEDED',
+    ErrorClass: BadRequestError,
+  },
+  {
+    name: 'GetAuthorizedAccountIPs',
+    call: (c, headers) => c.authorizedIps.list({ allowed: true, count: 50 }, { headers }),
+    errorCode: 100,
+    errorName: 'AUTHORIZATION_FAILED',
+    ErrorClass: AuthenticationError,
+  },
+  {
+    name: 'DelAuthorizedAccountIP',
+    call: (c, headers) => c.authorizedIps.delete({ contains_ip: '92.255.220.10' }, { headers }),
+    errorCode: 321,
+    errorName: 'AUTHORIZED_IP_NOT_FOUND',
+    ErrorClass: NotFoundError,
+  },
+  {
+    name: 'CheckAuthorizedAccountIP',
+    call: (c, headers) => c.authorizedIps.check({ authorized_ip: '92.255.220.10' }, { headers }),
+    errorCode: 320,
+    errorName: 'INVALID_AUTHORIZED_IP',
+    ErrorClass: BadRequestError,
+  },
 ];
 
 describe('voximplant contract (Prism): every method', () => {
-  it('covers the 16 methods of the spec', () => {
-    expect(new Set(methods.map((m) => m.name)).size).toBe(16);
+  it('covers every method of the spec (23)', () => {
+    expect(new Set(methods.map((m) => m.name))).toEqual(new Set(Object.keys(voximplantOperations)));
   });
 
   it.each(methods)('$name is accepted and its payload returned', async ({ name, call }) => {
@@ -331,6 +400,94 @@ describe('voximplant contract: HTTP error statuses (Prefer: code=…)', () => {
     expect(response.status).toBe(400);
     expect(prism.violations).toHaveLength(1);
     expect(prism.violations[0]?.violations).toMatch(/subuser_id/);
+    prism.violations.length = 0;
+  });
+});
+
+describe('voximplant contract: account, child accounts, authorized IPs', () => {
+  it('account.info returns the profile and api_address side by side', async () => {
+    const info = await client.account.info();
+    expect(info.result).toMatchObject({
+      account_id: 4242,
+      account_name: 'acme-parent',
+      active: true,
+    });
+    expect(info.api_address).toBe('api.voximplant.com');
+  });
+
+  it('childAccounts.list sends the selectors on the wire and returns the page with its total', async () => {
+    const page = await client.childAccounts.list({
+      child_account_id: [414877, 464478],
+      brief_output: false,
+      offset: 0,
+      count: 20,
+    });
+    expect(page).toMatchObject({ total_count: 1, count: 1 });
+    expect(page.result[0]).toMatchObject({ account_id: 414877, frozen: false });
+    expect(new URL(sent[0]!).searchParams.get('child_account_id')).toBe('414877;464478');
+  });
+
+  it('childAccounts.listAll stops at total_count', async () => {
+    const seen = [];
+    for await (const child of client.childAccounts.listAll({ count: 1 })) seen.push(child);
+    expect(seen.map((c) => c.account_id)).toEqual([414877]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('suspend and activate every child, by name and with all', async () => {
+    await expect(client.childAccounts.suspend({ child_account_id: 'all' })).resolves.toBe(1);
+    await expect(
+      client.childAccounts.activate({
+        child_account_name: ['myparent-child-1', 'myparent-child-2'],
+      }),
+    ).resolves.toBe(1);
+    const queries = sent.map((url) => Object.fromEntries(new URL(url).searchParams));
+    expect(queries).toEqual([
+      { child_account_id: 'all', active: 'false' },
+      { child_account_name: 'myparent-child-1;myparent-child-2', active: 'true' },
+    ]);
+  });
+
+  it('a new child password meeting the rule is accepted, and travels only in the query', async () => {
+    await expect(
+      client.childAccounts.update({
+        child_account_email: ['child-1@myparent.com'],
+        new_child_account_password: 'Ch1ld!Passw0rd',
+      }),
+    ).resolves.toBe(1);
+  });
+
+  it('authorizedIps: list, the three check verdicts, delete by network and all', async () => {
+    const page = await client.authorizedIps.list();
+    expect(page.result[0]).toMatchObject({ authorized_ip: '92.255.220.0/24', allowed: true });
+    await expect(client.authorizedIps.check({ authorized_ip: '92.255.1.1' })).resolves.toEqual({
+      result: true,
+      authorized_ip: '92.255.0.0/16',
+    });
+    await expect(
+      client.authorizedIps.check(
+        { authorized_ip: '92.255.1.1' },
+        { headers: { Prefer: 'example=blocked' } },
+      ),
+    ).resolves.toEqual({ result: false, authorized_ip: '92.255.0.0/16' });
+    await expect(
+      client.authorizedIps.check(
+        { authorized_ip: '10.0.0.1' },
+        { headers: { Prefer: 'example=unlisted' } },
+      ),
+    ).resolves.toEqual({ result: false });
+    await expect(
+      client.authorizedIps.delete({ authorized_ip: '92.255.220.0/24', allowed: true }),
+    ).resolves.toBe(1);
+    await expect(client.authorizedIps.delete({ authorized_ip: 'all' })).resolves.toBe(1);
+  });
+
+  it('Prism refuses AddAuthorizedAccountIP without an address (raw), proving it checks', async () => {
+    const { response } = await client.raw.POST('/AddAuthorizedAccountIP', {
+      params: { query: {} as never },
+    });
+    expect(response.status).toBe(400);
+    expect(prism.violations).toHaveLength(1);
     prism.violations.length = 0;
   });
 });

@@ -1,7 +1,12 @@
 import type { ValidationError } from '@tenantkit/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type AccountInfoResult,
+  type AccountProfile,
   type AddSubUserInput,
+  type AuthorizedAccountIp,
+  type AuthorizedIpCheckResult,
+  type ChildAccountListResult,
   createVoximplantClient,
   type KeyInfo,
   type KeyView,
@@ -78,5 +83,31 @@ describe('voximplant public types', () => {
     // @ts-expect-error listAll walks offset itself
     client.subUsers.listAll({ offset: 5 });
     expectTypeOf<ValidationError['rule']>().toEqualTypeOf<string>();
+  });
+
+  it('account, child accounts and authorized IPs', () => {
+    expectTypeOf(client.account.info()).resolves.toEqualTypeOf<AccountInfoResult>();
+    expectTypeOf<AccountInfoResult['result']['account_name']>().toEqualTypeOf<string>();
+    expectTypeOf<AccountInfoResult['api_address']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(client.childAccounts.list()).resolves.toEqualTypeOf<ChildAccountListResult>();
+    // A listed child may be brief: only account_id is sure.
+    expectTypeOf<AccountProfile['account_name']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(client.childAccounts.listAll()).toEqualTypeOf<AsyncIterable<AccountProfile>>();
+    client.childAccounts.update({ child_account_id: 'all', active: false });
+    client.childAccounts.suspend({ child_account_name: ['child-1'] });
+    // @ts-expect-error exactly one selector
+    client.childAccounts.suspend({ child_account_id: [1], child_account_name: ['child-1'] });
+    // @ts-expect-error a selector is required
+    client.childAccounts.update({ active: false });
+    expectTypeOf(client.authorizedIps.listAll()).toEqualTypeOf<
+      AsyncIterable<AuthorizedAccountIp>
+    >();
+    expectTypeOf(
+      client.authorizedIps.check({ authorized_ip: '1.2.3.4' }),
+    ).resolves.toEqualTypeOf<AuthorizedIpCheckResult>();
+    client.authorizedIps.delete({ authorized_ip: 'all' });
+    // @ts-expect-error exactly one of authorized_ip and contains_ip
+    client.authorizedIps.delete({ authorized_ip: '1.2.3.4', contains_ip: '1.2.3.4' });
+    createVoximplantClient({ credentials: 'c.json', useAccountApiAddress: true });
   });
 });

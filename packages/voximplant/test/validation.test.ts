@@ -523,3 +523,221 @@ describe('voximplant validation: role references (exactly one / at most one)', (
     expect(query).not.toHaveProperty('role_name');
   });
 });
+
+describe('voximplant validation: account, child accounts, authorized IPs', () => {
+  const bad: Array<
+    [
+      string,
+      (c: VoximplantClient) => Promise<unknown> | AsyncIterable<unknown>,
+      string,
+      string,
+      string,
+    ]
+  > = [
+    [
+      'info: live balance as text',
+      (c) => c.account.info({ return_live_balance: 'no' as never }),
+      'GetAccountInfo',
+      'return_live_balance',
+      'boolean',
+    ],
+    [
+      'children: an id of 0',
+      (c) => c.childAccounts.list({ child_account_id: [0] }),
+      'GetChildrenAccounts',
+      'child_account_id[0]',
+      'minimum',
+    ],
+    [
+      'children: an id twice',
+      (c) => c.childAccounts.list({ child_account_id: [5, 5] }),
+      'GetChildrenAccounts',
+      'child_account_id[1]',
+      'unique-items',
+    ],
+    [
+      'children: unknown order',
+      (c) => c.childAccounts.list({ order_by: 'created' as never }),
+      'GetChildrenAccounts',
+      'order_by',
+      'enum',
+    ],
+    [
+      'children: bad email filter',
+      (c) => c.childAccounts.list({ child_account_email: 'child' }),
+      'GetChildrenAccounts',
+      'child_account_email',
+      'email',
+    ],
+    [
+      'children listAll: offset is walked',
+      (c) => c.childAccounts.listAll({ offset: 3 } as never),
+      'GetChildrenAccounts',
+      'offset',
+      'known-field',
+    ],
+    [
+      'set child: no selector',
+      (c) => c.childAccounts.update({ active: false } as never),
+      'SetChildAccountInfo',
+      'child_account_id | child_account_name | child_account_email',
+      'exactly-one',
+    ],
+    [
+      'set child: two selectors',
+      (c) =>
+        c.childAccounts.update({
+          child_account_id: [1],
+          child_account_name: ['a'],
+          active: false,
+        } as never),
+      'SetChildAccountInfo',
+      'child_account_id + child_account_name',
+      'exactly-one',
+    ],
+    [
+      'set child: nothing to change',
+      (c) => c.childAccounts.update({ child_account_id: 'all' }),
+      'SetChildAccountInfo',
+      'input',
+      'non-empty',
+    ],
+    [
+      'set child: ids as text',
+      (c) => c.childAccounts.update({ child_account_id: 'some' as never, active: true }),
+      'SetChildAccountInfo',
+      'child_account_id',
+      'array',
+    ],
+    [
+      'set child: a name with ;',
+      (c) => c.childAccounts.update({ child_account_name: ['a;b'], active: true }),
+      'SetChildAccountInfo',
+      'child_account_name[0]',
+      'no-separator',
+    ],
+    [
+      'set child: a bad email selector',
+      (c) => c.childAccounts.suspend({ child_account_email: ['nobody'] }),
+      'SetChildAccountInfo',
+      'child_account_email[0]',
+      'email',
+    ],
+    [
+      'set child: weak new password',
+      (c) =>
+        c.childAccounts.update({
+          child_account_id: [1],
+          new_child_account_password: 'weakpassword',
+        }),
+      'SetChildAccountInfo',
+      'new_child_account_password',
+      'uppercase',
+    ],
+    [
+      'set child: language of 3 letters',
+      (c) => c.childAccounts.update({ child_account_id: [1], language_code: 'eng' }),
+      'SetChildAccountInfo',
+      'language_code',
+      'language-code',
+    ],
+    [
+      'set child: negative notify balance',
+      (c) => c.childAccounts.update({ child_account_id: [1], min_balance_to_notify: -1 }),
+      'SetChildAccountInfo',
+      'min_balance_to_notify',
+      'non-negative',
+    ],
+    [
+      'add ip: not an address',
+      (c) => c.authorizedIps.add({ authorized_ip: 'office' }),
+      'AddAuthorizedAccountIP',
+      'authorized_ip',
+      'ipv4-network',
+    ],
+    [
+      'add ip: octet over 255',
+      (c) => c.authorizedIps.add({ authorized_ip: '92.255.256.0/24' }),
+      'AddAuthorizedAccountIP',
+      'authorized_ip',
+      'ipv4-network',
+    ],
+    [
+      'add ip: prefix over 32',
+      (c) => c.authorizedIps.add({ authorized_ip: '92.255.220.0/33' }),
+      'AddAuthorizedAccountIP',
+      'authorized_ip',
+      'ipv4-network',
+    ],
+    [
+      'add ip: IPv6 (the docs say IP4)',
+      (c) => c.authorizedIps.add({ authorized_ip: '2001:db8::/32' }),
+      'AddAuthorizedAccountIP',
+      'authorized_ip',
+      'ipv4-network',
+    ],
+    [
+      'add ip: missing',
+      (c) => c.authorizedIps.add({} as never),
+      'AddAuthorizedAccountIP',
+      'authorized_ip',
+      'string',
+    ],
+    [
+      'del ip: neither selector',
+      (c) => c.authorizedIps.delete({ allowed: true } as never),
+      'DelAuthorizedAccountIP',
+      'authorized_ip | contains_ip',
+      'exactly-one',
+    ],
+    [
+      'del ip: both selectors',
+      (c) => c.authorizedIps.delete({ authorized_ip: '1.2.3.4', contains_ip: '1.2.3.4' } as never),
+      'DelAuthorizedAccountIP',
+      'authorized_ip + contains_ip',
+      'exactly-one',
+    ],
+    [
+      'del ip: contains_ip a network',
+      (c) => c.authorizedIps.delete({ contains_ip: '1.2.3.0/24' }),
+      'DelAuthorizedAccountIP',
+      'contains_ip',
+      'ipv4',
+    ],
+    [
+      'check ip: a network',
+      (c) => c.authorizedIps.check({ authorized_ip: '1.2.3.0/24' }),
+      'CheckAuthorizedAccountIP',
+      'authorized_ip',
+      'ipv4',
+    ],
+    [
+      'list ips: count negative',
+      (c) => c.authorizedIps.list({ count: -1 }),
+      'GetAuthorizedAccountIPs',
+      'count',
+      'non-negative',
+    ],
+  ];
+
+  it.each(bad)('%s', async (_name, call, operation, field, rule) => {
+    const pending = call(client);
+    const error = await ('then' in pending
+      ? pending
+      : (async () => {
+          for await (const _ of pending) break;
+        })()
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ provider: 'voximplant', operation, field, rule });
+    expect((error as Error).message).toContain(`(rule: ${rule})`);
+  });
+
+  it('the new child password is never echoed', async () => {
+    const error = await client.childAccounts
+      .update({ child_account_id: [1], new_child_account_password: 'has space Pw1!' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ rule: 'no-whitespace' });
+    expect(JSON.stringify(error)).not.toContain('has space');
+  });
+});

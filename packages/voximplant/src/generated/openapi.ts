@@ -356,6 +356,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/GetAccountInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the account's profile
+         * @description Reads the profile of the account the token acts on (its id, name, email,
+         *     creation time, whether it is active, and optional billing and
+         *     notification settings). The answer also names `api_address`, the
+         *     preferred host for this account's Management API calls. No role is
+         *     listed for it in the docs.
+         */
+        post: operations["GetAccountInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/GetChildrenAccounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the child accounts
+         * @description Lists the child accounts of this (parent) account, optionally filtered
+         *     by id, name, email or state. Paging uses `offset`/`count` and the answer
+         *     carries `total_count`. Per the docs only the `Owner` role may call it;
+         *     accounts without child-account management get an error instead.
+         */
+        post: operations["GetChildrenAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/SetChildAccountInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit child accounts
+         * @description Changes the profile of one or more child accounts, chosen by exactly one
+         *     of `child_account_id` (or `all`), `child_account_name` or
+         *     `child_account_email`. `active: false` suspends a child account and
+         *     `active: true` activates it again. Answers `1` on success. No role is
+         *     listed for it in the docs.
+         */
+        post: operations["SetChildAccountInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/AddAuthorizedAccountIP": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allow (or block) an IP address or network
+         * @description Adds an IPv4 address or network to the account's allow-list (or, with
+         *     `allowed: false`, to its block-list). Once the allow-list is in use,
+         *     calls from other addresses are refused, this client's included. Per
+         *     the docs the `Owner`, `Admin` and `Developer` roles may call it.
+         */
+        post: operations["AddAuthorizedAccountIP"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/GetAuthorizedAccountIPs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the allowed and blocked networks
+         * @description Lists the entries of the account's allow- and block-lists, optionally
+         *     filtered. Paging uses `offset`/`count`; the answer carries
+         *     `total_count`. Per the docs the `Owner`, `Admin` and `Developer` roles
+         *     may call it.
+         */
+        post: operations["GetAuthorizedAccountIPs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/DelAuthorizedAccountIP": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove allowed or blocked networks
+         * @description Removes entries, chosen by exactly one of `authorized_ip` (an address or
+         *     network, or `all`) and `contains_ip` (every network containing that
+         *     address). `allowed` narrows it to the allow-list (`true`) or the
+         *     block-list (`false`); without it both lists are searched. Answers the
+         *     number of entries removed. Per the docs the `Owner`, `Admin` and
+         *     `Developer` roles may call it.
+         */
+        post: operations["DelAuthorizedAccountIP"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/CheckAuthorizedAccountIP": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test whether an address may call
+         * @description Tells whether calls from one IPv4 address would be allowed, and which
+         *     listed network decided it, if any. Per the docs the `Owner`, `Admin`
+         *     and `Developer` roles may call it.
+         */
+        post: operations["CheckAuthorizedAccountIP"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -458,6 +622,106 @@ export interface components {
         RoleGroupListResult: {
             result: components["schemas"]["RoleGroupView"][];
         };
+        /**
+         * @description An account's profile (the provider's AccountInfoType) as a list may
+         *     give it: only `account_id` is always there (GetChildrenAccounts'
+         *     `brief_output` returns nothing else). The account's `api_key` is shown
+         *     only to the legacy password/api_key authentication, never to a token.
+         */
+        AccountProfile: {
+            account_id: number;
+            account_name?: string;
+            account_email?: string;
+            /** @description Legacy API key (a secret); absent under token authentication. */
+            api_key?: string;
+            account_first_name?: string;
+            account_last_name?: string;
+            /** @description Creation time, UTC, `YYYY-MM-DD HH:mm:ss`. */
+            created?: string;
+            language_code?: string;
+            location?: string;
+            min_balance_to_notify?: number;
+            account_notifications?: boolean;
+            tariff_changing_notifications?: boolean;
+            news_notifications?: boolean;
+            billing_address_name?: string;
+            billing_address_country_code?: string;
+            billing_address_address?: string;
+            billing_address_zip?: string;
+            billing_address_phone?: string;
+            billing_address_state?: string;
+            /** @description Whether the account is active (a suspended child account is not). */
+            active?: boolean;
+            /** @description Whether the provider has blocked the account. */
+            frozen?: boolean;
+            balance?: number;
+            credit_limit?: number;
+            currency?: string;
+            support_robokassa?: boolean;
+            support_bank_card?: boolean;
+            support_invoice?: boolean;
+            account_custom_data?: string;
+            access_entries?: string[];
+            with_access_entries?: boolean;
+            callback_url?: string;
+            /** @description Salt of the callback signatures (a secret). */
+            callback_salt?: string;
+            send_js_error?: boolean;
+            /** @description Payment limits per payment method. */
+            billing_limits?: Record<string, never>;
+            a2p_sms_enabled?: boolean;
+        };
+        /**
+         * @description A full account profile (GetAccountInfo, and GetChildrenAccounts without
+         *     brief or medium output): the five fields every source marks as present
+         *     are required, the rest optional.
+         */
+        AccountInfo: components["schemas"]["AccountProfile"] & {
+            account_name: string;
+            account_email: string;
+            created: string;
+            active: boolean;
+        };
+        /** @description Success envelope of GetAccountInfo; `api_address` sits beside `result`. */
+        AccountInfoResult: {
+            result: components["schemas"]["AccountInfo"];
+            /**
+             * @description The preferred address for this account's Management API calls. Its
+             *     form (a host name or a URL) is not documented.
+             */
+            api_address?: string;
+        };
+        /** @description Success envelope of GetChildrenAccounts (items are full profiles unless brief or medium output was asked for). */
+        ChildAccountListResult: {
+            result: components["schemas"]["AccountProfile"][];
+            /** @description Child accounts matching the filters, across all pages. */
+            total_count?: number;
+            /** @description Child accounts in this answer. */
+            count?: number;
+        };
+        /** @description One entry of the account's allow- or block-list. */
+        AuthorizedAccountIP: {
+            /** @description The IPv4 address or network. */
+            authorized_ip: string;
+            /** @description `true`: allowed; `false`: blocked. */
+            allowed: boolean;
+            /** @description When it was added, UTC, `YYYY-MM-DD HH:mm:ss`. */
+            created?: string;
+            description?: string;
+        };
+        /** @description Success envelope of GetAuthorizedAccountIPs. */
+        AuthorizedIpListResult: {
+            result: components["schemas"]["AuthorizedAccountIP"][];
+            total_count?: number;
+            count?: number;
+        };
+        /** @description Success envelope of CheckAuthorizedAccountIP. */
+        AuthorizedIpCheckResult: {
+            /** @description Whether the address may call. */
+            result: boolean;
+            /** @description The listed network that decided it, when one did. */
+            authorized_ip?: string;
+        };
     };
     responses: {
         /** @description The arguments were rejected (status assumed; the provider may also send this inside HTTP 200). */
@@ -518,6 +782,11 @@ export interface components {
          * @example 109
          */
         SubUserIdFilter: number;
+        /**
+         * @description An IPv4 address or network in CIDR form (e.g. `92.255.220.0/24`).
+         * @example 92.255.220.0/24
+         */
+        AuthorizedNetwork: string;
         /**
          * @description Id of the service-account key (as returned by CreateKey or GetKeys).
          * @example ab81c66e-570e-4446-9af9-105269dfafca
@@ -644,6 +913,13 @@ export type KeyListResult = components['schemas']['KeyListResult'];
 export type CreateKeyResult = components['schemas']['CreateKeyResult'];
 export type RoleListResult = components['schemas']['RoleListResult'];
 export type RoleGroupListResult = components['schemas']['RoleGroupListResult'];
+export type AccountProfile = components['schemas']['AccountProfile'];
+export type AccountInfo = components['schemas']['AccountInfo'];
+export type AccountInfoResult = components['schemas']['AccountInfoResult'];
+export type ChildAccountListResult = components['schemas']['ChildAccountListResult'];
+export type AuthorizedAccountIp = components['schemas']['AuthorizedAccountIP'];
+export type AuthorizedIpListResult = components['schemas']['AuthorizedIpListResult'];
+export type AuthorizedIpCheckResult = components['schemas']['AuthorizedIpCheckResult'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
@@ -651,6 +927,7 @@ export type ResponseInternalError = components['responses']['InternalError'];
 export type ResponseOtherError = components['responses']['OtherError'];
 export type ParameterSubUserIdRequired = components['parameters']['SubUserIdRequired'];
 export type ParameterSubUserIdFilter = components['parameters']['SubUserIdFilter'];
+export type ParameterAuthorizedNetwork = components['parameters']['AuthorizedNetwork'];
 export type ParameterKeyIdRequired = components['parameters']['KeyIdRequired'];
 export type ParameterNewSubUserName = components['parameters']['NewSubUserName'];
 export type ParameterNewSubUserPasswordRequired = components['parameters']['NewSubUserPasswordRequired'];
@@ -1356,4 +1633,414 @@ export interface operations {
             default: components["responses"]["OtherError"];
         };
     };
+    GetAccountInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Whether `balance` is the live balance (the docs' default is true). Sent as `true` or `false`.
+                 * @example false
+                 */
+                return_live_balance?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's profile, or an error envelope sent with HTTP 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountInfoResult"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    GetChildrenAccounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only these child accounts, as ids joined with `;` (e.g. `414877;464478`).
+                 * @example 414877;464478
+                 */
+                child_account_id?: string;
+                /**
+                 * @description Only the child account with this name.
+                 * @example myparent-child-1
+                 */
+                child_account_name?: string;
+                /**
+                 * @description Only the child account with this email.
+                 * @example child-1@myparent.com
+                 */
+                child_account_email?: string;
+                /**
+                 * @description Only active (`true`) or inactive (`false`) child accounts.
+                 * @example true
+                 */
+                active?: boolean;
+                /**
+                 * @description Only frozen (`true`) or unfrozen (`false`) child accounts.
+                 * @example false
+                 */
+                frozen?: boolean;
+                /**
+                 * @description Skip ids, names or emails that match no child account instead of failing (docs default false).
+                 * @example false
+                 */
+                ignore_invalid_accounts?: boolean;
+                /**
+                 * @description Return only `account_id` per child (docs default false).
+                 * @example false
+                 */
+                brief_output?: boolean;
+                /**
+                 * @description Return only id, name and email per child (docs default false).
+                 * @example false
+                 */
+                medium_output?: boolean;
+                /**
+                 * @description Number of records to skip before the first one returned. The server-side default is not documented.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Children per page. The docs give 20 as the default for the full
+                 *     output (capped at 1000); with brief or medium output everything is
+                 *     returned unless `count` is set.
+                 * @example 20
+                 */
+                count?: number;
+                /**
+                 * @description Sort key (docs default `child_account_name`).
+                 * @example child_account_name
+                 */
+                order_by?: "child_account_id" | "child_account_name" | "child_account_email";
+                /**
+                 * @description Whether `balance` is the live balance (docs default true).
+                 * @example false
+                 */
+                return_live_balance?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of child accounts, or an error envelope sent with HTTP 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildAccountListResult"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    SetChildAccountInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The child accounts to change, as ids joined with `;`, or `all` for
+                 *     every child. Exactly one of `child_account_id`, `child_account_name`
+                 *     and `child_account_email` is required; a query schema cannot say so,
+                 *     so all three are optional here and the client checks the rule.
+                 * @example 1321
+                 */
+                child_account_id?: string;
+                /**
+                 * @description The child accounts to change, as names joined with `;` (exactly one selector, see `child_account_id`).
+                 * @example myparent-child-1
+                 */
+                child_account_name?: string;
+                /**
+                 * @description The child accounts to change, as emails joined with `;` (exactly one selector, see `child_account_id`).
+                 * @example child-1@myparent.com
+                 */
+                child_account_email?: string;
+                /**
+                 * @description New email of the child account.
+                 * @example billing@child.example
+                 */
+                new_child_account_email?: string;
+                /**
+                 * @description New password: at least 8 characters and no whitespace; the provider
+                 *     also demands an upper-case letter, a lower-case letter, a digit and a
+                 *     special character (checked by the tenantkit client, see the notes).
+                 * @example Ch1ld!Passw0rd
+                 */
+                new_child_account_password?: string;
+                /**
+                 * @description `false` suspends the child account, `true` activates it.
+                 * @example false
+                 */
+                active?: boolean;
+                /**
+                 * @description Whether the child gets the provider's account notifications.
+                 * @example true
+                 */
+                account_notifications?: boolean;
+                /**
+                 * @description Whether the child is told about plan changes.
+                 * @example true
+                 */
+                tariff_changing_notifications?: boolean;
+                /**
+                 * @description Whether the child gets the provider's news.
+                 * @example false
+                 */
+                news_notifications?: boolean;
+                /**
+                 * @description Notification language, two letters (ISO 639-1), e.g. `en`.
+                 * @example en
+                 */
+                language_code?: string;
+                /**
+                 * @description Time zone of the child account, e.g. `Europe/Berlin` or `Etc/GMT-8`.
+                 * @example Europe/Berlin
+                 */
+                location?: string;
+                /**
+                 * @description Balance below which the child is warned.
+                 * @example 5
+                 */
+                min_balance_to_notify?: number;
+                /**
+                 * @description Whether the child may pay through Robokassa.
+                 * @example false
+                 */
+                support_robokassa?: boolean;
+                /**
+                 * @description Whether the child may pay by bank card.
+                 * @example true
+                 */
+                support_bank_card?: boolean;
+                /**
+                 * @description Whether the child may pay by invoice.
+                 * @example true
+                 */
+                support_invoice?: boolean;
+                /**
+                 * @description Whether the child may use restricted features.
+                 * @example false
+                 */
+                can_use_restricted?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `1` when the child accounts were changed, or an error envelope sent with HTTP 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScalarResult"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    AddAuthorizedAccountIP: {
+        parameters: {
+            query: {
+                /**
+                 * @description An IPv4 address or network in CIDR form (e.g. `92.255.220.0/24`).
+                 * @example 92.255.220.0/24
+                 */
+                authorized_ip: components["parameters"]["AuthorizedNetwork"];
+                /**
+                 * @description `true` (the default) allows the network, `false` blocks it.
+                 * @example true
+                 */
+                allowed?: boolean;
+                /**
+                 * @description Free-text note on the entry.
+                 * @example Office network range
+                 */
+                description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `1` when the entry was added, or an error envelope sent with HTTP 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScalarResult"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    GetAuthorizedAccountIPs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this address or network.
+                 * @example 92.255.220.0/24
+                 */
+                authorized_ip?: string;
+                /**
+                 * @description Only allowed (`true`) or only blocked (`false`) entries.
+                 * @example true
+                 */
+                allowed?: boolean;
+                /**
+                 * @description Only the networks that contain this IPv4 address.
+                 * @example 92.255.220.10
+                 */
+                contains_ip?: string;
+                /**
+                 * @description Only entries with this description.
+                 * @example Office network range
+                 */
+                description?: string;
+                /**
+                 * @description Number of records to skip before the first one returned. The server-side default is not documented.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Maximum number of records to return. The server-side default and maximum are not documented, so always send it when paging.
+                 * @example 20
+                 */
+                count?: components["parameters"]["Count"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries, or an error envelope sent with HTTP 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizedIpListResult"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    DelAuthorizedAccountIP: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The address or network to remove, or `all`. Exactly one of
+                 *     `authorized_ip` and `contains_ip` is required; a query schema cannot
+                 *     say so, so both are optional here and the client checks the rule.
+                 * @example 92.255.220.0/24
+                 */
+                authorized_ip?: string;
+                /**
+                 * @description Remove every network containing this IPv4 address (exactly one selector, see `authorized_ip`).
+                 * @example 92.255.220.10
+                 */
+                contains_ip?: string;
+                /**
+                 * @description `true`: the allow-list only; `false`: the block-list only; left out: both.
+                 * @example true
+                 */
+                allowed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of entries removed, or an error envelope sent with HTTP 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScalarResult"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    CheckAuthorizedAccountIP: {
+        parameters: {
+            query: {
+                /**
+                 * @description The IPv4 address to test.
+                 * @example 92.255.220.10
+                 */
+                authorized_ip: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict, or an error envelope sent with HTTP 200. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizedIpCheckResult"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsGetChildrenAccountsPostParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/GetChildrenAccounts"]["post"]["parameters"]["query"]["order_by"]> = ["child_account_id", "child_account_name", "child_account_email"];

@@ -19,6 +19,13 @@ export const operations = {
   RemoveKeyRoles: {"id":"RemoveKeyRoles","method":"POST","path":"/RemoveKeyRoles","kind":"update","queryParams":["key_id","role_id","role_name"]},
   GetRoles: {"id":"GetRoles","method":"POST","path":"/GetRoles","kind":"read","queryParams":["group_name"]},
   GetRoleGroups: {"id":"GetRoleGroups","method":"POST","path":"/GetRoleGroups","kind":"read"},
+  GetAccountInfo: {"id":"GetAccountInfo","method":"POST","path":"/GetAccountInfo","kind":"read","queryParams":["return_live_balance"]},
+  GetChildrenAccounts: {"id":"GetChildrenAccounts","method":"POST","path":"/GetChildrenAccounts","kind":"read","queryParams":["child_account_id","child_account_name","child_account_email","active","frozen","ignore_invalid_accounts","brief_output","medium_output","offset","count","order_by","return_live_balance"]},
+  SetChildAccountInfo: {"id":"SetChildAccountInfo","method":"POST","path":"/SetChildAccountInfo","kind":"update","queryParams":["child_account_id","child_account_name","child_account_email","new_child_account_email","new_child_account_password","active","account_notifications","tariff_changing_notifications","news_notifications","language_code","location","min_balance_to_notify","support_robokassa","support_bank_card","support_invoice","can_use_restricted"]},
+  AddAuthorizedAccountIP: {"id":"AddAuthorizedAccountIP","method":"POST","path":"/AddAuthorizedAccountIP","kind":"create","queryParams":["authorized_ip","allowed","description"]},
+  GetAuthorizedAccountIPs: {"id":"GetAuthorizedAccountIPs","method":"POST","path":"/GetAuthorizedAccountIPs","kind":"read","queryParams":["authorized_ip","allowed","contains_ip","description","offset","count"]},
+  DelAuthorizedAccountIP: {"id":"DelAuthorizedAccountIP","method":"POST","path":"/DelAuthorizedAccountIP","kind":"delete","queryParams":["authorized_ip","contains_ip","allowed"]},
+  CheckAuthorizedAccountIP: {"id":"CheckAuthorizedAccountIP","method":"POST","path":"/CheckAuthorizedAccountIP","kind":"read","queryParams":["authorized_ip"]},
 } as const;
 
 export type OperationId = keyof typeof operations;

@@ -8,5 +8,5 @@ export const specInfo = {
   "spec": "specs/voximplant.yaml",
   "title": "Voximplant sub-account API (curated by tenantkit)",
   "version": "2.0.0",
-  "sha256": "483439bd4a6d70ed6298be400015cda26d8b247f864562ade49bf5fd17329082"
+  "sha256": "e666d8093317589c359c71a0756ef72adc8969f123521593691e260ac4e5954b"
 } as const;

@@ -1,0 +1,126 @@
+import { type CallOptions, nextOffsetWithTotal, paginate, type Runner } from '@tenantkit/core';
+import type { Client } from 'openapi-fetch';
+import type {
+  AccountInfoResult,
+  AccountProfile,
+  ChildAccountListResult,
+  ErrorEnvelope,
+  paths,
+} from './generated/openapi.js';
+import { operations } from './generated/operations.js';
+import {
+  checkGetAccountInfo,
+  checkGetChildrenAccounts,
+  checkListAllChildren,
+  checkSetChildAccountInfo,
+} from './validate.js';
+import { type InputOf, toQuery } from './wire.js';
+
+export type GetAccountInfoInput = InputOf<'GetAccountInfo'>;
+export type ListChildAccountsInput = InputOf<'GetChildrenAccounts'>;
+/** `listAll` walks `offset` itself; `count` is the page size, `limit` caps the children yielded. */
+export type ListAllChildAccountsInput = Omit<ListChildAccountsInput, 'offset'> & { limit?: number };
+
+type Selector = 'child_account_id' | 'child_account_name' | 'child_account_email';
+type SetChildInput = InputOf<'SetChildAccountInfo'>;
+/** Exactly one of the three selectors (ids may be `'all'`), as the API requires. */
+export type ChildAccountSelector =
+  | { child_account_id: number[] | 'all'; child_account_name?: never; child_account_email?: never }
+  | { child_account_name: string[]; child_account_id?: never; child_account_email?: never }
+  | { child_account_email: string[]; child_account_id?: never; child_account_name?: never };
+/** SetChildAccountInfo: one selector plus the settings to change. */
+export type UpdateChildAccountsInput = ChildAccountSelector & Omit<SetChildInput, Selector>;
+
+export interface VoximplantAccount {
+  /**
+   * GetAccountInfo: the profile of the account the token acts on (`result`) and `api_address`,
+   * the account's preferred API host (followed by the client when `useAccountApiAddress` is on).
+   */
+  info(input?: GetAccountInfoInput, options?: CallOptions): Promise<AccountInfoResult>;
+}
+
+/** A reseller's child accounts: separate Voximplant accounts, unlike subusers. Owner role. */
+export interface VoximplantChildAccounts {
+  /** GetChildrenAccounts: one page (`offset`/`count`) with `total_count`. */
+  list(input?: ListChildAccountsInput, options?: CallOptions): Promise<ChildAccountListResult>;
+  /** Every child account, page by page (default page size 100); stops at the total or `limit`. */
+  listAll(input?: ListAllChildAccountsInput, options?: CallOptions): AsyncIterable<AccountProfile>;
+  /** SetChildAccountInfo on the selected children. Answers 1. */
+  update(input: UpdateChildAccountsInput, options?: CallOptions): Promise<number>;
+  /** SetChildAccountInfo `active: false`: the selected children stop working until activated. */
+  suspend(selector: ChildAccountSelector, options?: CallOptions): Promise<number>;
+  /** SetChildAccountInfo `active: true`. */
+  activate(selector: ChildAccountSelector, options?: CallOptions): Promise<number>;
+}
+
+/** `{result, …}` as it came; an error envelope never gets here (the runner turns it into an error). */
+const envelopeWithList = <T extends { result: unknown }>(data: T | ErrorEnvelope): T | undefined =>
+  'result' in data && Array.isArray(data.result) ? data : undefined;
+const resultOf = <T>(data: { result: T } | ErrorEnvelope): T | undefined =>
+  'result' in data ? data.result : undefined;
+const expects = 'the `result` field';
+
+export function createVoximplantAccounts(
+  runner: Runner,
+  api: Client<paths>,
+  pageSize: number,
+): { account: VoximplantAccount; childAccounts: VoximplantChildAccounts } {
+  const account: VoximplantAccount = {
+    async info(input, call) {
+      checkGetAccountInfo(input);
+      const query = toQuery<'GetAccountInfo'>(input ?? {});
+      return runner.run(
+        operations.GetAccountInfo,
+        (init) => api.POST('/GetAccountInfo', { ...init, params: { query } }),
+        {
+          call,
+          input: query,
+          unwrap: (data) => ('result' in data && resultOf(data) !== undefined ? data : undefined),
+          expects,
+        },
+      );
+    },
+  };
+
+  const childAccounts: VoximplantChildAccounts = {
+    async list(input, call) {
+      checkGetChildrenAccounts(input);
+      const query = toQuery<'GetChildrenAccounts'>(input ?? {});
+      return runner.run(
+        operations.GetChildrenAccounts,
+        (init) => api.POST('/GetChildrenAccounts', { ...init, params: { query } }),
+        { call, input: query, unwrap: envelopeWithList, expects: 'a `result` list' },
+      );
+    },
+    async *listAll(input, call) {
+      checkListAllChildren(input);
+      const { limit, count = pageSize, ...filters } = input ?? {};
+      yield* paginate({
+        first: 0,
+        limit,
+        fetchPage: (offset: number) => childAccounts.list({ ...filters, offset, count }, call),
+        items: (page) => page.result,
+        next: (page, offset, items) =>
+          nextOffsetWithTotal(offset, count, items.length, page.total_count),
+      });
+    },
+    async update(input, call) {
+      checkSetChildAccountInfo(input);
+      // The new password travels in the query: known to the redactor, no error can quote it.
+      runner.redactor.rememberSecret(input.new_child_account_password);
+      const query = toQuery<'SetChildAccountInfo'>(input as SetChildInput);
+      return runner.run(
+        operations.SetChildAccountInfo,
+        (init) => api.POST('/SetChildAccountInfo', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    suspend(selector, call) {
+      return childAccounts.update({ ...selector, active: false }, call);
+    },
+    activate(selector, call) {
+      return childAccounts.update({ ...selector, active: true }, call);
+    },
+  };
+  return { account, childAccounts };
+}

@@ -1,0 +1,122 @@
+import { type CallOptions, nextOffsetWithTotal, paginate, type Runner } from '@tenantkit/core';
+import type { Client } from 'openapi-fetch';
+import type {
+  AuthorizedAccountIp,
+  AuthorizedIpCheckResult,
+  AuthorizedIpListResult,
+  ErrorEnvelope,
+  paths,
+} from './generated/openapi.js';
+import { operations } from './generated/operations.js';
+import {
+  checkAddAuthorizedIp,
+  checkCheckAuthorizedIp,
+  checkDelAuthorizedIp,
+  checkGetAuthorizedIps,
+  checkListAllAuthorizedIps,
+} from './validate.js';
+import { type InputOf, toQuery } from './wire.js';
+
+export type AddAuthorizedIpInput = InputOf<'AddAuthorizedAccountIP'>;
+export type ListAuthorizedIpsInput = InputOf<'GetAuthorizedAccountIPs'>;
+export type ListAllAuthorizedIpsInput = Omit<ListAuthorizedIpsInput, 'offset'> & {
+  limit?: number;
+};
+type DelInput = InputOf<'DelAuthorizedAccountIP'>;
+/** Exactly one of `authorized_ip` (a network, or `'all'`) and `contains_ip`. */
+export type DeleteAuthorizedIpsInput = Pick<DelInput, 'allowed'> &
+  ({ authorized_ip: string; contains_ip?: never } | { contains_ip: string; authorized_ip?: never });
+export type CheckAuthorizedIpInput = InputOf<'CheckAuthorizedAccountIP'>;
+
+/**
+ * The account's IPv4 allow- and block-list. Once an allow-list is in use, every call from another
+ * address is refused, this client's included: check before you add or remove. Owner, Admin or
+ * Developer role.
+ */
+export interface VoximplantAuthorizedIps {
+  /** AddAuthorizedAccountIP: allow a network (or block it with `allowed: false`). Answers 1. */
+  add(input: AddAuthorizedIpInput, options?: CallOptions): Promise<number>;
+  /** GetAuthorizedAccountIPs: one page with `total_count`. */
+  list(input?: ListAuthorizedIpsInput, options?: CallOptions): Promise<AuthorizedIpListResult>;
+  listAll(
+    input?: ListAllAuthorizedIpsInput,
+    options?: CallOptions,
+  ): AsyncIterable<AuthorizedAccountIp>;
+  /** DelAuthorizedAccountIP: answers how many entries were removed. */
+  delete(input: DeleteAuthorizedIpsInput, options?: CallOptions): Promise<number>;
+  /** CheckAuthorizedAccountIP: may this IPv4 address call, and which listed network decided it. */
+  check(input: CheckAuthorizedIpInput, options?: CallOptions): Promise<AuthorizedIpCheckResult>;
+}
+
+const resultOf = <T>(data: { result: T } | ErrorEnvelope): T | undefined =>
+  'result' in data ? data.result : undefined;
+const expects = 'the `result` field';
+
+export function createVoximplantAuthorizedIps(
+  runner: Runner,
+  api: Client<paths>,
+  pageSize: number,
+): VoximplantAuthorizedIps {
+  const ips: VoximplantAuthorizedIps = {
+    async add(input, call) {
+      checkAddAuthorizedIp(input);
+      const query = toQuery<'AddAuthorizedAccountIP'>(input);
+      return runner.run(
+        operations.AddAuthorizedAccountIP,
+        (init) => api.POST('/AddAuthorizedAccountIP', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async list(input, call) {
+      checkGetAuthorizedIps(input);
+      const query = toQuery<'GetAuthorizedAccountIPs'>(input ?? {});
+      return runner.run(
+        operations.GetAuthorizedAccountIPs,
+        (init) => api.POST('/GetAuthorizedAccountIPs', { ...init, params: { query } }),
+        {
+          call,
+          input: query,
+          unwrap: (data) => ('result' in data && Array.isArray(data.result) ? data : undefined),
+          expects: 'a `result` list',
+        },
+      );
+    },
+    async *listAll(input, call) {
+      checkListAllAuthorizedIps(input);
+      const { limit, count = pageSize, ...filters } = input ?? {};
+      yield* paginate({
+        first: 0,
+        limit,
+        fetchPage: (offset: number) => ips.list({ ...filters, offset, count }, call),
+        items: (page) => page.result,
+        next: (page, offset, items) =>
+          nextOffsetWithTotal(offset, count, items.length, page.total_count),
+      });
+    },
+    async delete(input, call) {
+      checkDelAuthorizedIp(input);
+      const query = toQuery<'DelAuthorizedAccountIP'>(input as DelInput);
+      return runner.run(
+        operations.DelAuthorizedAccountIP,
+        (init) => api.POST('/DelAuthorizedAccountIP', { ...init, params: { query } }),
+        { call, input: query, unwrap: resultOf, expects },
+      );
+    },
+    async check(input, call) {
+      checkCheckAuthorizedIp(input);
+      const query = toQuery<'CheckAuthorizedAccountIP'>(input);
+      return runner.run(
+        operations.CheckAuthorizedAccountIP,
+        (init) => api.POST('/CheckAuthorizedAccountIP', { ...init, params: { query } }),
+        {
+          call,
+          input: query,
+          unwrap: (data) =>
+            'result' in data && typeof data.result === 'boolean' ? data : undefined,
+          expects: 'a boolean `result`',
+        },
+      );
+    },
+  };
+  return ips;
+}
