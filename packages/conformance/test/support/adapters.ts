@@ -106,7 +106,8 @@ export const vobizAdapter: ClientAdapter = {
 };
 
 /** A fresh key pair per run: no private key is ever committed. */
-export const voximplantCredentials: VoximplantCredentials = throwawayVoximplantKey().credentials;
+export const voximplantCredentials: Required<VoximplantCredentials> =
+  throwawayVoximplantKey().credentials;
 
 export const voximplantAdapter: ClientAdapter = {
   provider: 'voximplant',
