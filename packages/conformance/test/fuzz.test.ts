@@ -341,7 +341,7 @@ const validators: Validator[] = [
       { field: 'role_name', invalid: badRoleNames() },
       { field: 'role_id', invalid: badRoleIds() },
       {
-        // Both kinds of role at once: reported on role_name.
+        // Both kinds of role at once: reported on `role_id + role_name` (rule at-most-one).
         field: 'role_name',
         invalid: fc.constant([3]),
         apply: (input, ids) => ({ ...input, role_name: ['Developer'], role_id: ids }),
@@ -501,11 +501,19 @@ function brokenInputs(validator: Validator): fc.Arbitrary<{ input: Input; broken
   );
 }
 
-/** `field` is one of the broken ones, or a path inside one (`grant_permissions[1]`, `products.x`). */
+/**
+ * `field` is one of the broken ones, or a path inside one (`grant_permissions[1]`, `products.x`).
+ * A rule on several fields names them all (`role_id + role_name`, `role_id | role_name`): one of
+ * them must be broken.
+ */
 function namesABrokenField(field: string, broken: string[]): boolean {
-  return broken.some(
-    (name) => field === name || field.startsWith(`${name}[`) || field.startsWith(`${name}.`),
-  );
+  return field
+    .split(/ [+|] /)
+    .some((part) =>
+      broken.some(
+        (name) => part === name || part.startsWith(`${name}[`) || part.startsWith(`${name}.`),
+      ),
+    );
 }
 
 describe(`validators reject ${RUNS} generated invalid inputs each, before any request`, () => {
