@@ -32,7 +32,8 @@ const fail = (message: string): never => {
   throw new ConfigurationError(`voximplant: ${message}`);
 };
 
-const REQUIRED_FIELDS = 'account_email, account_id, key_id and private_key';
+// account_email is optional: the KeyInfo page marks it so and signing does not use it.
+const REQUIRED_FIELDS = 'account_id, key_id and private_key';
 
 /**
  * Turns `credentials` (or the environment variable) into checked credentials, synchronously, so a

@@ -225,7 +225,7 @@ describe('voximplant credentials given as text: never quoted, a clear message', 
     [
       'JSON text of an array',
       `[${json}]`,
-      /^voximplant: the JSON text in `credentials` must be an object with account_email/,
+      /^voximplant: the JSON text in `credentials` must be an object with account_id, key_id and private_key/,
     ],
   ];
 
