@@ -77,6 +77,14 @@ const STEPS: Step[] = [
     title: 'Vobiz: switch it off',
     args: ['update', 'vobiz', 'SA_XXXXXXXX', '--disable', '--description', 'Paused by billing'],
   },
+  {
+    title: 'Vobiz: give one of the parent’s numbers to the sub-account',
+    args: ['numbers', 'assign', 'vobiz', '+919876543210', 'SA_XXXXXXXX'],
+  },
+  {
+    title: 'Vobiz: the numbers the sub-account holds',
+    args: ['numbers', 'list', 'vobiz', '--sub-account', 'SA_XXXXXXXX'],
+  },
   { title: 'Vobiz: delete it', args: ['delete', 'vobiz', 'SA_XXXXXXXX'] },
 
   { title: 'Voximplant: the roles a sub-user can hold', args: ['roles'] },

@@ -28,6 +28,14 @@ export interface FieldSupport {
   update: 'optional' | false;
   /** The provider's own field(s) it maps to. */
   wire: string;
+  /** Where the provider's own sources disagree about the field, which of them confirm it. */
+  caveat?: string;
+}
+
+/** Something the facade offers beyond sub-accounts, or lists as on the provider client only. */
+export interface FeatureSupport {
+  supported: boolean;
+  how: string;
 }
 
 export interface ProviderCapabilities {
@@ -41,6 +49,12 @@ export interface ProviderCapabilities {
   credentials: readonly string[];
   /** Sub-keys of `limits` (unified name → wire name). */
   limits: Readonly<Record<string, string>>;
+  /** `tk.numbers` (and `tenantkit numbers …`): moving phone numbers to a sub-account and back. */
+  numbers: FeatureSupport;
+  /** Child accounts of a reseller account (separate provider accounts): on the provider client. */
+  childAccounts: FeatureSupport;
+  /** What else the provider client offers that the unified model does not cover. */
+  providerClientOnly: readonly string[];
 }
 
 const ALL_OPERATIONS = { create: true, get: true, list: true, update: true, delete: true } as const;
@@ -48,6 +62,13 @@ const both = (wire: string, create: 'required' | 'optional' = 'optional'): Field
   create,
   update: 'optional',
   wire,
+});
+/** Vobiz's update fields beyond name/enabled/kyc_mode (specs/vobiz.notes.md, "Update body"). */
+const VOBIZ_UPDATE_UNCONFIRMED =
+  'on update confirmed only by the docs table and the official MCP server, not by the SDKs or skill';
+const vobizUnconfirmed = (wire: string): FieldSupport => ({
+  ...both(wire),
+  caveat: VOBIZ_UPDATE_UNCONFIRMED,
 });
 
 export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = {
@@ -71,23 +92,38 @@ export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = {
       maxMinutes: 'max_minutes',
       maxWorkflowRuns: 'max_workflow_runs',
     },
+    numbers: { supported: false, how: 'not part of the sub-account API' },
+    childAccounts: { supported: false, how: 'no separate child accounts' },
+    providerClientOnly: [],
   },
   vobiz: {
     provider: 'vobiz',
     operations: ALL_OPERATIONS,
     fields: {
       name: both('name', 'required'),
-      email: both('email'),
-      description: both('description'),
+      email: vobizUnconfirmed('email'),
+      description: vobizUnconfirmed('description'),
       enabled: both('enabled'),
-      limits: both('rate_limit'),
-      permissions: both('permissions (an object of booleans, e.g. {calls, cdr})'),
+      limits: vobizUnconfirmed('rate_limit'),
+      permissions: vobizUnconfirmed('permissions (an object of booleans, e.g. {calls, cdr})'),
       password: { create: 'optional', update: false, wire: 'password (web-console sign-in)' },
-      extra: both('phone, kyc_mode, and on create business_type'),
+      extra: {
+        ...both('phone, kyc_mode, and on create business_type'),
+        caveat: `kyc_mode is confirmed by every source; phone is ${VOBIZ_UPDATE_UNCONFIRMED}`,
+      },
     },
     paging: { supported: true, how: 'page / size (pageSize ≤ 100)' },
     credentials: ['authId', 'authToken'],
     limits: { rateLimit: 'rate_limit' },
+    numbers: {
+      supported: true,
+      how: 'assign / unassign (a CoolOffError within 15 days of the last call) / list per sub-account (the parent list filtered on account_id)',
+    },
+    childAccounts: { supported: false, how: 'sub-accounts are the only children' },
+    providerClientOnly: [
+      'kyc: PAN, GST, CIN, DigiLocker checks and hosted sessions (vobiz.kyc)',
+      'numbers.list / listAll of the whole account (vobiz.numbers)',
+    ],
   },
   voximplant: {
     provider: 'voximplant',
@@ -104,8 +140,29 @@ export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = {
     paging: { supported: true, how: 'offset / count' },
     credentials: [],
     limits: {},
+    numbers: { supported: false, how: 'numbers are not held by subusers' },
+    childAccounts: {
+      supported: true,
+      how: 'list, update, suspend, activate (voximplant.childAccounts; Owner role): separate accounts, not the subusers above',
+    },
+    providerClientOnly: [
+      'authorizedIps: add, list, delete, check the IPv4 allow-list (voximplant.authorizedIps)',
+      'account.info: the profile and api_address (voximplant.account)',
+      'keys and roles: service-account keys, role catalogue (voximplant.keys, voximplant.roles)',
+    ],
   },
 };
+
+/** Refuses, before anything is sent, a numbers call to a provider without that capability. */
+export function checkNumbersSupported(provider: Provider, operation: string): void {
+  if (CAPABILITIES[provider].numbers.supported) return;
+  const supportedBy = PROVIDERS.filter((p) => CAPABILITIES[p].numbers.supported);
+  new InputChecker(provider, `numbers.${operation}`).fail(
+    'provider',
+    'unsupported-operation',
+    `does not support numbers (${CAPABILITIES[provider].numbers.how}; supported by: ${supportedBy.join(', ')})`,
+  );
+}
 
 /** What a provider supports, from the one table. */
 export function capabilities(provider: Provider): ProviderCapabilities {
@@ -187,7 +244,7 @@ export function capabilityMatrix(): { header: string[]; rows: string[][] } {
           support.create && `create${support.create === 'required' ? ' (required)' : ''}`,
           support.update && 'update',
         ].filter(Boolean);
-        return `${on.join(', ')}: ${support.wire}`;
+        return `${on.join(', ')}: ${support.wire}${support.caveat ? ` (${support.caveat})` : ''}`;
       }),
     ]);
   }
@@ -200,6 +257,14 @@ export function capabilityMatrix(): { header: string[]; rows: string[][] } {
   rows.push([
     'credentials on create',
     ...PROVIDERS.map((p) => CAPABILITIES[p].credentials.join(', ') || 'none'),
+  ]);
+  const feature = (support: FeatureSupport) =>
+    `${support.supported ? 'yes' : 'no'}: ${support.how}`;
+  rows.push(['numbers', ...PROVIDERS.map((p) => feature(CAPABILITIES[p].numbers))]);
+  rows.push(['child accounts', ...PROVIDERS.map((p) => feature(CAPABILITIES[p].childAccounts))]);
+  rows.push([
+    'on the provider client only',
+    ...PROVIDERS.map((p) => CAPABILITIES[p].providerClientOnly.join('; ') || '—'),
   ]);
   return { header, rows };
 }

@@ -9,6 +9,7 @@ export {
   capabilities,
   capabilityMarkdown,
   capabilityMatrix,
+  type FeatureSupport,
   type FieldSupport,
   INPUT_FIELDS,
   type InputField,
@@ -21,7 +22,11 @@ export type {
   CreateResult,
   Credentials,
   DeleteResult,
+  ListNumbersOptions,
   ListOptions,
+  NumberAssignment,
+  NumberEntry,
+  NumbersProvider,
   Provider,
   RoleRefs,
   SubAccount,
@@ -46,6 +51,7 @@ export type {
 export { PROVIDERS } from './model.js';
 export {
   createTenantkit,
+  type Numbers,
   type SubAccounts,
   type Tenantkit,
   type TenantkitOptions,

@@ -17,6 +17,7 @@ import type {
   CreateSubAccountResponse as VobizCreateResponse,
   DeleteSubAccountResponse as VobizDeleteResponse,
   Permissions as VobizPermissions,
+  PhoneNumber as VobizPhoneNumber,
   SubAccount as VobizSubAccount,
   UpdateSubAccountRequest as VobizUpdateRequest,
 } from '@tenantkit/vobiz';
@@ -230,4 +231,36 @@ export interface ListOptions {
   limit?: number;
   /** Items per request, for providers that page (Vobiz `size`, Voximplant `count`). */
   pageSize?: number;
+}
+
+/** Providers whose numbers `tk.numbers` moves (the capability table's `numbers` row). */
+export type NumbersProvider = 'vobiz';
+
+/** A phone number in the unified model. */
+export interface NumberEntry {
+  provider: NumbersProvider;
+  /** E.164, e.g. `+919876543210`. */
+  number: string;
+  /** The account holding it: a sub-account id, or the parent's own id. */
+  holder?: string;
+  status?: string;
+  country?: string;
+  /** The provider's own object. */
+  raw: VobizPhoneNumber;
+}
+
+/** What an assign or unassign did: `subAccountId` holds the number now (assign), or nobody does. */
+export interface NumberAssignment {
+  provider: NumbersProvider;
+  number: string;
+  /** Set after an assign; absent after an unassign (the number is back with the parent). */
+  subAccountId?: string;
+  assigned: boolean;
+}
+
+export interface ListNumbersOptions {
+  /** Only the numbers this sub-account holds (Vobiz: the parent's list filtered on the holder). */
+  subAccountId?: string;
+  /** Stop after this many numbers. */
+  limit?: number;
 }

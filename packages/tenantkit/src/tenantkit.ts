@@ -16,12 +16,20 @@ import {
   type VoximplantClient,
   type VoximplantClientOptions,
 } from '@tenantkit/voximplant';
-import { capabilities, checkProvider, type ProviderCapabilities } from './capabilities.js';
+import {
+  capabilities,
+  checkNumbersSupported,
+  checkProvider,
+  type ProviderCapabilities,
+} from './capabilities.js';
 import {
   type CreateInput,
   type CreateResult,
   type DeleteResult,
+  type ListNumbersOptions,
   type ListOptions,
+  type NumberAssignment,
+  type NumberEntry,
   PROVIDERS,
   type Provider,
   type SubAccount,
@@ -29,7 +37,7 @@ import {
 } from './model.js';
 import type { Adapter } from './providers/shared.js';
 import { synthflowAdapter } from './providers/synthflow.js';
-import { vobizAdapter } from './providers/vobiz.js';
+import { type NumbersAdapter, vobizAdapter, vobizNumbersAdapter } from './providers/vobiz.js';
 import { voximplantAdapter } from './providers/voximplant.js';
 
 /** Shared CoreOptions apply to every provider; a provider's own options override them. */
@@ -69,12 +77,38 @@ export interface SubAccounts {
   ): Promise<DeleteResult<P>>;
 }
 
+/**
+ * Phone numbers moved between a parent account and its sub-accounts, where the provider has it
+ * (the capability table's `numbers` row; Vobiz today). Other providers get a ValidationError.
+ */
+export interface Numbers {
+  /** Gives one of the parent's numbers (E.164, e.g. `+919876543210`) to a sub-account. */
+  assign(
+    provider: Provider,
+    number: string,
+    subAccountId: string,
+    options?: CallOptions,
+  ): Promise<NumberAssignment>;
+  /**
+   * Takes a number back. Vobiz refuses within 15 days of the number's last call with a
+   * `CoolOffError` (`retryAt` says when); `force` skips that for admin accounts only.
+   */
+  unassign(
+    provider: Provider,
+    number: string,
+    options?: { force?: boolean } & CallOptions,
+  ): Promise<NumberAssignment>;
+  /** The account's numbers, or with `subAccountId` the ones that sub-account holds. */
+  list(provider: Provider, options?: ListNumbersOptions & CallOptions): AsyncIterable<NumberEntry>;
+}
+
 export interface Tenantkit {
   /** The Synthflow client; throws a ConfigurationError when Synthflow was not configured. */
   readonly synthflow: SynthflowClient;
   readonly vobiz: VobizClient;
   readonly voximplant: VoximplantClient;
   readonly subaccounts: SubAccounts;
+  readonly numbers: Numbers;
   /** Providers given to createTenantkit, in a fixed order. */
   readonly configured: readonly Provider[];
   isConfigured(provider: Provider): boolean;
@@ -150,6 +184,28 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
     },
   };
 
+  const numbersOf = (provider: Provider, operation: string): NumbersAdapter => {
+    checkProvider(provider);
+    checkNumbersSupported(provider, operation);
+    // Only Vobiz has the capability (checked above).
+    return vobizNumbersAdapter(clientOf('vobiz'));
+  };
+  const numbers: Numbers = {
+    async assign(provider, number, subAccountId, call) {
+      return numbersOf(provider, 'assign').assign(number, subAccountId, call);
+    },
+    async unassign(provider, number, options = {}) {
+      const { force, ...call } = options;
+      return numbersOf(provider, 'unassign').unassign(number, force, call);
+    },
+    async *list(provider, options = {}) {
+      const adapter = numbersOf(provider, 'list');
+      const { subAccountId, limit, ...call } = options;
+      checkNumberListOptions(provider, { subAccountId, limit });
+      yield* adapter.list({ subAccountId, limit }, call);
+    },
+  };
+
   const configured = PROVIDERS.filter((provider) => clients[provider] !== undefined);
   const tk: Tenantkit = {
     get synthflow() {
@@ -162,6 +218,7 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
       return clientOf('voximplant');
     },
     subaccounts,
+    numbers,
     configured,
     isConfigured: (provider) => clients[provider] !== undefined,
     capabilities,
@@ -181,4 +238,10 @@ function checkListOptions(provider: Provider, options: ListOptions): void {
     );
   }
   check.integer('pageSize', options.pageSize, { optional: true, min: 1 });
+}
+
+function checkNumberListOptions(provider: Provider, options: ListNumbersOptions): void {
+  const check = new InputChecker(provider, 'numbers.list');
+  check.integer('limit', options.limit, { optional: true, min: 1 });
+  check.nonBlank('subAccountId', options.subAccountId, { optional: true });
 }

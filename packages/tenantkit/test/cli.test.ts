@@ -205,6 +205,62 @@ describe('tenantkit CLI (spawned)', () => {
     }
   });
 
+  it('numbers assign / list / unassign on Vobiz: tables, --json, exit 0', async () => {
+    const assigned = await tenantkit([
+      'numbers',
+      'assign',
+      'vobiz',
+      '+919876543210',
+      'SA_XXXXXXXX',
+    ]);
+    expect(assigned.code).toBe(0);
+    expect(assigned.stdout).toMatch(/│ held by\s+│ SA_XXXXXXXX\s+│/);
+    const listed = await tenantkit([
+      'numbers',
+      'list',
+      'vobiz',
+      '--sub-account',
+      'SA_XXXXXXXX',
+      '--json',
+    ]);
+    expect(listed.code).toBe(0);
+    expect(
+      (JSON.parse(listed.stdout) as Array<{ number: string; holder: string }>).map((n) => [
+        n.number,
+        n.holder,
+      ]),
+    ).toEqual([['+912271263984', 'SA_XXXXXXXX']]);
+    const returned = await tenantkit(['numbers', 'unassign', 'vobiz', '+919876543210', '--force']);
+    expect(returned.code).toBe(0);
+    expect(returned.stdout).toMatch(/│ held by\s+│ the parent account\s+│/);
+    noSecretIn(assigned, [VOBIZ_TOKEN]);
+  });
+
+  it('numbers on a provider without them exits 2 and names who has them', async () => {
+    const run = await tenantkit([
+      'numbers',
+      'assign',
+      'voximplant',
+      '+919876543210',
+      'SA_XXXXXXXX',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('does not support numbers');
+    expect(run.stderr).toContain('supported by: vobiz');
+  });
+
+  it('numbers assign with a number that is not E.164 exits 2 before any request', async () => {
+    const run = await tenantkit(['numbers', 'assign', 'vobiz', '09876543210', 'SA_XXXXXXXX']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/e164 must be an E\.164 phone number.*\(rule: e164\)/);
+  });
+
+  it('providers shows the numbers and child-account rows of the capability matrix', async () => {
+    const run = await tenantkit(['providers']);
+    expect(run.stdout).toMatch(/│ numbers\s+│ no: /);
+    expect(run.stdout).toMatch(/│ child accounts\s+│ no: /);
+  });
+
   it('--mock starts its own Prism, with no credentials at all', async () => {
     const run = await tenantkit(['--mock', 'list', 'voximplant', '--json'], {
       PATH: process.env.PATH,

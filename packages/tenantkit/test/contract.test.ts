@@ -143,3 +143,28 @@ describe.each(['synthflow', 'vobiz', 'voximplant'] as const)(
     });
   },
 );
+
+describe('tk.numbers against Prism (Vobiz)', () => {
+  it('assign, unassign and the per-sub-account list are accepted by the spec', async () => {
+    await expect(tk.numbers.assign('vobiz', '+919876543210', IDS.vobiz)).resolves.toMatchObject({
+      assigned: true,
+      subAccountId: IDS.vobiz,
+    });
+    await expect(tk.numbers.unassign('vobiz', '+919876543210', { force: true })).resolves.toEqual({
+      provider: 'vobiz',
+      number: '+919876543210',
+      assigned: false,
+    });
+    const held = [];
+    for await (const entry of tk.numbers.list('vobiz', { subAccountId: IDS.vobiz }))
+      held.push(entry);
+    expect(held.map((entry) => entry.number)).toEqual(['+912271263984']);
+  });
+
+  it('the cool-off answer of the spec becomes a CoolOffError through the facade', async () => {
+    const error = await tk.numbers
+      .unassign('vobiz', '+919876543210', { headers: { Prefer: 'code=409' } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CoolOffError', retryAfterMs: 1_209_600_000 });
+  });
+});

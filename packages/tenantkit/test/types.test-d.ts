@@ -2,7 +2,13 @@ import type { Secret } from '@tenantkit/core';
 import type { Subaccount } from '@tenantkit/synthflow';
 import type { SubAccount as VobizWire } from '@tenantkit/vobiz';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type CreateResult, createTenantkit, type SubAccount } from '../src/index.js';
+import {
+  type CreateResult,
+  createTenantkit,
+  type NumberAssignment,
+  type NumberEntry,
+  type SubAccount,
+} from '../src/index.js';
 
 const tk = createTenantkit({ synthflow: { apiKey: 'k' } });
 
@@ -70,5 +76,20 @@ describe('unified model types', () => {
     if (account.provider === 'vobiz') expectTypeOf(account.raw).toEqualTypeOf<VobizWire>();
     // @ts-expect-error not a provider
     tk.subaccounts.get('twilio', 'x');
+  });
+
+  it('numbers: assignments and entries', () => {
+    expectTypeOf(
+      tk.numbers.assign('vobiz', '+919876543210', 'SA_1'),
+    ).resolves.toEqualTypeOf<NumberAssignment>();
+    expectTypeOf(
+      tk.numbers.unassign('vobiz', '+919876543210', { force: true, timeoutMs: 5_000 }),
+    ).resolves.toEqualTypeOf<NumberAssignment>();
+    expectTypeOf(tk.numbers.list('vobiz', { subAccountId: 'SA_1' })).toEqualTypeOf<
+      AsyncIterable<NumberEntry>
+    >();
+    expectTypeOf<NumberEntry['raw']['e164']>().toEqualTypeOf<string>();
+    // @ts-expect-error force is a boolean
+    tk.numbers.unassign('vobiz', '+919876543210', { force: 'yes' });
   });
 });

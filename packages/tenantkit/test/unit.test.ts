@@ -529,6 +529,9 @@ describe('capabilities: a field a provider cannot honour is a ValidationError na
       ...INPUT_FIELDS,
       'paging',
       'credentials on create',
+      'numbers',
+      'child accounts',
+      'on the provider client only',
     ]);
     const enabledRow = rows.find((row) => row[0] === 'enabled');
     expect(enabledRow?.[1]).toBe('—');

@@ -1,7 +1,13 @@
 /** Human-readable output: cli-table3 tables without colour, so they read the same in a pipe. */
 import Table from 'cli-table3';
 import { capabilityMatrix } from '../capabilities.js';
-import type { CreateResult, DeleteResult, SubAccount } from '../model.js';
+import type {
+  CreateResult,
+  DeleteResult,
+  NumberAssignment,
+  NumberEntry,
+  SubAccount,
+} from '../model.js';
 
 const EMPTY = '—';
 const plain = { head: [], border: [] };
@@ -97,6 +103,21 @@ export function deletedTable(result: DeleteResult): string {
     ['provider', result.provider],
     ['id', result.id],
     ['deleted', result.deleted],
+  ]);
+}
+
+export function numberList(numbers: NumberEntry[]): string {
+  return gridTable(
+    ['number', 'holder', 'status', 'country'],
+    numbers.map((entry) => [entry.number, entry.holder, entry.status, entry.country]),
+  );
+}
+
+export function assignmentTable(result: NumberAssignment): string {
+  return keyValueTable([
+    ['provider', result.provider],
+    ['number', result.number],
+    ['held by', result.assigned ? result.subAccountId : 'the parent account'],
   ]);
 }
 

@@ -15,13 +15,15 @@ import { type VoximplantCredentials, specInfo as voximplantSpec } from '@tenantk
 import { Argument, Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { CAPABILITIES } from '../capabilities.js';
-import { PROVIDERS, type Provider, type SubAccount } from '../model.js';
+import { type NumberEntry, PROVIDERS, type Provider, type SubAccount } from '../model.js';
 import { createTenantkit, type Tenantkit, type TenantkitOptions } from '../tenantkit.js';
 import {
+  assignmentTable,
   createdTable,
   deletedTable,
   gridTable,
   matrixTable,
+  numberList,
   subAccountList,
   subAccountTable,
 } from './format.js';
@@ -235,6 +237,57 @@ function buildProgram(io: CliIo, print: (text: string) => void): Command {
       await withSession(provider, globals(command), io, async ({ tk }) => {
         const result = await tk.subaccounts.delete(provider, id);
         emit(command, result, () => deletedTable(result));
+      });
+    });
+
+  const numbers = program
+    .command('numbers')
+    .description('phone numbers moved between the parent account and its sub-accounts (Vobiz)');
+  numbers
+    .command('list')
+    .description("the account's numbers, or with --sub-account the ones a sub-account holds")
+    .addArgument(providerArg())
+    .option('--sub-account <id>', 'only the numbers this sub-account holds (Vobiz SA_ auth id)')
+    .option('--limit <n>', 'stop after n numbers', integer)
+    .action(
+      async (provider: Provider, options: { subAccount?: string; limit?: number }, command) => {
+        await withSession(provider, globals(command), io, async ({ tk }) => {
+          const found: NumberEntry[] = [];
+          const query = {
+            ...(options.subAccount !== undefined && { subAccountId: options.subAccount }),
+            ...(options.limit !== undefined && { limit: options.limit }),
+          };
+          for await (const entry of tk.numbers.list(provider, query)) found.push(entry);
+          emit(command, found, () => `${numberList(found)}\n${found.length} number(s)`);
+        });
+      },
+    );
+  numbers
+    .command('assign')
+    .description("give one of the parent account's numbers to a sub-account")
+    .addArgument(providerArg())
+    .argument('<number>', 'the number in E.164 form, e.g. +919876543210')
+    .argument('<sub-account-id>', 'the sub-account that gets it (Vobiz SA_ auth id)')
+    .action(async (provider: Provider, number: string, subAccountId: string, _options, command) => {
+      await withSession(provider, globals(command), io, async ({ tk }) => {
+        const result = await tk.numbers.assign(provider, number, subAccountId);
+        emit(command, result, () => assignmentTable(result));
+      });
+    });
+  numbers
+    .command('unassign')
+    .description(
+      'take a number back from its sub-account (Vobiz: not within 15 days of its last call)',
+    )
+    .addArgument(providerArg())
+    .argument('<number>', 'the number in E.164 form')
+    .option('--force', 'skip the cool-off (admin accounts only)')
+    .action(async (provider: Provider, number: string, options: { force?: boolean }, command) => {
+      await withSession(provider, globals(command), io, async ({ tk }) => {
+        const result = await tk.numbers.unassign(provider, number, {
+          ...(options.force && { force: true }),
+        });
+        emit(command, result, () => assignmentTable(result));
       });
     });
 

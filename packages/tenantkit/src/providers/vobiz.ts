@@ -1,12 +1,19 @@
+import type { CallOptions } from '@tenantkit/core';
 import { InputChecker } from '@tenantkit/core';
 import type {
   CreateSubAccountRequest,
+  PhoneNumber,
   SubAccount,
   UpdateSubAccountRequest,
   VobizClient,
 } from '@tenantkit/vobiz';
 import { CAPABILITIES, checkFields } from '../capabilities.js';
-import type { VobizUnifiedSubAccount } from '../model.js';
+import type {
+  ListNumbersOptions,
+  NumberAssignment,
+  NumberEntry,
+  VobizUnifiedSubAccount,
+} from '../model.js';
 import { type Adapter, defined, limitsToWire, mergeExtra, redacted, secretOf } from './shared.js';
 
 const EXTRA_ON_CREATE = ['phone', 'kyc_mode', 'business_type'] as const;
@@ -89,6 +96,49 @@ export function vobizAdapter(client: VobizClient): Adapter<'vobiz'> {
       checkVobizId('delete', id);
       const answer = await client.subAccounts.delete(id, call);
       return { provider: 'vobiz', id, deleted: true, raw: answer };
+    },
+  };
+}
+
+/** What `tk.numbers` needs from a provider that moves numbers between accounts. */
+export interface NumbersAdapter {
+  assign(number: string, subAccountId: string, call?: CallOptions): Promise<NumberAssignment>;
+  unassign(
+    number: string,
+    force: boolean | undefined,
+    call?: CallOptions,
+  ): Promise<NumberAssignment>;
+  list(options: ListNumbersOptions, call?: CallOptions): AsyncIterable<NumberEntry>;
+}
+
+export function fromVobizNumber(raw: PhoneNumber): NumberEntry {
+  return defined({
+    provider: 'vobiz' as const,
+    number: raw.e164,
+    holder: raw.account_id ?? raw.auth_id,
+    status: raw.status,
+    country: raw.country,
+    raw,
+  });
+}
+
+export function vobizNumbersAdapter(client: VobizClient): NumbersAdapter {
+  return {
+    async assign(number, subAccountId, call) {
+      await client.numbers.assign(number, subAccountId, call);
+      return { provider: 'vobiz', number, subAccountId, assigned: true };
+    },
+    async unassign(number, force, call) {
+      await client.numbers.unassign(number, defined({ force }), call);
+      return { provider: 'vobiz', number, assigned: false };
+    },
+    async *list(options, call) {
+      const { subAccountId, limit } = options;
+      const numbers =
+        subAccountId === undefined
+          ? client.numbers.listAll(defined({ limit }), call)
+          : client.numbers.listForSubAccount(subAccountId, defined({ limit }), call);
+      for await (const item of numbers) yield fromVobizNumber(item);
     },
   };
 }
