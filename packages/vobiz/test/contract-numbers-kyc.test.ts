@@ -197,7 +197,7 @@ describe('vobiz contract (Prism): sub-account KYC', () => {
     expect(await sent[0]!.json()).toEqual({ flow_type: 'email', account_auth_id: SA });
   });
 
-  it('a 422 on a KYC call is an UnprocessableEntityError, sent once (checks are not retried)', async () => {
+  it('a KYC check answered 500 is sent once (outcome unknown); a 422 is an UnprocessableEntityError', async () => {
     const retrying = createVobizClient({
       authId: 'MA_XXXXXXXX',
       authToken: 'contract-test-token',
