@@ -1,0 +1,409 @@
+/**
+ * The edges of core's rules, where a wrong operator or a lost anchor would hide: inputs the
+ * fuzzer's generators never produce, defaults a caller relies on without passing them.
+ */
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  AbortedError,
+  ConfigurationError,
+  ConnectionError,
+  factsOf,
+  InputChecker,
+  InvalidResponseError,
+  isUnsafePathSegment,
+  judgeFailure,
+  type RequestContext,
+  RequestError,
+  requireCredential,
+  sleep,
+  Throttle,
+  TimeoutError,
+  ValidationError,
+} from '../src/index.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const check = new InputChecker('test', 'createThing');
+
+/** The rule a check broke, or `undefined` when it passed. */
+function ruleBroken(run: () => void): string | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    if (error instanceof ValidationError) return error.rule;
+    throw error;
+  }
+}
+
+describe('E.164 numbers: + then 2 to 15 digits, the first not 0', () => {
+  it.each([
+    ['+12', undefined],
+    ['+14155550123', undefined],
+    ['+123456789012345', undefined],
+    ['+1', 'e164'],
+    ['+1234567890123456', 'e164'],
+    ['+04155550123', 'e164'],
+    ['14155550123', 'e164'],
+    ['abc+14155550123', 'e164'],
+    ['+14155550123abc', 'e164'],
+    ['+1415555012\n', 'e164'],
+    ['+1 415 555 0123', 'e164'],
+    ['+1415555012a', 'e164'],
+    [14155550123, 'e164'],
+    [undefined, 'e164'],
+  ])('%j → %s', (value, rule) => {
+    expect(ruleBroken(() => check.e164('phone', value))).toBe(rule);
+  });
+
+  it('an optional number may be left out, but not null', () => {
+    expect(ruleBroken(() => check.e164('phone', undefined, { optional: true }))).toBeUndefined();
+    expect(ruleBroken(() => check.e164('phone', null, { optional: true }))).toBe('e164');
+  });
+});
+
+describe('email addresses: one @, no spaces, a dot in the domain', () => {
+  it.each([
+    ['a@b.co', undefined],
+    ['first.last+tag@mail.example.org', undefined],
+    ['a@b', 'email'],
+    ['@b.co', 'email'],
+    ['a@.co', 'email'],
+    ['a@b.', 'email'],
+    ['a@b@c.co', 'email'],
+    ['a b@c.co', 'email'],
+    ['a@b.co ', 'email'],
+    [' a@b.co', 'email'],
+    ['x\na@b.co', 'email'],
+    ['a@b.co\nx', 'email'],
+    [42, 'email'],
+  ])('%j → %s', (value, rule) => {
+    expect(ruleBroken(() => check.email('email', value))).toBe(rule);
+  });
+
+  it('an optional address may be left out', () => {
+    expect(ruleBroken(() => check.email('email', undefined, { optional: true }))).toBeUndefined();
+    expect(ruleBroken(() => check.email('email', undefined))).toBe('email');
+  });
+});
+
+describe('lengths, numbers and lists at their limits', () => {
+  it.each([
+    ['', { minLength: 1 }, 'min-length'],
+    ['a', { minLength: 1 }, undefined],
+    ['abc', { maxLength: 3 }, undefined],
+    ['abcd', { maxLength: 3 }, 'max-length'],
+    ['ab', { minLength: 2, maxLength: 2 }, undefined],
+  ])('string %j with %j → %s', (value, rules, rule) => {
+    expect(ruleBroken(() => check.string('name', value, rules))).toBe(rule);
+  });
+
+  it.each([
+    [0, { min: 0 }, undefined],
+    [-1, { min: 0 }, 'non-negative'],
+    [5, { min: 5 }, undefined],
+    [4, { min: 5 }, 'minimum'],
+    [100, { max: 100 }, undefined],
+    [101, { max: 100 }, 'maximum'],
+    [2 ** 53, {}, 'integer'],
+    [Number.MAX_SAFE_INTEGER, {}, undefined],
+    ['5', {}, 'integer'],
+    [null, {}, 'integer'],
+    [null, { nullable: true }, undefined],
+    [undefined, { nullable: true }, 'integer'],
+    [undefined, { optional: true }, undefined],
+  ])('integer %j with %j → %s', (value, rules, rule) => {
+    expect(ruleBroken(() => check.integer('n', value, rules))).toBe(rule);
+  });
+
+  it('says what the limit is', () => {
+    const message = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(message(() => check.integer('n', -1, { min: 0 }))).toBe(
+      'test.createThing: n must be zero or more (rule: non-negative)',
+    );
+    expect(message(() => check.integer('n', 1, { min: 2 }))).toBe(
+      'test.createThing: n must be at least 2 (rule: minimum)',
+    );
+    expect(message(() => check.integer('n', 3, { max: 2 }))).toBe(
+      'test.createThing: n must be at most 2 (rule: maximum)',
+    );
+    expect(message(() => check.string('s', '', { minLength: 1 }))).toBe(
+      'test.createThing: s must be at least 1 characters long (rule: min-length)',
+    );
+    expect(message(() => check.string('s', 'ab', { maxLength: 1 }))).toBe(
+      'test.createThing: s must be at most 1 characters long (rule: max-length)',
+    );
+    expect(message(() => check.array('l', [], { minItems: 1 }))).toBe(
+      'test.createThing: l must hold at least 1 item(s) (rule: min-items)',
+    );
+    expect(message(() => check.oneOf('k', 'z', ['a', 'b']))).toBe(
+      'test.createThing: k must be one of: a, b (rule: enum)',
+    );
+    expect(message(() => check.knownFields('', { z: 1 }, ['a', 'b']))).toBe(
+      'test.createThing: z is not a field of this operation (allowed: a, b) (rule: known-field)',
+    );
+    expect(message(() => check.disjoint('grant', ['a'], 'revoke', ['a']))).toBe(
+      'test.createThing: revoke[0] lists a value that is also in grant (rule: disjoint)',
+    );
+    expect(message(() => check.enumList('p', ['a', 'a'], ['a']))).toBe(
+      'test.createThing: p[1] repeats a value already listed in p (rule: unique-items)',
+    );
+  });
+
+  it.each([
+    [[], { minItems: 1 }, 'min-items'],
+    [['a'], { minItems: 1 }, undefined],
+    [undefined, { optional: true }, undefined],
+    [undefined, {}, 'array'],
+    [{ length: 1 }, {}, 'array'],
+  ])('array %j with %j → %s', (value, rules, rule) => {
+    expect(ruleBroken(() => check.array('list', value, rules))).toBe(rule);
+  });
+
+  it('array hands back the list it checked', () => {
+    const list = ['a'];
+    expect(check.array('list', list)).toBe(list);
+    expect(check.array('list', undefined, { optional: true })).toBeUndefined();
+  });
+
+  it.each([
+    [['a', 'b'], undefined],
+    [undefined, 'array'],
+    [['b', 'a', 'b'], 'unique-items'],
+  ])('enumList %j → %s', (value, rule) => {
+    expect(ruleBroken(() => check.enumList('p', value, ['a', 'b']))).toBe(rule);
+  });
+
+  it('an optional enum list may be left out', () => {
+    expect(ruleBroken(() => check.enumList('p', undefined, ['a'], { optional: true }))).toBe(
+      undefined,
+    );
+  });
+
+  it('disjoint ignores what is not a list on either side', () => {
+    expect(ruleBroken(() => check.disjoint('g', undefined, 'r', ['a']))).toBeUndefined();
+    expect(ruleBroken(() => check.disjoint('g', ['a'], 'r', 'a'))).toBeUndefined();
+  });
+});
+
+describe('optional, blank and typed values', () => {
+  it.each([
+    ['string', () => check.string('s', undefined, { optional: true })],
+    ['nonBlank', () => check.nonBlank('s', undefined, { optional: true })],
+    ['boolean', () => check.boolean('b', undefined, { optional: true })],
+    ['oneOf', () => check.oneOf('k', undefined, ['a'], { optional: true })],
+  ])('%s: an optional value may be left out', (_name, run) => {
+    expect(ruleBroken(run)).toBeUndefined();
+  });
+
+  it.each([
+    ['string', () => check.string('s', undefined), 'string'],
+    ['nonBlank', () => check.nonBlank('s', undefined), 'string'],
+    ['boolean', () => check.boolean('b', undefined), 'boolean'],
+    ['oneOf', () => check.oneOf('k', undefined, ['a']), 'enum'],
+    ['record (null)', () => check.record('r', null), 'object'],
+    ['record (text)', () => check.record('r', 'x'), 'object'],
+    ['nonBlank (line breaks)', () => check.nonBlank('s', '\n\r\n'), 'non-blank'],
+    ['nonBlank (too long)', () => check.nonBlank('s', 'abcd', { maxLength: 3 }), 'max-length'],
+  ])('%s: required', (_name, run, rule) => {
+    expect(ruleBroken(run)).toBe(rule);
+  });
+
+  it('record hands back the object it checked', () => {
+    const input = { a: 1 };
+    expect(check.record('r', input)).toBe(input);
+  });
+
+  it('knownFields passes fields the operation accepts, and unknown ones set to undefined', () => {
+    expect(
+      ruleBroken(() => check.knownFields('', { a: 1, b: null, c: undefined }, ['a', 'b'])),
+    ).toBeUndefined();
+    expect(ruleBroken(() => check.knownFields('', { a: 1, c: null }, ['a']))).toBe('known-field');
+  });
+
+  it.each([
+    ['a', false],
+    ['..a', false],
+    ['a.b', false],
+    ['...', false],
+    ['.', true],
+    ['..', true],
+    ['a/b', true],
+    ['a?b', true],
+    ['a#b', true],
+  ])('path segment %j unsafe: %s', (value, unsafe) => {
+    expect(isUnsafePathSegment(value)).toBe(unsafe);
+    expect(ruleBroken(() => check.pathId('id', value))).toBe(unsafe ? 'path-safe' : undefined);
+  });
+
+  it('pathId refuses a blank or missing id as such', () => {
+    expect(ruleBroken(() => check.pathId('id', ' '))).toBe('non-blank');
+    expect(ruleBroken(() => check.pathId('id', undefined))).toBe('string');
+  });
+});
+
+describe('verdicts on built errors, with their defaults', () => {
+  const context: RequestContext = {
+    provider: 'test',
+    operation: 'createThing',
+    method: 'POST',
+    path: '/things',
+    kind: 'create',
+    attempts: 1,
+  };
+
+  it('a connection error is taken as possibly sent unless the caller says otherwise', () => {
+    const lost = new ConnectionError('reset', context);
+    expect(judgeFailure('create', lost)).toEqual({ retry: false, outcomeUnknown: true });
+    expect(factsOf(lost)).toEqual({ type: 'connection', neverSent: false });
+    expect(factsOf(lost, true)).toEqual({ type: 'connection', neverSent: true });
+  });
+
+  it('an invalid success answer to a create leaves its outcome unknown', () => {
+    const invalid = new InvalidResponseError(context, { status: 200, body: null });
+    expect(factsOf(invalid)).toEqual({ type: 'invalid-response' });
+    expect(judgeFailure('create', invalid)).toEqual({ retry: false, outcomeUnknown: true });
+  });
+
+  it('a timeout is a timeout', () => {
+    expect(factsOf(new TimeoutError(context, 5))).toEqual({ type: 'timeout' });
+  });
+
+  it('a request error without an outcome is a known outcome, and says nothing more', () => {
+    const error = new RequestError('failed', context);
+    expect(error.outcomeUnknown).toBe(false);
+    expect(error.message).toBe('test.createThing (POST /things): failed');
+    expect(new AbortedError('stop', { ...context, outcomeUnknown: true }).message).toContain(
+      'stop The create may or may not have been processed',
+    );
+  });
+});
+
+describe('Throttle: waiting for the rate limit', () => {
+  it('spaces starts by 1/rate, and an abort during the wait frees the slot', async () => {
+    vi.useFakeTimers();
+    const throttle = new Throttle({ maxRequestsPerSecond: 2, maxConcurrency: 5 });
+    const first = await throttle.acquire();
+    const controller = new AbortController();
+    const second = throttle.acquire(controller.signal);
+    second.catch(() => {});
+    await vi.advanceTimersByTimeAsync(100);
+    expect(throttle.inFlight).toBe(2);
+    controller.abort(new Error('caller gave up'));
+    await expect(second).rejects.toThrow('caller gave up');
+    expect(throttle.inFlight).toBe(1);
+    first();
+    expect(throttle.inFlight).toBe(0);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('a start the rate allows right away does not wait', async () => {
+    vi.useFakeTimers();
+    const throttle = new Throttle({ maxRequestsPerSecond: 4 });
+    const started: number[] = [];
+    const take = async () => {
+      await throttle.acquire();
+      started.push(Date.now());
+    };
+    const t0 = Date.now();
+    await take();
+    expect(started).toEqual([t0]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await take();
+    expect(started[1]).toBe(t0 + 1_000);
+    const both = Promise.all([take(), take()]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await both;
+    expect(started.slice(2)).toEqual([t0 + 1_250, t0 + 1_500]);
+  });
+
+  it('without a concurrency limit, any number of requests are in flight at once', async () => {
+    const throttle = new Throttle({});
+    await Promise.all(Array.from({ length: 50 }, () => throttle.acquire()));
+    expect(throttle.inFlight).toBe(50);
+    expect(throttle.queued).toBe(0);
+  });
+
+  it('a queued waiter whose signal is already aborted is refused at once', async () => {
+    const throttle = new Throttle({ maxConcurrency: 1 });
+    await throttle.acquire();
+    await expect(throttle.acquire(AbortSignal.abort('late'))).rejects.toBe('late');
+    expect(throttle.queued).toBe(0);
+  });
+
+  it('a waiter that got its slot leaves nothing on its signal', async () => {
+    const throttle = new Throttle({ maxConcurrency: 1 });
+    const release = await throttle.acquire();
+    const controller = new AbortController();
+    const waiting = throttle.acquire(controller.signal);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    release();
+    (await waiting)();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('sleep resolves after its time and leaves nothing on the signal', async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    let done = false;
+    const pending = sleep(1_000, controller.signal).then(() => {
+      done = true;
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await pending;
+    expect(done).toBe(true);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('requireCredential', () => {
+  it('returns the value trimmed of surrounding white space', () => {
+    expect(requireCredential('p', 'apiKey', '  sk-abc\n', 'hint')).toBe('sk-abc');
+  });
+
+  it.each([
+    ['a space inside', 'sk abc'],
+    ['a control character', 'sk\u0001abc'],
+    ['a non-ASCII letter', 'sk-ábc'],
+    ['a DEL', 'sk\u007fabc'],
+  ])('refuses %s without quoting it', (_name, value) => {
+    let message = '';
+    try {
+      requireCredential('p', 'apiKey', value, 'hint');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      'p: `apiKey` must be visible ASCII without spaces or line breaks (check what was pasted with it).',
+    );
+  });
+
+  it('names the option and gives the hint when it is missing', () => {
+    expect(() => requireCredential('p', 'apiKey', undefined, 'Set P_KEY.')).toThrow(
+      'p: `apiKey` is required and must not be blank. Set P_KEY.',
+    );
+    expect(() => requireCredential('p', 'apiKey', 5, 'Set P_KEY.')).toThrow(
+      'p: `apiKey` must be a string.',
+    );
+  });
+
+  it('accepts every visible ASCII character', () => {
+    const visible = Array.from({ length: 94 }, (_, index) => String.fromCharCode(33 + index)).join(
+      '',
+    );
+    expect(requireCredential('p', 'apiKey', visible, 'hint')).toBe(visible);
+  });
+});

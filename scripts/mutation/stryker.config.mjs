@@ -1,0 +1,44 @@
+// StrykerJS configuration for one package, chosen by TENANTKIT_MUTATION_PACKAGE (set by
+// `pnpm test:mutation`, see scripts/mutation.ts; default `core`). Run from the repository root so
+// the sandbox holds the whole workspace: provider tests need scripts/ (Prism setup) and specs/.
+import { existsSync, readFileSync } from 'node:fs';
+
+const targets = JSON.parse(readFileSync(new URL('./targets.json', import.meta.url), 'utf8'));
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by scripts/mutation.ts; no turbo task reads it
+const name = process.env.TENANTKIT_MUTATION_PACKAGE ?? 'core';
+const target = targets[name];
+if (!target) throw new Error(`unknown mutation package "${name}" (known: ${Object.keys(targets)})`);
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by scripts/mutation.ts; no turbo task reads it
+const reports = process.env.TENANTKIT_MUTATION_REPORTS ?? `reports/mutation/${name}`;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // By name: Stryker's default plugin glob looks beside its own package, which pnpm keeps apart.
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'scripts/mutation/vitest.config.ts' },
+  // Hand-written source only: generated clients and data tables are not ours to pin down.
+  mutate: [
+    `packages/${name}/src/**/*.ts`,
+    ...['generated', 'data']
+      .filter((dir) => existsSync(`packages/${name}/src/${dir}`))
+      .map((dir) => `!packages/${name}/src/${dir}/**`),
+  ],
+  coverageAnalysis: 'perTest',
+  // Not shared: the file is a cache of this checkout's last run (see MAINTAINING.md).
+  incremental: true,
+  incrementalFile: `${reports}/incremental.json`,
+  concurrency: 2,
+  // A loaded, shared machine: a slow mutant should not be misread as an infinite loop.
+  timeoutMS: 10_000,
+  reporters: ['progress', 'clear-text', 'html', 'json'],
+  htmlReporter: { fileName: `${reports}/index.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
+  clearTextReporter: { allowEmojis: false, reportTests: false, reportScoreTable: true },
+  // Colours only: scripts/mutation.ts holds each package to its target (a focused run is not).
+  thresholds: { high: 90, low: target.minScore, break: null },
+  // The sandbox copies the repository; these are build output, caches and earlier reports.
+  ignorePatterns: ['.turbo', '.tmp', 'coverage', 'reports', '*.tgz'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
