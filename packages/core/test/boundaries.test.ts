@@ -407,3 +407,63 @@ describe('requireCredential', () => {
     expect(requireCredential('p', 'apiKey', visible, 'hint')).toBe(visible);
   });
 });
+
+describe('what each rule says (the message names the field and the rule, never the value)', () => {
+  const said = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as Error).message.replace(/^test\.createThing: /, '');
+    }
+    return 'passed';
+  };
+
+  it.each([
+    [() => check.record('input', 'secret-value'), 'input must be an object (rule: object)'],
+    [() => check.string('name', 42), 'name must be a string (rule: string)'],
+    [() => check.nonBlank('name', '  '), 'name must not be blank (rule: non-blank)'],
+    [() => check.integer('n', 'secret-value'), 'n must be an integer (rule: integer)'],
+    [() => check.boolean('b', 'secret-value'), 'b must be true or false (rule: boolean)'],
+    [() => check.array('l', 'secret-value'), 'l must be an array (rule: array)'],
+    [
+      () => check.e164('phone', 'secret-value'),
+      'phone must be an E.164 phone number: + then 2 to 15 digits, e.g. +14155550123 (rule: e164)',
+    ],
+    [() => check.email('email', 'secret-value'), 'email must be an email address (rule: email)'],
+    [
+      () => check.pathId('id', 'secret/value'),
+      'id must not contain /, ? or # and must not be . or .. (rule: path-safe)',
+    ],
+  ])('%#: %s', (run, message) => {
+    expect(said(run)).toBe(message);
+  });
+});
+
+describe('optional never excuses a wrong value', () => {
+  it.each([
+    ['string', () => check.string('s', 5, { optional: true }), 'string'],
+    ['nonBlank', () => check.nonBlank('s', ' ', { optional: true }), 'non-blank'],
+    ['integer', () => check.integer('n', 1.5, { optional: true }), 'integer'],
+    ['integer (nullable)', () => check.integer('n', 1.5, { nullable: true }), 'integer'],
+    [
+      'integer (nullable, below min)',
+      () => check.integer('n', -1, { nullable: true, min: 0 }),
+      'non-negative',
+    ],
+    ['boolean', () => check.boolean('b', 'yes', { optional: true }), 'boolean'],
+    ['oneOf', () => check.oneOf('k', 'z', ['a'], { optional: true }), 'enum'],
+    ['array', () => check.array('l', 'x', { optional: true }), 'array'],
+    ['enumList', () => check.enumList('p', ['z'], ['a'], { optional: true }), 'enum'],
+    ['e164', () => check.e164('phone', '123', { optional: true }), 'e164'],
+    ['email', () => check.email('email', 'x', { optional: true }), 'email'],
+  ])('%s', (_name, run, rule) => {
+    expect(ruleBroken(run)).toBe(rule);
+  });
+
+  it('a value that only looks like text when converted is not text', () => {
+    const disguised = { toString: () => '+14155550123' };
+    expect(ruleBroken(() => check.e164('phone', ['+14155550123']))).toBe('e164');
+    expect(ruleBroken(() => check.e164('phone', disguised))).toBe('e164');
+    expect(ruleBroken(() => check.email('email', ['a@b.co']))).toBe('email');
+  });
+});

@@ -219,9 +219,11 @@ describe('Runner: option defaults', () => {
     expect(typeof runner.fetch).toBe('function');
   });
 
-  it('the raw fetch it exposes is the one it was given', () => {
-    const { fetch } = scriptedFetch(() => Response.json({}));
-    expect(makeRunner({ fetch }).fetch).toBe(fetch);
+  it('the raw fetch it exposes goes through the fetch it was given', async () => {
+    const { fetch, requests } = scriptedFetch(() => Response.json({ raw: true }));
+    const response = await makeRunner({ fetch }).fetch(new Request('https://api.test/raw'));
+    expect(await response.json()).toEqual({ raw: true });
+    expect(requests.map((request) => request.url)).toEqual(['https://api.test/raw']);
   });
 
   it.each([
@@ -489,13 +491,24 @@ describe('Runner: what an error carries', () => {
     expect(error).toBe(own);
   });
 
-  it('call headers are sent, but cannot replace the authentication headers', async () => {
+  it('call headers are sent with the authentication headers', async () => {
     const { fetch, requests } = scriptedFetch(() => Response.json({}));
     await makeRunner({ fetch }).run(read, attemptAt(), {
-      call: { headers: { authorization: 'Bearer mine', 'x-trace': 't-1' } },
+      call: { headers: { 'x-trace': 't-1' } },
     });
     expect(requests[0]?.headers.get('authorization')).toBe(`Bearer ${SECRET}`);
     expect(requests[0]?.headers.get('x-trace')).toBe('t-1');
+  });
+
+  it('a call header can never replace an authentication header on the wire', async () => {
+    const { fetch, requests } = scriptedFetch(() => Response.json({}));
+    // Refusing the call or keeping the client's header are both sound; sending the caller's is not.
+    await makeRunner({ fetch })
+      .run(read, attemptAt(), { call: { headers: { authorization: 'Bearer mine' } } })
+      .catch(() => {});
+    for (const request of requests) {
+      expect(request.headers.get('authorization')).toBe(`Bearer ${SECRET}`);
+    }
   });
 
   it('an error built for a create that failed for sure says nothing of an unknown outcome', async () => {
