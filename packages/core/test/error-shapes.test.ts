@@ -133,7 +133,7 @@ describe('tenantkit errors, as tools see them', () => {
   };
 
   it('instanceof answers false, without throwing, for anything that is not an object', () => {
-    for (const value of [null, undefined, 'NotFoundError', 404, true]) {
+    for (const value of [null, undefined, 'NotFoundError', 404, true] as unknown[]) {
       expect(value instanceof TenantkitError).toBe(false);
       expect(value instanceof NotFoundError).toBe(false);
     }
