@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './lib/specs.js';
+import { currentTestFiles, forgetStaticSurvivors } from './mutation/incremental.js';
 import {
   formatScoreTable,
   type MutationReport,
@@ -84,6 +85,12 @@ for (const name of request.packages) {
   if (request.concurrency) args.push('--concurrency', request.concurrency);
 
   console.log(`\n== mutation testing: ${name}${request.mutate ? ` (${request.mutate})` : ''} ==`);
+  const forgotten = forgetStaticSurvivors(
+    join(repoRoot, reports, 'incremental.json'),
+    currentTestFiles(repoRoot, `packages/${name}`),
+  );
+  if (forgotten > 0 && !request.force)
+    console.log(`tests changed: ${forgotten} static survivor(s) will be tested again`);
   const startedAt = Date.now();
   const stryker = spawnSync('pnpm', args, {
     cwd: repoRoot,
