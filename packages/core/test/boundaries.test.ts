@@ -341,6 +341,22 @@ describe('Throttle: waiting for the rate limit', () => {
     expect(throttle.queued).toBe(0);
   });
 
+  it('aborting the second of two waiters takes it out of the queue, and off its signal', async () => {
+    const throttle = new Throttle({ maxConcurrency: 1 });
+    const release = await throttle.acquire();
+    const first = throttle.acquire();
+    const controller = new AbortController();
+    const second = throttle.acquire(controller.signal);
+    expect(throttle.queued).toBe(2);
+    controller.abort(new Error('second gave up'));
+    await expect(second).rejects.toThrow('second gave up');
+    expect(throttle.queued).toBe(1);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    release();
+    (await first)();
+    expect(throttle.inFlight).toBe(0);
+  });
+
   it('a waiter that got its slot leaves nothing on its signal', async () => {
     const throttle = new Throttle({ maxConcurrency: 1 });
     const release = await throttle.acquire();

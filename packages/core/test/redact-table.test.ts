@@ -318,8 +318,14 @@ describe('Redactor.url: the query', () => {
 
   it.each(cases)('%s', (_name, url, secrets, kept) => {
     const out = redactor().url(url);
-    for (const secret of secrets) expect(out).not.toContain(secret);
+    for (const secret of secrets) expect(leaks(out, secret), out).toBe(false);
     for (const words of kept) expect(out).toContain(words);
+  });
+
+  it('a URL without a query comes back as it is', () => {
+    expect(redactor().url('https://api.test/v2/subaccounts/sub_1')).toBe(
+      'https://api.test/v2/subaccounts/sub_1',
+    );
   });
 
   it('keeps the path and the innocent parameters exactly', () => {
@@ -333,6 +339,37 @@ describe('Redactor.url: the query', () => {
 });
 
 describe('Redactor.value and headers: secrets by field name', () => {
+  it.each([
+    'pass',
+    'user_pass',
+    'passphrase',
+    'password',
+    'PASSWORD',
+    'apikey',
+    'api-key',
+    'api_key',
+    'ApiKey',
+    'privatekey',
+    'private-key',
+    'private_key',
+    'client_secret',
+    'access_token',
+    'Authorization',
+    'credentials',
+    'Set-Cookie',
+    'sign_in_link',
+    'x-signature',
+  ])('%s is a secret name', (name) => {
+    expect(redactor().value({ [name]: 'v' })).toEqual({ [name]: REDACTED });
+  });
+
+  it.each(['name', 'email', 'api_id', 'apixkey', 'privatexkey', 'private.key'])(
+    '%s is not',
+    (name) => {
+      expect(redactor().value({ [name]: 'v' })).toEqual({ [name]: 'v' });
+    },
+  );
+
   it('a secret field is redacted at any depth and in any case; null and undefined stay as they are', () => {
     const out = redactor().value({
       API_KEY: 'k-1',
@@ -361,6 +398,9 @@ describe('Redactor.value and headers: secrets by field name', () => {
     expect(redactor().value(nest(13))).toStrictEqual(nest(13));
     expect(JSON.stringify(redactor().value(nest(14)))).toContain('[Truncated]');
     expect(JSON.stringify(redactor().value(nest(14)))).not.toContain('leaf');
+    let list: unknown = 'leaf';
+    for (let level = 0; level < 14; level++) list = [list];
+    expect(JSON.stringify(redactor().value(list))).not.toContain('leaf');
   });
 
   it('headers given as a plain record: secret names redacted, other values scrubbed', () => {
@@ -390,6 +430,12 @@ describe('Redactor.error: causes', () => {
     expect(leaks(shown, jwt('B'))).toBe(false);
     expect(copy.stack).toContain('outer [REDACTED]');
     expect((copy.cause as Error).stack).toContain('inner password=[REDACTED]');
+  });
+
+  it('an error without a cause gets a copy without one', () => {
+    const copy = redactor().error(new Error('alone'));
+    expect('cause' in copy).toBe(false);
+    expect(inspect(copy)).not.toContain('[cause]');
   });
 
   it('an error without a stack gets a copy without one', () => {
@@ -432,6 +478,8 @@ describe('Redactor.error: causes', () => {
     expect(copy.name).toBe('Renamed');
     expect(copy.cause).toBe('replaced');
     expect(delete (copy as { cause?: unknown }).cause).toBe(true);
+    expect(delete (copy as { name?: string }).name).toBe(true);
+    expect(copy.name).toBe('Error');
   });
 
   it('something thrown that is not an Error becomes one, scrubbed', () => {

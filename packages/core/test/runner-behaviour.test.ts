@@ -520,7 +520,127 @@ describe('Runner: what an error carries', () => {
   });
 });
 
+describe('Runner: unwrapping, aborts and odd failures', () => {
+  it('hands back what unwrap takes out of the envelope', async () => {
+    const { fetch } = scriptedFetch(() => Response.json({ status: 'ok', response: { id: 7 } }));
+    await expect(
+      makeRunner({ fetch }).run(read, attemptAt(), {
+        unwrap: (data) => (data as { response?: unknown }).response,
+      }),
+    ).resolves.toEqual({ id: 7 });
+  });
+
+  it('a missing payload without a description says "the expected payload"', async () => {
+    const { fetch } = scriptedFetch(() => Response.json({ status: 'ok' }));
+    const error = await failureOf(
+      makeRunner({ fetch }).run(read, attemptAt(), { unwrap: () => undefined }),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain('lacks the expected payload');
+  });
+
+  it('a read answered with a broken body is not retried', async () => {
+    const { fetch, requests } = scriptedFetch(
+      () =>
+        new Response('{"half":', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
+    const error = await failureOf(makeRunner({ fetch }).run(read, attemptAt()));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a body cut off while being read is a connection failure, not an invalid answer', async () => {
+    const { fetch } = scriptedFetch(() => Response.json({ ok: true }));
+    const error = await failureOf(
+      makeRunner({ fetch, maxRetries: 0 }).run(read, async (init) => {
+        await init.fetch(new Request('https://api.test/things/1'));
+        throw new TypeError('terminated');
+      }),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe('test.getThing (GET /things/{id}): connection failed: terminated');
+  });
+
+  it('an init the attempt passes to fetch reaches it, with the attempt signal', async () => {
+    let seen: RequestInit | undefined;
+    const fetch: FetchLike = async (_request, init) => {
+      seen = init;
+      return Response.json({});
+    };
+    await makeRunner({ fetch }).run(read, async (init) => {
+      const response = await init.fetch(new Request('https://api.test/x'), { keepalive: true });
+      return { data: await response.json(), response };
+    });
+    expect(seen?.keepalive).toBe(true);
+    expect(seen?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('an already-aborted call prepares nothing: no auth headers, no request', async () => {
+    let prepared = 0;
+    const { fetch, requests } = scriptedFetch(() => Response.json({}));
+    const error = await failureOf(
+      makeRunner(
+        { fetch },
+        {
+          authHeaders: () => {
+            prepared++;
+            return {};
+          },
+        },
+      ).run(read, attemptAt(), { call: { signal: AbortSignal.abort() } }),
+    );
+    expect(error.message).toBe('test.getThing (GET /things/{id}): aborted by the caller');
+    expect(prepared).toBe(0);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('an abort while the auth headers are prepared, or mid-request, says the caller aborted', async () => {
+    const duringAuth = new AbortController();
+    const early = await failureOf(
+      makeRunner(
+        {},
+        {
+          authHeaders: () => {
+            duringAuth.abort();
+            return {};
+          },
+        },
+      ).run(read, attemptAt(), { call: { signal: duringAuth.signal } }),
+    );
+    expect(early.message).toBe('test.getThing (GET /things/{id}): aborted by the caller');
+    const midway = new AbortController();
+    const fetch: FetchLike = (request, init) => {
+      queueMicrotask(() => midway.abort());
+      return hangingFetch(request, init);
+    };
+    const late = await failureOf(
+      makeRunner({ fetch }).run(read, attemptAt(), { call: { signal: midway.signal } }),
+    );
+    expect(late.message).toBe('test.getThing (GET /things/{id}): aborted by the caller');
+  });
+
+  it('a per-call timeout is checked and named like the client option', async () => {
+    const error = await failureOf(makeRunner().run(read, attemptAt(), { call: { timeoutMs: -1 } }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toContain('`timeoutMs` must be a positive number of milliseconds');
+  });
+});
+
 describe('Runner: the debug log', () => {
+  it('measures the duration of the exchange', async () => {
+    const lines: Array<Record<string, unknown> | undefined> = [];
+    const { fetch } = scriptedFetch(() => Response.json({}));
+    const before = performance.now();
+    await makeRunner({ fetch, logger: { debug: (_message, details) => lines.push(details) } }).run(
+      read,
+      attemptAt(),
+    );
+    const elapsed = performance.now() - before;
+    const durationMs = lines[1]?.durationMs as number;
+    expect(durationMs).toBeGreaterThanOrEqual(0);
+    expect(durationMs).toBeLessThanOrEqual(Math.ceil(elapsed));
+  });
+
   it('records request and response with redacted URL, headers and bodies', async () => {
     const lines: Array<[string, Record<string, unknown> | undefined]> = [];
     const { fetch } = scriptedFetch(() =>
