@@ -365,6 +365,16 @@ describe('Runner: what an error carries', () => {
     expect(kept.length).toBeLessThanOrEqual(2_001);
   });
 
+  it('cuts a long provider text to about 200 characters in the message', async () => {
+    const { fetch } = scriptedFetch(
+      () => new Response(`<html><p>${'a'.repeat(300)}</p></html>`, { status: 500 }),
+    );
+    const error = await failureOf(makeRunner({ fetch, maxRetries: 0 }).run(read, attemptAt()));
+    const said = error.message.replace('test.getThing (GET /things/{id}): HTTP 500: ', '');
+    expect(said.startsWith('a'.repeat(200))).toBe(true);
+    expect(said.length).toBeLessThanOrEqual(201);
+  });
+
   it("scrubs a provider's string error code and request id; a number code stays", async () => {
     const { fetch } = scriptedFetch(
       () =>
