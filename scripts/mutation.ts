@@ -10,7 +10,7 @@
  * Exits non-zero when a run fails or a full package run misses its target.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './lib/specs.js';
 import { currentTestFiles, forgetStaticSurvivors } from './mutation/incremental.js';
@@ -102,6 +102,12 @@ for (const name of request.packages) {
     },
   });
   const seconds = Math.round((Date.now() - startedAt) / 1000);
+  if (stryker.signal || stryker.status === 130) {
+    // Interrupted (Ctrl-C): stop here, and remove the sandbox Stryker leaves behind when stopped.
+    rmSync(join(repoRoot, '.stryker-tmp'), { recursive: true, force: true });
+    console.error(`\ntest:mutation: interrupted during ${name}; nothing further was run`);
+    process.exit(130);
+  }
   const reportFile = join(repoRoot, reports, 'mutation.json');
   if (stryker.status !== 0 || !existsSync(reportFile)) {
     failed = true;
