@@ -73,6 +73,10 @@ function parseArgs(args: string[]): Request {
 }
 
 const request = parseArgs(process.argv.slice(2));
+// Ctrl-C reaches Stryker too (same process group): outlive it, so the run ends cleanly below.
+process.on('SIGINT', () => {});
+// A run that was killed leaves its sandbox behind; runs in one checkout never overlap.
+rmSync(join(repoRoot, '.stryker-tmp'), { recursive: true, force: true });
 const summary: string[] = [];
 let failed = false;
 
