@@ -4,11 +4,14 @@
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 import { parse as parseYaml } from 'yaml';
+import { packagedSpec } from './specs.js';
+
+export * from './sandbox/index.js';
+export { packagedSpec } from './specs.js';
 
 export const PROVIDERS = ['synthflow', 'vobiz', 'voximplant'] as const;
 export type MockProvider = (typeof PROVIDERS)[number];
@@ -29,13 +32,6 @@ export interface MockServers {
   /** Base URL per started provider, e.g. `http://127.0.0.1:41234`. */
   readonly urls: Partial<Record<MockProvider, string>>;
   stop(): Promise<void>;
-}
-
-const require = createRequire(import.meta.url);
-
-/** The spec this package ships for a provider (copied from specs/ at build time). */
-export function packagedSpec(provider: MockProvider): string {
-  return require.resolve(`@tenantkit/mock/specs/${provider}.yaml`);
 }
 
 export async function startMockServers(options: StartMockOptions = {}): Promise<MockServers> {

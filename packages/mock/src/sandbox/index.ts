@@ -1,0 +1,225 @@
+/**
+ * The sandbox: a stateful server per provider with the provider's real semantics (what one call
+ * creates, the next one sees), held to the specs by Prism, with faults on demand.
+ *
+ *   const sandbox = await startSandbox({ seed: 7, faults: { vobiz: { rateLimitPerSecond: 5 } } });
+ *   createVobizClient({ ...sandbox.credentials.vobiz!, baseUrl: sandbox.urls.vobiz });
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { packagedSpec } from '../specs.js';
+import { type ProviderDefinition, SANDBOX_PROVIDERS, type SandboxProvider } from './definition.js';
+import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
+import { synthflow } from './providers/synthflow/index.js';
+import { vobiz } from './providers/vobiz/index.js';
+import { voximplant } from './providers/voximplant/index.js';
+import { Random, type RandomState } from './random.js';
+import {
+  type ProviderServer,
+  type SandboxExchange,
+  type SandboxViolation,
+  serveProvider,
+} from './server.js';
+import { loadStateFile, type StoredState, saveStateFile } from './state-file.js';
+
+export type { FaultOptions } from './faults.js';
+export type { SynthflowSandboxCredentials } from './providers/synthflow/index.js';
+export type { VobizSandboxCredentials } from './providers/vobiz/index.js';
+export type { VoximplantSandboxCredentials } from './providers/voximplant/index.js';
+export type { SandboxExchange, SandboxViolation } from './server.js';
+export { SANDBOX_PROVIDERS, type SandboxProvider };
+
+const DEFINITIONS = { synthflow, vobiz, voximplant } as const;
+
+export type SandboxCredentials = {
+  [P in SandboxProvider]?: ReturnType<(typeof DEFINITIONS)[P]['credentials']>;
+};
+
+export interface SandboxOptions {
+  /** Which providers to serve. Default: all. */
+  providers?: readonly SandboxProvider[];
+  /** Seed of the generated ids, secrets and faults. Default 1. */
+  seed?: number;
+  /** Faults per provider; change them later with `setFaults`. */
+  faults?: Partial<Record<SandboxProvider, FaultOptions>>;
+  /**
+   * Path of a JSON state file: read at start when it exists, written after every change, so
+   * separate runs share tenants and credentials. Default: state lives in memory only.
+   */
+  state?: string;
+  /** Port per provider; 0 (the default) picks a free one. */
+  ports?: Partial<Record<SandboxProvider, number>>;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Spec file per provider. Default: the copy of `specs/<provider>.yaml` this package ships. */
+  specs?: Partial<Record<SandboxProvider, string>>;
+  /** Called for every request or answer Prism found against the spec (also kept in `violations`). */
+  onViolation?(violation: SandboxViolation): void;
+}
+
+export interface Sandbox {
+  /** Base URL per provider, e.g. `http://127.0.0.1:41234`. */
+  readonly urls: Partial<Record<SandboxProvider, string>>;
+  /** The credentials to call it with: throwaway, valid only against this sandbox. */
+  readonly credentials: SandboxCredentials;
+  /**
+   * Every request (`side: 'request'`) and answer (`side: 'response'`) Prism refused. Empty while
+   * callers and sandbox keep to the specs; empty it with `violations.length = 0`.
+   */
+  readonly violations: SandboxViolation[];
+  /** The last 10,000 requests served, oldest first (status 0: the connection was reset). */
+  readonly exchanges: SandboxExchange[];
+  /** Replaces a provider's faults (`undefined` or `{}`: none). */
+  setFaults(provider: SandboxProvider, faults: FaultOptions | undefined): void;
+  /**
+   * The environment variables the `tenantkit` CLI reads, pointing at this sandbox. Writes the
+   * Voximplant credentials file (`VOXIMPLANT_CREDENTIALS` is a path) into `credentialsDir`.
+   */
+  cliEnvironment(credentialsDir: string): Record<string, string>;
+  /** Writes the state file (if any) and stops every server. */
+  stop(): Promise<void>;
+}
+
+const MAX_EXCHANGES = 10_000;
+
+function checkOptions(
+  options: SandboxOptions,
+): Required<Pick<SandboxOptions, 'providers' | 'seed' | 'host'>> {
+  const { providers = SANDBOX_PROVIDERS, seed = 1, host = '127.0.0.1' } = options;
+  for (const provider of providers)
+    if (!SANDBOX_PROVIDERS.includes(provider))
+      throw new TypeError(
+        `sandbox: providers lists ${String(provider)}, not one of ${SANDBOX_PROVIDERS.join(', ')} (rule: known-provider)`,
+      );
+  if (!Number.isSafeInteger(seed))
+    throw new TypeError('sandbox: seed must be an integer (rule: integer)');
+  for (const provider of Object.keys(options.faults ?? {}))
+    if (!providers.includes(provider as SandboxProvider))
+      throw new TypeError(
+        `sandbox: faults.${provider} names a provider that is not started (rule: started-provider)`,
+      );
+  return { providers, seed, host };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const { providers, seed, host } = checkOptions(options);
+  const faultsByProvider = new Map<SandboxProvider, FaultInjector>();
+  for (const provider of providers) {
+    const faults = checkFaultOptions(`faults.${provider}`, options.faults?.[provider]);
+    faultsByProvider.set(
+      provider,
+      new FaultInjector(Random.seeded(seed, `${provider}:faults`), faults),
+    );
+  }
+  const stored: StoredState = loadStateFile(options.state);
+  const states: StoredState = {};
+  const save = () => {
+    if (options.state !== undefined) saveStateFile(options.state, { ...stored, ...states });
+  };
+  const violations: SandboxViolation[] = [];
+  const exchanges: SandboxExchange[] = [];
+  const urls: Partial<Record<SandboxProvider, string>> = {};
+  const servers: ProviderServer[] = [];
+  const stopServers = () => Promise.allSettled(servers.splice(0).map((server) => server.close()));
+
+  try {
+    for (const provider of providers) {
+      // The handlers of each definition take that provider's own state; the map only routes.
+      const definition = DEFINITIONS[provider] as unknown as ProviderDefinition<
+        RandomState,
+        unknown
+      >;
+      const state =
+        (stored[provider] as RandomState | undefined) ?? (await freshState(definition, seed));
+      states[provider] = state;
+      const server = await serveProvider({
+        definition,
+        state,
+        operations: await getHttpOperationsFromSpec(
+          options.specs?.[provider] ?? packagedSpec(provider),
+        ),
+        faults: faultsByProvider.get(provider) as FaultInjector,
+        host,
+        port: options.ports?.[provider] ?? 0,
+        onChange: save,
+        onExchange(exchange) {
+          exchanges.push(exchange);
+          if (exchanges.length > MAX_EXCHANGES) exchanges.shift();
+        },
+        onViolation(violation) {
+          violations.push(violation);
+          options.onViolation?.(violation);
+        },
+      });
+      servers.push(server);
+      urls[provider] = server.url;
+    }
+    save();
+  } catch (error) {
+    await stopServers();
+    throw error;
+  }
+
+  const credentials = (): SandboxCredentials =>
+    Object.fromEntries(
+      providers.map((provider) => [
+        provider,
+        DEFINITIONS[provider].credentials(states[provider] as never),
+      ]),
+    );
+
+  return {
+    urls,
+    get credentials() {
+      return credentials();
+    },
+    violations,
+    exchanges,
+    setFaults(provider, faults) {
+      const injector = faultsByProvider.get(provider);
+      if (!injector)
+        throw new TypeError(`sandbox: ${provider} is not started (rule: started-provider)`);
+      injector.configure(checkFaultOptions(`faults.${provider}`, faults));
+    },
+    cliEnvironment(credentialsDir) {
+      return cliEnvironment(urls, credentials(), credentialsDir);
+    },
+    async stop() {
+      save();
+      await stopServers();
+    },
+  };
+}
+
+async function freshState(definition: ProviderDefinition<RandomState, unknown>, seed: number) {
+  const random = Random.seeded(seed, definition.provider);
+  const state = await definition.createState(random, new Date());
+  return { ...state, randomState: random.position };
+}
+
+function cliEnvironment(
+  urls: Partial<Record<SandboxProvider, string>>,
+  credentials: SandboxCredentials,
+  credentialsDir: string,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (urls.synthflow && credentials.synthflow) {
+    env.TENANTKIT_SYNTHFLOW_BASE_URL = urls.synthflow;
+    env.SYNTHFLOW_API_KEY = credentials.synthflow.apiKey;
+  }
+  if (urls.vobiz && credentials.vobiz) {
+    env.TENANTKIT_VOBIZ_BASE_URL = urls.vobiz;
+    env.VOBIZ_AUTH_ID = credentials.vobiz.authId;
+    env.VOBIZ_AUTH_TOKEN = credentials.vobiz.authToken;
+  }
+  if (urls.voximplant && credentials.voximplant) {
+    const file = join(credentialsDir, 'voximplant-credentials.json');
+    writeFileSync(file, `${JSON.stringify(credentials.voximplant.credentials, null, 2)}\n`, {
+      mode: 0o600,
+    });
+    env.TENANTKIT_VOXIMPLANT_BASE_URL = urls.voximplant;
+    env.VOXIMPLANT_CREDENTIALS = file;
+  }
+  return env;
+}

@@ -1,0 +1,130 @@
+/**
+ * Voximplant subusers: numeric ids, logins lower-cased and unique per account (a duplicate is
+ * error 436 in an HTTP 200), the password rule, role grants and removals, offset/count listing.
+ */
+import type {
+  HandlerContext,
+  Handlers,
+  SandboxRequest,
+  SandboxResponse,
+} from '../../definition.js';
+import { sha256 } from '../../hash.js';
+import { ok, voxError } from './errors.js';
+import { booleanParam, integerParam, page } from './params.js';
+import { addRoles, heldRoles, removeRoles, rolesAnswer, selectedRoles } from './roles.js';
+import type { VoximplantState, VoximplantSubUser } from './state.js';
+
+type Context = HandlerContext<VoximplantState>;
+
+const NAME_RULE = /^[a-z][a-z0-9_.-]*$/;
+/** At least one lower-case letter, upper-case letter, digit and special character (docs). */
+const STRONG_PASSWORD = /^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?=.*[^A-Za-z0-9\s]).{8,}$/;
+
+const passwordHash = (id: number, password: string) => sha256(`${id}:${password}`);
+
+function passwordProblem(password: string): SandboxResponse | undefined {
+  if (/\s/.test(password)) return voxError(524);
+  if (!STRONG_PASSWORD.test(password)) return voxError(464);
+  return undefined;
+}
+
+type Found = { subUser: VoximplantSubUser } | { refusal: SandboxResponse };
+
+function findSubUser(request: SandboxRequest, { state }: Context): Found {
+  const id = integerParam(request, 'subuser_id');
+  const subUser = state.subUsers.find((item) => item.subuser_id === id);
+  return subUser ? { subUser } : { refusal: voxError(434) };
+}
+
+function listView(subUser: VoximplantSubUser, withRoles: boolean) {
+  return {
+    subuser_id: subUser.subuser_id,
+    subuser_name: subUser.subuser_name,
+    ...(subUser.description !== undefined && { description: subUser.description }),
+    ...(withRoles && { roles: heldRoles(subUser.role_ids) }),
+  };
+}
+
+export const subUserHandlers: Handlers<VoximplantState> = {
+  AddSubUser(request, { state }) {
+    const name = (request.query.new_subuser_name ?? '').toLowerCase();
+    const password = request.query.new_subuser_password ?? '';
+    if (name.length < 5 || name.length > 20) return voxError(452);
+    if (!NAME_RULE.test(name)) return voxError(453);
+    const weak = passwordProblem(password);
+    if (weak) return weak;
+    const roles = selectedRoles(request, false);
+    if ('refusal' in roles) return roles.refusal;
+    if (state.subUsers.some((item) => item.subuser_name === name)) return voxError(436);
+    const id = state.nextSubUserId++;
+    state.subUsers.push({
+      subuser_id: id,
+      subuser_name: name,
+      ...(request.query.description !== undefined && { description: request.query.description }),
+      password_sha256: passwordHash(id, password),
+      role_ids: addRoles([], roles.roleIds),
+    });
+    return ok({ subuser_id: id });
+  },
+
+  GetSubUsers(request, { state }) {
+    const id = integerParam(request, 'subuser_id');
+    const matching = state.subUsers.filter((item) => id === undefined || item.subuser_id === id);
+    const withRoles = booleanParam(request, 'with_roles');
+    return ok(page(request, matching).map((item) => listView(item, withRoles)));
+  },
+
+  SetSubUserInfo(request, context) {
+    const found = findSubUser(request, context);
+    if ('refusal' in found) return found.refusal;
+    const { subUser } = found;
+    const {
+      new_subuser_password: next,
+      old_subuser_password: current,
+      description,
+    } = request.query;
+    if (next !== undefined) {
+      if (current === undefined) return voxError(448);
+      if (passwordHash(subUser.subuser_id, current) !== subUser.password_sha256)
+        return voxError(496, 'old_subuser_password');
+      const weak = passwordProblem(next);
+      if (weak) return weak;
+      subUser.password_sha256 = passwordHash(subUser.subuser_id, next);
+    }
+    if (description !== undefined) subUser.description = description;
+    return ok(1);
+  },
+
+  DelSubUser(request, context) {
+    const found = findSubUser(request, context);
+    if ('refusal' in found) return found.refusal;
+    context.state.subUsers.splice(context.state.subUsers.indexOf(found.subUser), 1);
+    return ok(1);
+  },
+
+  SetSubUserRoles(request, context) {
+    const found = findSubUser(request, context);
+    if ('refusal' in found) return found.refusal;
+    const roles = selectedRoles(request, true);
+    if ('refusal' in roles) return roles.refusal;
+    found.subUser.role_ids = addRoles(found.subUser.role_ids, roles.roleIds);
+    return ok(1);
+  },
+
+  GetSubUserRoles(request, context) {
+    const found = findSubUser(request, context);
+    if ('refusal' in found) return found.refusal;
+    return rolesAnswer(request, found.subUser.role_ids);
+  },
+
+  RemoveSubUserRoles(request, context) {
+    const found = findSubUser(request, context);
+    if ('refusal' in found) return found.refusal;
+    const roles = selectedRoles(request, true);
+    if ('refusal' in roles) return roles.refusal;
+    // Keys made through this API belong to the account, not to a subuser, so no key can still
+    // hold the role (error 439) and `force` has nothing to strip.
+    found.subUser.role_ids = removeRoles(found.subUser.role_ids, roles.roleIds);
+    return ok(1);
+  },
+};

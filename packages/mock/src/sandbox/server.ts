@@ -1,0 +1,254 @@
+/**
+ * One loopback HTTP server per provider: request → Prism gate (validation both ways) → faults →
+ * the provider's authentication and handler → latency → the answer (or a reset connection).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import type {
+  HandlerContext,
+  ProviderDefinition,
+  SandboxProvider,
+  SandboxRequest,
+  SandboxResponse,
+} from './definition.js';
+import type { Fault, FaultInjector } from './faults.js';
+import { createGate, type GateOutcome, type HttpOperation, SandboxFailure } from './prism-gate.js';
+import { Random, type RandomState } from './random.js';
+
+/** One request the sandbox served. */
+export interface SandboxExchange {
+  provider: SandboxProvider;
+  method: string;
+  path: string;
+  /** The spec operation Prism routed it to (absent when none matched). */
+  operationId?: string;
+  /** The status sent; 0 when the connection was reset instead. */
+  status: number;
+  fault?: Fault;
+}
+
+/** A request or an answer Prism found against the spec. */
+export interface SandboxViolation {
+  provider: SandboxProvider;
+  method: string;
+  path: string;
+  /** `request`: what the caller sent; `response`: what the sandbox answered (a sandbox bug). */
+  side: 'request' | 'response';
+  status: number;
+  /** Prism's problem document (`validation` lists each violation). */
+  problem: Record<string, unknown>;
+}
+
+export interface ProviderServerOptions<S extends RandomState, C> {
+  definition: ProviderDefinition<S, C>;
+  operations: HttpOperation[];
+  state: S;
+  faults: FaultInjector;
+  host: string;
+  port: number;
+  /** The state changed (a successful create, update or delete). */
+  onChange(): void;
+  onExchange(exchange: SandboxExchange): void;
+  onViolation(violation: SandboxViolation): void;
+}
+
+export interface ProviderServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Per request: what the sandbox decided on the way through the gate. */
+interface Decisions {
+  operationId?: string;
+  fault?: Fault;
+}
+
+function templateParams(template: string, path: string): Record<string, string> {
+  const names: string[] = [];
+  const pattern = template
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{([^}]+)\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  return Object.fromEntries(
+    names.map((name, index) => [name, decodeURIComponent(match?.[index + 1] ?? '')]),
+  );
+}
+
+function toSandboxRequest(operation: HttpOperation, input: IHttpRequest): SandboxRequest {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.url.query ?? {}))
+    query[name] = Array.isArray(value) ? (value.at(-1) ?? '') : value;
+  return {
+    operationId: operation.iid ?? operation.id,
+    method: input.method.toUpperCase(),
+    path: input.url.path,
+    params: templateParams(operation.path, input.url.path),
+    query,
+    headers: (input.headers ?? {}) as Record<string, string>,
+    body: input.body ?? null,
+  };
+}
+
+/** What leaves is what Prism validates: the body goes through JSON once, as on the wire. */
+function toHttpResponse(response: SandboxResponse): IHttpResponse {
+  return {
+    statusCode: response.status,
+    headers: response.headers ?? {},
+    ...(response.body !== undefined && { body: JSON.parse(JSON.stringify(response.body)) }),
+  };
+}
+
+async function readInput(request: IncomingMessage): Promise<IHttpRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  let body: unknown = null;
+  if (text !== '') {
+    try {
+      body = /json/i.test(request.headers['content-type'] ?? '') ? JSON.parse(text) : text;
+    } catch {
+      body = text; // Not JSON after all: Prism reports it against the schema.
+    }
+  }
+  const url = new URL(request.url ?? '/', 'http://sandbox.local');
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    query[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return {
+    method: (request.method ?? 'GET').toLowerCase() as IHttpRequest['method'],
+    url: { path: url.pathname, query },
+    headers: request.headers as Record<string, string>,
+    body,
+  };
+}
+
+function send(
+  reply: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: unknown,
+) {
+  for (const [name, value] of Object.entries(headers)) reply.setHeader(name, value);
+  reply.statusCode = status;
+  reply.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+export async function serveProvider<S extends RandomState, C>(
+  options: ProviderServerOptions<S, C>,
+): Promise<ProviderServer> {
+  const { definition, state, faults } = options;
+  const provider = definition.provider;
+  const decisions = new WeakMap<IHttpRequest, Decisions>();
+
+  const gate = createGate(options.operations, async (operation, input) => {
+    const decided = decisions.get(input) ?? {};
+    decided.operationId = operation.iid;
+    const context: HandlerContext<S> = { state, random: new Random(state), now: new Date() };
+    const verdict = faults.beforeProcessing(Date.now());
+    if (verdict) {
+      decided.fault = verdict.fault;
+      return toHttpResponse(
+        verdict.fault === 'rate-limited'
+          ? definition.faults.rateLimited(verdict.retryAfterSeconds, context)
+          : definition.faults.serverError(context),
+      );
+    }
+    const request = toSandboxRequest(operation, input);
+    const refusal = definition.authenticate(request, context);
+    if (refusal) return toHttpResponse(refusal);
+    const handler = definition.handlers[request.operationId];
+    if (!handler)
+      throw new SandboxFailure(
+        501,
+        `the ${provider} sandbox does not implement ${request.operationId} yet`,
+      );
+    const response = await handler(request, context);
+    const kind = operation.extensions?.['x-tenantkit-kind'];
+    const succeeded = response.status < 300;
+    if (succeeded && kind !== 'read') options.onChange();
+    if (succeeded && kind === 'create' && faults.resetAfterCreate()) decided.fault = 'reset';
+    return toHttpResponse(response);
+  });
+
+  async function handle(request: IncomingMessage, reply: ServerResponse) {
+    const input = await readInput(request);
+    const decided: Decisions = {};
+    decisions.set(input, decided);
+    const outcome: GateOutcome = await gate(input);
+    const exchange: SandboxExchange = {
+      provider,
+      method: input.method.toUpperCase(),
+      path: input.url.path,
+      ...(decided.operationId && { operationId: decided.operationId }),
+      status: outcome.kind === 'answer' ? outcome.response.statusCode : outcome.problem.status,
+      ...(decided.fault && { fault: decided.fault }),
+    };
+    if (outcome.kind !== 'answer') {
+      options.onViolation({
+        provider,
+        method: exchange.method,
+        path: exchange.path,
+        side: outcome.kind === 'invalid-request' ? 'request' : 'response',
+        status: outcome.problem.status,
+        problem: outcome.problem.body,
+      });
+    }
+    const delay = faults.latencyMs();
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (outcome.kind === 'answer' && decided.fault === 'reset') {
+      // The tenant exists now; the caller only learns that its connection died.
+      options.onExchange({ ...exchange, status: 0 });
+      request.socket.resetAndDestroy();
+      return;
+    }
+    options.onExchange(exchange);
+    if (outcome.kind === 'answer') {
+      const { statusCode, headers = {}, body } = outcome.response;
+      send(reply, statusCode, headers, body);
+    } else {
+      const { status, headers, body } = outcome.problem;
+      if (outcome.kind === 'invalid-response')
+        headers['sl-violations'] = JSON.stringify(body.validation ?? [])
+          .replace(/[^\x20-\x7e]/g, '?')
+          .slice(0, 8000);
+      send(reply, status, headers, body);
+    }
+  }
+
+  const server = createServer((request, reply) => {
+    handle(request, reply).catch((error: unknown) => {
+      if (reply.writableEnded) return;
+      if (!reply.headersSent) {
+        reply.statusCode = 500;
+        reply.setHeader('content-type', 'text/plain');
+      }
+      reply.end(`sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) =>
+      reject(
+        new Error(
+          `sandbox: ${provider} cannot listen on ${options.host}:${options.port}: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
