@@ -66,7 +66,11 @@ const CONFIG: IHttpProxyConfig = {
   mock: { dynamic: false },
 };
 
-const ERROR_SEVERITY = 0; // DiagnosticSeverity.Error
+/**
+ * DiagnosticSeverity.Error and .Warning. Prism itself only warns about an error status the spec
+ * does not declare (real APIs send such); the sandbox must keep to the declared ones.
+ */
+const VIOLATION_SEVERITIES = new Set([0, 1]);
 
 function problemOf(error: ProblemJsonError | Error): Problem {
   const json = ProblemJsonError.toProblemJson(error);
@@ -147,8 +151,8 @@ export function createGate(operations: HttpOperation[], upstream: Upstream) {
       return { kind: 'invalid-request', problem: problemOf(error) };
     }
     const { output, validations } = result.right;
-    const errors = validations.output.filter(
-      (validation) => validation.severity === ERROR_SEVERITY,
+    const errors = validations.output.filter((validation) =>
+      VIOLATION_SEVERITIES.has(validation.severity),
     );
     if (errors.length === 0) return { kind: 'answer', response: output };
     const violation = ProblemJsonError.fromTemplate(

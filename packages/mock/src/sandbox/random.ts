@@ -9,9 +9,9 @@ export interface RandomState {
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const HEX = '0123456789abcdef';
 
-/** FNV-1a of the label mixed with the seed: one independent stream per provider and purpose. */
+/** FNV-1a of `<seed>:<label>`: one independent stream per provider and purpose. */
 export function streamSeed(seed: number, label: string): number {
-  let hash = (2166136261 ^ (seed >>> 0)) >>> 0;
+  let hash = 2166136261;
   for (const char of `${seed}:${label}`) {
     hash ^= char.charCodeAt(0);
     hash = Math.imul(hash, 16777619) >>> 0;
