@@ -1,0 +1,182 @@
+/**
+ * The facade and the CLI against the stateful sandbox: what one call creates, the next one sees.
+ * Prism validates every request and answer; any violation fails the test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NotFoundError, type Secret } from '@tenantkit/core';
+import { type Sandbox, startSandbox } from '@tenantkit/mock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTenantkit,
+  type Provider,
+  runCli,
+  type SubAccount,
+  type Tenantkit,
+} from '../src/index.js';
+
+const spec = (provider: Provider) =>
+  fileURLToPath(new URL(`../../../specs/${provider}.yaml`, import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-'));
+let sandbox: Sandbox;
+let tk: Tenantkit;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    specs: { synthflow: spec('synthflow'), vobiz: spec('vobiz'), voximplant: spec('voximplant') },
+  });
+  const { synthflow, vobiz, voximplant } = sandbox.credentials;
+  tk = createTenantkit({
+    synthflow: { apiKey: synthflow?.apiKey ?? '', baseUrl: sandbox.urls.synthflow },
+    vobiz: {
+      authId: vobiz?.authId ?? '',
+      authToken: vobiz?.authToken ?? '',
+      baseUrl: sandbox.urls.vobiz,
+    },
+    voximplant: { credentials: voximplant?.credentials, baseUrl: sandbox.urls.voximplant },
+  });
+});
+afterEach(() => {
+  expect(sandbox.violations).toEqual([]);
+});
+afterAll(async () => {
+  await sandbox.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Per provider: a create, an update, and what the update must show afterwards. */
+const STORY = {
+  synthflow: {
+    create: {
+      name: 'Acme Dental',
+      email: 'owner@acme.example',
+      limits: { maxMinutes: 1000, concurrency: 5 },
+      permissions: { grant: ['logs'], revoke: ['widget'] },
+    },
+    update: { name: 'Acme Dental Group', limits: { maxMinutes: null } },
+    changed: { name: 'Acme Dental Group', limits: { maxMinutes: null } },
+    credentials: ['apiKey', 'signInLink'],
+  },
+  vobiz: {
+    create: {
+      name: 'Acme Dental',
+      email: 'owner@acme.example',
+      limits: { rateLimit: 100 },
+      permissions: { calls: true, cdr: true },
+    },
+    update: { enabled: false, description: 'Paused by billing' },
+    changed: { name: 'Acme Dental', enabled: false, description: 'Paused by billing' },
+    credentials: ['authId', 'authToken'],
+  },
+  voximplant: {
+    create: { name: 'acme_dental', password: 'Str0ng!Pass', roles: { grant: ['Support'] } },
+    update: {
+      description: 'Front desk and billing',
+      roles: { grant: ['Accountant'], revoke: ['Support'] },
+    },
+    changed: {
+      description: 'Front desk and billing',
+      roles: [{ role_id: 7, role_name: 'Accountant', gui_only: true }],
+    },
+    credentials: [],
+  },
+} as const;
+
+const ids = async (provider: Provider) => {
+  const found: string[] = [];
+  for await (const account of tk.subaccounts.list(provider)) found.push(account.id);
+  return found;
+};
+
+describe.each(Object.keys(STORY) as Provider[])(
+  '%s through the facade: one true story',
+  (provider) => {
+    it('create → get the same record → list it → update and see the change → delete and see it gone', async () => {
+      const story = STORY[provider];
+      const created = await tk.subaccounts.create(provider, story.create as never);
+      expect(Object.keys(created.credentials).sort()).toEqual([...story.credentials].sort());
+      for (const secret of Object.values(created.credentials) as Secret[])
+        expect(secret.reveal()).not.toBe('');
+
+      const got: SubAccount = await tk.subaccounts.get(provider, created.id);
+      expect(got).toMatchObject({ provider, id: created.id, name: story.create.name });
+      expect(await ids(provider)).toContain(created.id);
+
+      const updated = await tk.subaccounts.update(provider, created.id, story.update as never);
+      expect(updated).toMatchObject({ id: created.id, ...story.changed });
+      expect(await tk.subaccounts.get(provider, created.id)).toMatchObject(story.changed);
+
+      await tk.subaccounts.delete(provider, created.id);
+      await expect(tk.subaccounts.get(provider, created.id)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await ids(provider)).not.toContain(created.id);
+    });
+  },
+);
+
+describe('facade paging against the sandbox', () => {
+  it.each(['vobiz', 'voximplant'] as const)(
+    '%s: every page, in the provider’s order, with pageSize 10',
+    async (provider) => {
+      const made: string[] = [];
+      for (let index = 0; index < 23; index++) {
+        const input =
+          provider === 'vobiz'
+            ? { name: `Paged ${index}` }
+            : { name: `paged_${index}`, password: 'Str0ng!Pass' };
+        made.push((await tk.subaccounts.create(provider, input as never)).id);
+      }
+      const mark = sandbox.exchanges.length;
+      const listed: string[] = [];
+      for await (const account of tk.subaccounts.list(provider, { pageSize: 10 }))
+        listed.push(account.id);
+      // Vobiz lists newest first; Voximplant by id.
+      expect(listed).toEqual(provider === 'vobiz' ? [...made].reverse() : made);
+      expect(sandbox.exchanges.slice(mark)).toHaveLength(3);
+      for (const id of made) await tk.subaccounts.delete(provider, id);
+    },
+  );
+});
+
+describe('the CLI against the sandbox (credentials from the environment it prints)', () => {
+  async function tenantkit(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      env: sandbox.cliEnvironment(dir),
+    });
+    return { code, stdout, stderr };
+  }
+
+  it.each(['synthflow', 'vobiz', 'voximplant'] as const)(
+    '%s: a create is visible to the next command, a delete too',
+    async (provider) => {
+      const fields =
+        provider === 'voximplant'
+          ? ['--name', 'cli_tenant', '--password', 'Str0ng!Pass']
+          : ['--name', 'CLI tenant'];
+      const created = await tenantkit(['--json', 'create', provider, ...fields]);
+      expect(created.code).toBe(0);
+      const { id } = JSON.parse(created.stdout) as { id: string };
+
+      const got = await tenantkit(['--json', 'get', provider, id]);
+      expect(got.code).toBe(0);
+      expect(JSON.parse(got.stdout)).toMatchObject({
+        id,
+        name: provider === 'voximplant' ? 'cli_tenant' : 'CLI tenant',
+      });
+
+      expect((await tenantkit(['delete', provider, id])).code).toBe(0);
+      const gone = await tenantkit(['get', provider, id]);
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toMatch(/404|not found|no sub-account/i);
+    },
+  );
+});
