@@ -1,138 +1,173 @@
 /**
- * `pnpm demo`: a tour of the `tenantkit` CLI in `--mock` mode, every provider, every operation.
+ * `pnpm demo`: the `tenantkit` CLI tells one true story against ONE sandbox (`@tenantkit/mock`): on
+ * each provider it creates a tenant, lists it, gets the same record, updates it and shows the
+ * change, deletes it and shows it gone. Every step after a create uses the id that create printed,
+ * and each step checks what it printed, so no step can show a record the previous one did not make.
  *
- * Each step runs the CLI's own entry point (`runCli`, which the `tenantkit` binary calls) in this one
- * process: `--mock` still starts a Prism server for every command, but Prism's modules load once
- * instead of once per command (~2 s each), which keeps the tour quick.
+ * The sandbox is a stateful server per provider, every request and answer checked by Prism against
+ * specs/. The CLI reaches it exactly as it reaches a real provider: base URLs and (throwaway)
+ * credentials from the environment. Each step runs the CLI's own entry point (`runCli`, which the
+ * `tenantkit` binary calls) in this process, so the tour stays quick.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // From source, run by tsx: the root workspace depends on no package (that would put every package
 // into turbo's global hash and defeat the cache).
+import { type SandboxProvider, startSandbox } from '../packages/mock/src/index.js';
 import { runCli } from '../packages/tenantkit/src/cli/index.js';
+import { specsDir } from './lib/specs.js';
+
+/** What earlier steps printed: the id each create made, and the Vobiz number the tour moves. */
+type Ids = Partial<Record<SandboxProvider | 'number', string>>;
 
 interface Step {
   title: string;
-  args: string[];
+  args: (ids: Ids) => string[];
   /** The exit code the step is meant to end with (a refused input is part of the tour). */
   expect?: number;
+  /** What the output must show for the story to hold; returns what is missing. */
+  shows?: (stdout: string, ids: Ids) => string | undefined;
+  /** A create: the id it printed (JSON) is what the following steps use. */
+  creates?: SandboxProvider;
+  /** Keeps something the step printed (JSON) for the following steps. */
+  keeps?: (stdout: string) => Ids;
+}
+
+const contains =
+  (...texts: Array<string | ((ids: Ids) => string | undefined)>) =>
+  (stdout: string, ids: Ids) => {
+    for (const text of texts) {
+      const wanted = typeof text === 'string' ? text : text(ids);
+      if (wanted === undefined || !stdout.includes(wanted)) return `the output lacks "${wanted}"`;
+    }
+    return undefined;
+  };
+const id = (provider: SandboxProvider | 'number') => (ids: Ids) => ids[provider] ?? '(no id yet)';
+
+/** Create → list → get → update → delete → get again (gone), with the provider's own fields. */
+function story(
+  provider: SandboxProvider,
+  label: string,
+  create: string[],
+  name: string,
+  update: { title: string; args: string[]; shows: string[] },
+  beforeDelete: Step[] = [],
+): Step[] {
+  const title = (text: string) => `${label}: ${text}`;
+  return [
+    {
+      title: title('create a tenant (JSON, so the next steps can use its id)'),
+      args: () => ['--json', 'create', provider, ...create],
+      creates: provider,
+      shows: contains(`"name": "${name}"`),
+    },
+    {
+      title: title('list: the new tenant is there'),
+      args: () => ['list', provider],
+      shows: contains(id(provider), name),
+    },
+    {
+      title: title('get: the same record'),
+      args: (ids) => ['get', provider, id(provider)(ids)],
+      shows: contains(id(provider), name),
+    },
+    {
+      title: title(update.title),
+      args: (ids) => ['update', provider, id(provider)(ids), ...update.args],
+      shows: contains(id(provider), ...update.shows),
+    },
+    ...beforeDelete,
+    {
+      title: title('delete it'),
+      args: (ids) => ['delete', provider, id(provider)(ids)],
+      shows: contains(id(provider)),
+    },
+    {
+      title: title('get it again: gone (exit 1)'),
+      args: (ids) => ['get', provider, id(provider)(ids)],
+      expect: 1,
+    },
+  ];
 }
 
 const STEPS: Step[] = [
   {
     title: 'What each provider supports (and which spec each client was generated from)',
-    args: ['providers'],
+    args: () => ['providers'],
   },
-
-  {
-    title: 'Synthflow: create a sub-account with quotas and permissions',
-    args: [
-      'create',
-      'synthflow',
-      '--name',
-      'Acme Dental',
-      '--email',
-      'owner@acme.example',
-      '--limit',
-      'maxMinutes=1000',
-      '--limit',
-      'concurrency=5',
-      '--grant',
-      'inbound',
-      '--grant',
-      'logs',
-      '--revoke',
-      'widget',
+  ...story(
+    'synthflow',
+    'Synthflow',
+    [
+      ...['--name', 'Acme Dental', '--email', 'owner@acme.example'],
+      ...['--limit', 'maxMinutes=1000', '--limit', 'concurrency=5'],
+      ...['--grant', 'inbound', '--grant', 'logs', '--revoke', 'widget'],
     ],
-  },
-  { title: 'Synthflow: list every sub-account', args: ['list', 'synthflow'] },
-  { title: 'Synthflow: get one', args: ['get', 'synthflow', '1726005822670x239735712159542050'] },
-  {
-    title: 'Synthflow: lift the minute quota (null = unlimited)',
-    args: ['update', 'synthflow', '1726005822670x239735712159542050', '--limit', 'maxMinutes=null'],
-  },
-  {
-    title: 'Synthflow: delete it',
-    args: ['delete', 'synthflow', '1726005822670x239735712159542050'],
-  },
-
-  {
-    title: 'Vobiz: create a sub-account (its auth token is handed out once)',
-    args: [
-      'create',
-      'vobiz',
-      '--name',
-      'Acme Dental',
-      '--email',
-      'owner@acme.example',
-      '--limit',
-      'rateLimit=100',
-      '--permission',
-      'calls=true',
-      '--permission',
-      'cdr=true',
+    'Acme Dental',
+    {
+      title: 'rename it and lift the minute quota (null = unlimited)',
+      args: ['--name', 'Acme Dental Group', '--limit', 'maxMinutes=null'],
+      shows: ['Acme Dental Group', 'maxMinutes=unlimited'],
+    },
+  ),
+  ...story(
+    'vobiz',
+    'Vobiz',
+    [
+      ...['--name', 'Acme Dental', '--email', 'owner@acme.example'],
+      ...['--limit', 'rateLimit=100', '--permission', 'calls=true', '--permission', 'cdr=true'],
     ],
-  },
-  { title: 'Vobiz: list every sub-account (all pages)', args: ['list', 'vobiz'] },
-  { title: 'Vobiz: get one by its SA_ auth id', args: ['get', 'vobiz', 'SA_XXXXXXXX'] },
-  {
-    title: 'Vobiz: switch it off',
-    args: ['update', 'vobiz', 'SA_XXXXXXXX', '--disable', '--description', 'Paused by billing'],
-  },
-  {
-    title: 'Vobiz: give one of the parent’s numbers to the sub-account',
-    args: ['numbers', 'assign', 'vobiz', '+919876543210', 'SA_XXXXXXXX'],
-  },
-  {
-    title: 'Vobiz: the numbers the sub-account holds',
-    args: ['numbers', 'list', 'vobiz', '--sub-account', 'SA_XXXXXXXX'],
-  },
-  { title: 'Vobiz: delete it', args: ['delete', 'vobiz', 'SA_XXXXXXXX'] },
-
-  { title: 'Voximplant: the roles a sub-user can hold', args: ['roles'] },
-  {
-    title: 'Voximplant: create a sub-user with a role',
-    args: [
-      'create',
-      'voximplant',
-      '--name',
-      'acme_dental',
-      '--password',
-      'Str0ng!Pass',
-      '--grant-role',
-      'Support',
-      '--description',
-      'Acme front desk',
+    'Acme Dental',
+    {
+      title: 'switch it off',
+      args: ['--disable', '--description', 'Paused by billing'],
+      shows: ['Paused by billing', 'false'],
+    },
+    [
+      {
+        title: 'Vobiz: the parent’s numbers (JSON, so the next step can pick one)',
+        args: () => ['--json', 'numbers', 'list', 'vobiz'],
+        // The second one: the first carried a call three days ago (its cool-off is on).
+        keeps: (stdout) => ({
+          number: (JSON.parse(stdout) as Array<{ number: string }>)[1]?.number,
+        }),
+      },
+      {
+        title: 'Vobiz: give that number to the sub-account',
+        args: (ids) => ['numbers', 'assign', 'vobiz', id('number')(ids), id('vobiz')(ids)],
+        shows: contains(id('number'), id('vobiz')),
+      },
+      {
+        title: 'Vobiz: the numbers the sub-account holds',
+        args: (ids) => ['numbers', 'list', 'vobiz', '--sub-account', id('vobiz')(ids)],
+        shows: contains(id('number'), '1 number(s)'),
+      },
     ],
-  },
-  {
-    title: 'Voximplant: list every sub-user (JSON, for scripts)',
-    args: ['list', 'voximplant', '--json'],
-  },
-  { title: 'Voximplant: get one', args: ['get', 'voximplant', '109'] },
-  {
-    title: 'Voximplant: grant and remove roles',
-    args: [
-      'update',
-      'voximplant',
-      '109',
-      '--grant-role',
-      '3',
-      '--description',
-      'Front desk and billing',
+  ),
+  { title: 'Voximplant: the roles a sub-user can hold', args: () => ['roles'] },
+  ...story(
+    'voximplant',
+    'Voximplant',
+    [
+      ...['--name', 'acme_dental', '--password', 'Str0ng!Pass'],
+      ...['--grant-role', 'Support', '--description', 'Acme front desk'],
     ],
-  },
-  { title: 'Voximplant: delete it', args: ['delete', 'voximplant', '109'] },
-
+    'acme_dental',
+    {
+      title: 'swap a role and change the description',
+      args: [
+        ...['--grant-role', 'Accountant', '--revoke-role', 'Support'],
+        ...['--description', 'Front desk and billing'],
+      ],
+      shows: ['Front desk and billing', 'Accountant'],
+    },
+  ),
   {
     title: 'Refused before sending: Voximplant has no quotas (exit 2)',
-    args: [
-      'create',
-      'voximplant',
-      '--name',
-      'acme_dental',
-      '--password',
-      'Str0ng!Pass',
-      '--limit',
-      'maxMinutes=10',
+    args: () => [
+      ...['create', 'voximplant', '--name', 'acme_dental', '--password', 'Str0ng!Pass'],
+      ...['--limit', 'maxMinutes=10'],
     ],
     expect: 2,
   },
@@ -141,26 +176,54 @@ const STEPS: Step[] = [
 const quote = (arg: string) =>
   /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 const startedAt = Date.now();
-let failures = 0;
+const dir = mkdtempSync(join(tmpdir(), 'tenantkit-demo-'));
+const specs = Object.fromEntries(
+  (['synthflow', 'vobiz', 'voximplant'] as const).map((provider) => [
+    provider,
+    join(specsDir, `${provider}.yaml`),
+  ]),
+);
+const sandbox = await startSandbox({ specs, seed: 2026 });
+const env = sandbox.cliEnvironment(dir);
+console.log('One sandbox for the whole tour: a stateful server per provider, Prism checking');
+console.log('every request and answer against specs/. The CLI reads it from the environment:');
+for (const [name, value] of Object.entries(env))
+  console.log(`  ${name}=${name.endsWith('_URL') ? value : '(a throwaway sandbox credential)'}`);
 
-for (const [index, step] of STEPS.entries()) {
-  const args = ['--mock', ...step.args];
-  console.log(`\n━━ ${index + 1}. ${step.title}`);
-  console.log(`$ tenantkit ${args.map(quote).join(' ')}`);
-  const code = await runCli(args, {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: {},
-  });
-  const expected = step.expect ?? 0;
-  console.log(`(exit ${code})`);
-  if (code !== expected) {
-    failures++;
-    console.error(`✗ expected exit ${expected}`);
+const ids: Ids = {};
+let failures = 0;
+try {
+  for (const [index, step] of STEPS.entries()) {
+    const args = step.args(ids);
+    console.log(`\n━━ ${index + 1}. ${step.title}`);
+    console.log(`$ tenantkit ${args.map(quote).join(' ')}`);
+    let stdout = '';
+    const code = await runCli(args, {
+      stdout: (text) => {
+        stdout += text;
+        process.stdout.write(text);
+      },
+      stderr: (text) => process.stderr.write(text),
+      env,
+    });
+    if (step.creates && code === 0) ids[step.creates] = (JSON.parse(stdout) as { id: string }).id;
+    if (step.keeps && code === 0) Object.assign(ids, step.keeps(stdout));
+    const expected = step.expect ?? 0;
+    const missing = code === expected ? step.shows?.(stdout, ids) : `expected exit ${expected}`;
+    console.log(`(exit ${code})`);
+    if (missing) {
+      failures++;
+      console.error(`✗ ${missing}`);
+    }
   }
+} finally {
+  await sandbox.stop();
+  rmSync(dir, { recursive: true, force: true });
 }
 
+const violations = sandbox.violations.length;
 console.log(
-  `\n${STEPS.length - failures} of ${STEPS.length} steps as expected in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  `\n${STEPS.length - failures} of ${STEPS.length} steps as expected in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; Prism found ${violations} violation(s).`,
 );
-if (failures > 0) process.exitCode = 1;
+if (violations > 0) console.error(JSON.stringify(sandbox.violations, null, 2));
+if (failures > 0 || violations > 0) process.exitCode = 1;
