@@ -1,33 +1,63 @@
 /**
- * `pnpm mock`: serves every spec in specs/ with Prism in the foreground until Ctrl-C.
- * Ports: MOCK_PORT_SYNTHFLOW, MOCK_PORT_VOBIZ, MOCK_PORT_VOXIMPLANT (default 4010, 4011, 4012; 0 = any free port).
+ * `pnpm mock`: serves every spec in specs/ in the foreground until Ctrl-C.
+ *
+ *   pnpm mock              Prism mocks: each call answered with the spec's examples (no state).
+ *                          Ports MOCK_PORT_SYNTHFLOW, MOCK_PORT_VOBIZ, MOCK_PORT_VOXIMPLANT
+ *                          (default 4010, 4011, 4012; 0 = any free port).
+ *   pnpm mock --sandbox    The stateful sandbox (@tenantkit/mock): what one call creates, the next
+ *                          sees; Prism checks every request and answer. Ports SANDBOX_PORT_<PROVIDER>
+ *                          (default 4020, 4021, 4022). Options: --seed N, --state FILE (share state
+ *                          between runs), and faults for every provider: --rate-limit N (req/s),
+ *                          --latency MS or MIN-MAX, --error-rate R, --reset-rate R (R from 0 to 1).
  */
-import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { type MockProvider, PROVIDERS, startMockServers } from '../packages/mock/src/index.js';
+import { runSandbox } from './lib/sandbox-foreground.js';
 import { specsDir } from './lib/specs.js';
 
-const defaults: Record<MockProvider, number> = { synthflow: 4010, vobiz: 4011, voximplant: 4012 };
-const ports = Object.fromEntries(
-  PROVIDERS.map((provider) => [
-    provider,
-    Number(process.env[`MOCK_PORT_${provider.toUpperCase()}`] ?? defaults[provider]),
-  ]),
-);
+const { values } = parseArgs({
+  options: {
+    sandbox: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+    state: { type: 'string' },
+    'rate-limit': { type: 'string' },
+    latency: { type: 'string' },
+    'error-rate': { type: 'string' },
+    'reset-rate': { type: 'string' },
+  },
+});
+
+function ports(prefix: string, first: number): Record<MockProvider, number> {
+  return Object.fromEntries(
+    PROVIDERS.map((provider, index) => [
+      provider,
+      Number(process.env[`${prefix}_${provider.toUpperCase()}`] ?? first + index),
+    ]),
+  ) as Record<MockProvider, number>;
+}
+
 const specs = Object.fromEntries(
-  PROVIDERS.map((provider) => [provider, join(specsDir, `${provider}.yaml`)]),
+  PROVIDERS.map((provider) => [provider, `${specsDir}/${provider}.yaml`]),
 );
 
-try {
-  const mocks = await startMockServers({ specs, ports });
+async function runMocks() {
+  const mocks = await startMockServers({ specs, ports: ports('MOCK_PORT', 4010) });
   for (const [provider, url] of Object.entries(mocks.urls))
     console.log(`${provider.padEnd(11)} ${url}   (specs/${provider}.yaml)`);
   console.log('Prism mocks running; Ctrl-C stops them.');
-  const stop = async () => {
-    await mocks.stop();
+  return () => mocks.stop();
+}
+
+try {
+  const stop = values.sandbox
+    ? await runSandbox({ ...values, specs, ports: ports('SANDBOX_PORT', 4020) })
+    : await runMocks();
+  const exit = async () => {
+    await stop();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', exit);
+  process.once('SIGTERM', exit);
 } catch (error) {
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

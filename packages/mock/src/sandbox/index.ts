@@ -56,6 +56,8 @@ export interface SandboxOptions {
   specs?: Partial<Record<SandboxProvider, string>>;
   /** Called for every request or answer Prism found against the spec (also kept in `violations`). */
   onViolation?(violation: SandboxViolation): void;
+  /** Called for every request served (also kept in `exchanges`). */
+  onExchange?(exchange: SandboxExchange): void;
 }
 
 export interface Sandbox {
@@ -146,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         onExchange(exchange) {
           exchanges.push(exchange);
           if (exchanges.length > MAX_EXCHANGES) exchanges.shift();
+          options.onExchange?.(exchange);
         },
         onViolation(violation) {
           violations.push(violation);
