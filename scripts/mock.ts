@@ -38,7 +38,7 @@ function ports(prefix: string, first: number): Record<MockProvider, number> {
 
 const specs = Object.fromEntries(
   PROVIDERS.map((provider) => [provider, `${specsDir}/${provider}.yaml`]),
-);
+) as Record<MockProvider, string>;
 
 async function runMocks() {
   const mocks = await startMockServers({ specs, ports: ports('MOCK_PORT', 4010) });
