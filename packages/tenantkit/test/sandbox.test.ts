@@ -9,13 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { NotFoundError, type Secret } from '@tenantkit/core';
 import { type Sandbox, startSandbox } from '@tenantkit/mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTenantkit,
-  type Provider,
-  runCli,
-  type SubAccount,
-  type Tenantkit,
-} from '../src/index.js';
+import { runCli } from '../src/cli/index.js';
+import { createTenantkit, type Provider, type SubAccount, type Tenantkit } from '../src/index.js';
 
 const spec = (provider: Provider) =>
   fileURLToPath(new URL(`../../../specs/${provider}.yaml`, import.meta.url));
