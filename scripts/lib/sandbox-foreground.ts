@@ -82,6 +82,7 @@ export async function runSandbox(flags: SandboxFlags): Promise<() => Promise<voi
   console.log('\nCredentials (throwaway, valid only against this sandbox):');
   console.log(`  synthflow   API key ${synthflow?.apiKey}`);
   console.log(`  vobiz       auth id ${vobiz?.authId}, auth token ${vobiz?.authToken}`);
+  console.log(`              sign-in token (KYC calls, optional) ${vobiz?.bearerToken}`);
   console.log(
     `  voximplant  credentials file ${env.VOXIMPLANT_CREDENTIALS} (account ${voximplant?.credentials.account_id}, key ${voximplant?.credentials.key_id})`,
   );

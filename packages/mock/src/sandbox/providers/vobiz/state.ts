@@ -1,5 +1,25 @@
 import type { RandomState } from '../../random.js';
 
+export const KYC_DOCUMENTS = ['pan', 'gst', 'cin', 'aadhaar'] as const;
+export type KycDocument = (typeof KYC_DOCUMENTS)[number];
+export type KycDocumentState = 'pending' | 'verified' | 'failed';
+
+export interface VobizKycSession {
+  session_id: string;
+  flow_type: string;
+  customer_email: string | null;
+  status: string;
+  expires_at: string;
+  widget_url: string | null;
+}
+
+/** A sub-account's KYC: the last outcome per document, open DigiLocker requests, sessions. */
+export interface VobizKyc {
+  documents: Partial<Record<KycDocument, KycDocumentState>>;
+  digilockerRequests: string[];
+  sessions: VobizKycSession[];
+}
+
 /** A sub-account as stored: the wire object without its token (only a hash of it is kept). */
 export interface VobizRecord {
   name: string;
@@ -23,11 +43,34 @@ export interface VobizRecord {
   kyc_mode: string;
   business_type: string | null;
   kyc_calls_blocked: boolean;
+  kyc: VobizKyc;
+}
+
+/** A phone number of the parent account, held by the parent or one of its sub-accounts. */
+export interface VobizNumber {
+  id: string;
+  e164: string;
+  region: string;
+  /** `MA_…` (the parent's pool) or the `SA_…` it is assigned to. */
+  holder: string;
+  setup_fee: number;
+  monthly_fee: number;
+  purchased_at: string;
+  updated_at: string;
+  /** The last call it carried: within 15 days, it cannot be unassigned (the cool-off). */
+  last_call_at: string | null;
 }
 
 export interface VobizState extends RandomState {
-  parent: { authId: string; authToken: string; accountId: string };
+  parent: {
+    authId: string;
+    authToken: string;
+    accountId: string;
+    /** The parent's console sign-in token, accepted as `Authorization: Bearer` on the KYC calls. */
+    signInToken: string;
+  };
   /** The next internal numeric id (Vobiz's `id`, not usable in paths). */
   nextId: number;
   subAccounts: VobizRecord[];
+  numbers: VobizNumber[];
 }

@@ -10,7 +10,10 @@ import {
   type SandboxRequest,
 } from '../../definition.js';
 import { sha256 } from '../../hash.js';
+import { consoleToken } from './console-tokens.js';
 import { vobizError } from './errors.js';
+import { callsBlocked } from './kyc-rules.js';
+import { findSubAccount, subAccountNotFound } from './lookup.js';
 import type { VobizRecord, VobizState } from './state.js';
 
 type Context = HandlerContext<VobizState>;
@@ -42,24 +45,14 @@ const UPDATABLE = [
 ] as const;
 const REDACTED = '<redacted>';
 
-function find(request: SandboxRequest, { state }: Context): VobizRecord | undefined {
-  return state.subAccounts.find((item) => item.auth_id === request.params.sub_auth_id);
-}
-
-function notFound(request: SandboxRequest, context: Context) {
-  const subAuthId = request.params.sub_auth_id ?? '';
-  return vobizError(
-    404,
-    'NOT_FOUND',
-    `Sub-account ${subAuthId} not found`,
-    { sub_auth_id: subAuthId },
-    context,
-  );
-}
+const find = (request: SandboxRequest, context: Context) =>
+  findSubAccount(request.params.sub_auth_id, context);
+const notFound = (request: SandboxRequest, context: Context) =>
+  subAccountNotFound(request.params.sub_auth_id, context);
 
 /** The wire object; `authToken` is the clear token (create only), else `<redacted>`. */
 function view(record: VobizRecord, { state }: Context, authToken = REDACTED) {
-  const { auth_token_sha256: _hash, ...fields } = record;
+  const { auth_token_sha256: _hash, kyc: _kyc, ...fields } = record;
   const parent = state.parent.authId;
   return {
     ...fields,
@@ -77,14 +70,6 @@ function uniqueAuthId({ state, random }: Context): string {
     const authId = `SA_${random.alphanumeric(8)}`;
     if (!state.subAccounts.some((item) => item.auth_id === authId)) return authId;
   }
-}
-
-/** Console sign-in tokens: JWT-shaped, for the web console only (the sandbox never checks them). */
-function consoleToken(kind: string, subject: string, { random, now }: Context): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const iat = Math.floor(now.getTime() / 1000);
-  const payload = { sub: subject, type: kind, iat, exp: iat + 1800 };
-  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}.${random.hex(43)}`;
 }
 
 export const subAccountHandlers: Handlers<VobizState> = {
@@ -138,17 +123,19 @@ export const subAccountHandlers: Handlers<VobizState> = {
       last_used: null,
       kyc_mode: kycMode,
       business_type: body.business_type ?? null,
-      // A customer_use sub-account may not call until its KYC passes.
-      kyc_calls_blocked: kycMode === 'customer_use',
+      kyc_calls_blocked: false,
+      kyc: { documents: {}, digilockerRequests: [], sessions: [] },
     };
+    // A customer_use sub-account may not call until its KYC passes.
+    record.kyc_calls_blocked = callsBlocked(record);
     state.subAccounts.push(record);
     return json(201, {
       message: 'Sub-account created successfully',
       sub_account: view(record, context, authToken),
       auth_credentials: { auth_id: record.auth_id, auth_token: authToken },
       tokens: {
-        access_token: consoleToken('access', record.auth_id, context),
-        refresh_token: consoleToken('refresh', record.auth_id, context),
+        access_token: consoleToken('access', record.auth_id, random, now),
+        refresh_token: consoleToken('refresh', record.auth_id, random, now),
         token_type: 'bearer',
         expires_in: 1800,
       },
@@ -175,11 +162,9 @@ export const subAccountHandlers: Handlers<VobizState> = {
     }
     for (const field of UPDATABLE)
       if (body[field] !== undefined) Object.assign(record, { [field]: body[field] });
-    if (body.kyc_mode !== undefined && body.kyc_mode !== record.kyc_mode) {
-      record.kyc_mode = body.kyc_mode;
-      // Any change of mode re-derives it: customer_use waits for KYC, personal_use does not.
-      record.kyc_calls_blocked = body.kyc_mode === 'customer_use';
-    }
+    if (body.kyc_mode !== undefined) record.kyc_mode = body.kyc_mode;
+    // Any change of mode re-derives it: customer_use waits for KYC, personal_use does not.
+    record.kyc_calls_blocked = callsBlocked(record);
     record.modified = context.now.toISOString().slice(0, 10);
     record.updated_at = microsecondTimestamp(context.now);
     return json(200, view(record, context));
@@ -188,7 +173,11 @@ export const subAccountHandlers: Handlers<VobizState> = {
   deleteSubAccount(request, context) {
     const record = find(request, context);
     if (!record) return notFound(request, context);
-    context.state.subAccounts.splice(context.state.subAccounts.indexOf(record), 1);
+    const { state } = context;
+    state.subAccounts.splice(state.subAccounts.indexOf(record), 1);
+    // Its numbers go back to the parent's pool (inferred: the docs only say its credentials go).
+    for (const number of state.numbers)
+      if (number.holder === record.auth_id) number.holder = state.parent.authId;
     return json(200, { message: 'Sub-account deleted successfully' });
   },
 };

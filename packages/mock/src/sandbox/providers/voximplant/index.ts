@@ -1,7 +1,11 @@
 /** Voximplant: one account, RS256 service-account JWTs, `{result}` / `{error}` envelopes. */
 import type { ProviderDefinition } from '../../definition.js';
+import { accountHandlers } from './account.js';
+import { authorizedIpHandlers } from './authorized-ips.js';
+import { childAccountHandlers, seedChildren } from './child-accounts.js';
 import { voxHttpError } from './errors.js';
 import { keyHandlers, rsaKeyPair } from './keys.js';
+import { voxTime } from './params.js';
 import { roleHandlers } from './roles.js';
 import type { VoximplantKeyInfo, VoximplantState } from './state.js';
 import { subUserHandlers } from './subusers.js';
@@ -16,9 +20,16 @@ const OWNER_ROLE_ID = 1;
 
 export const voximplant: ProviderDefinition<VoximplantState, VoximplantSandboxCredentials> = {
   provider: 'voximplant',
-  async createState(random) {
+  async createState(random, now) {
     const pair = await rsaKeyPair();
-    const account = { id: random.integer(1_000_000, 9_999_999), email: 'owner@sandbox.example' };
+    const account = {
+      id: random.integer(1_000_000, 9_999_999),
+      name: 'sandbox-parent',
+      email: 'owner@sandbox.example',
+      created: voxTime(now),
+      balance: 100,
+      currency: 'USD',
+    };
     const keyId = random.uuid();
     return {
       account,
@@ -39,6 +50,8 @@ export const voximplant: ProviderDefinition<VoximplantState, VoximplantSandboxCr
       ],
       subUsers: [],
       nextSubUserId: 101,
+      children: seedChildren(account.name, random, now),
+      authorizedIps: [],
     };
   },
   credentials: (state) => ({ credentials: state.credentials }),
@@ -47,5 +60,12 @@ export const voximplant: ProviderDefinition<VoximplantState, VoximplantSandboxCr
     rateLimited: (seconds) => voxHttpError(429, 340, { 'retry-after': String(seconds) }),
     serverError: () => voxHttpError(500, 2),
   },
-  handlers: { ...subUserHandlers, ...keyHandlers, ...roleHandlers },
+  handlers: {
+    ...subUserHandlers,
+    ...keyHandlers,
+    ...roleHandlers,
+    ...accountHandlers,
+    ...childAccountHandlers,
+    ...authorizedIpHandlers,
+  },
 };

@@ -10,6 +10,13 @@ export const integerParam = (request: SandboxRequest, name: string): number | un
 export const booleanParam = (request: SandboxRequest, name: string): boolean =>
   request.query[name]?.toLowerCase() === 'true';
 
+/** A boolean filter: undefined when it was not sent. */
+export const optionalBoolean = (request: SandboxRequest, name: string): boolean | undefined =>
+  request.query[name] === undefined ? undefined : booleanParam(request, name);
+
+/** UTC timestamps as Voximplant prints them: `YYYY-MM-DD HH:mm:ss`. */
+export const voxTime = (date: Date): string => date.toISOString().slice(0, 19).replace('T', ' ');
+
 export const listParam = (request: SandboxRequest, name: string): string[] | undefined =>
   request.query[name]?.split(';');
 

@@ -8,25 +8,15 @@ import type {
   SandboxRequest,
   SandboxResponse,
 } from '../../definition.js';
-import { sha256 } from '../../hash.js';
 import { ok, voxError } from './errors.js';
 import { booleanParam, integerParam, page } from './params.js';
+import { passwordHash, passwordProblem } from './passwords.js';
 import { addRoles, heldRoles, removeRoles, rolesAnswer, selectedRoles } from './roles.js';
 import type { VoximplantState, VoximplantSubUser } from './state.js';
 
 type Context = HandlerContext<VoximplantState>;
 
 const NAME_RULE = /^[a-z][a-z0-9_.-]*$/;
-/** At least one lower-case letter, upper-case letter, digit and special character (docs). */
-const STRONG_PASSWORD = /^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?=.*[^A-Za-z0-9\s]).{8,}$/;
-
-const passwordHash = (id: number, password: string) => sha256(`${id}:${password}`);
-
-function passwordProblem(password: string): SandboxResponse | undefined {
-  if (/\s/.test(password)) return voxError(524);
-  if (!STRONG_PASSWORD.test(password)) return voxError(464);
-  return undefined;
-}
 
 type Found = { subUser: VoximplantSubUser } | { refusal: SandboxResponse };
 
