@@ -170,7 +170,7 @@ describe('voximplant keys and roles in the sandbox', () => {
       },
     ]);
     expect(JSON.stringify(await vox.keys.list())).not.toContain('PRIVATE KEY');
-    await vox.keys.delete({ key_id: key.key_id });
+    await vox.keys.delete({ key_id: key.key_id ?? '' });
     await expect(withNewKey.roles.groups()).rejects.toMatchObject({
       constructor: AuthenticationError,
       code: 100,
@@ -179,34 +179,34 @@ describe('voximplant keys and roles in the sandbox', () => {
 
   it('update, roles and listing of keys; an unknown key id is error 433', async () => {
     const vox = client();
-    const key = await vox.keys.create({ key_name: 'reporting' });
+    const { key_id: keyId = '' } = await vox.keys.create({ key_name: 'reporting' });
     expect(
       await vox.keys.update({
-        key_id: key.key_id,
+        key_id: keyId,
         description: 'Nightly reports',
         key_name: 'reports',
       }),
     ).toBe(1);
-    await vox.keys.setRoles({ key_id: key.key_id, role_id: [7, 10] });
-    await vox.keys.removeRoles({ key_id: key.key_id, role_name: ['Payer'] });
-    expect(await vox.keys.getRoles({ key_id: key.key_id, with_expanded_roles: true })).toEqual([
+    await vox.keys.setRoles({ key_id: keyId, role_id: [7, 10] });
+    await vox.keys.removeRoles({ key_id: keyId, role_name: ['Payer'] });
+    expect(await vox.keys.getRoles({ key_id: keyId, with_expanded_roles: true })).toEqual([
       { role_id: 7, role_name: 'Accountant', gui_only: true, inherited: false, parent_role_id: [] },
     ]);
     const all = [];
     for await (const item of vox.keys.listAll({ count: 1 })) all.push(item.key_id);
-    expect(all).toContain(key.key_id);
+    expect(all).toContain(keyId);
     expect(all).toContain(sandbox().credentials.voximplant?.credentials.key_id);
-    expect((await vox.keys.list({ key_id: key.key_id }))[0]).toMatchObject({
+    expect((await vox.keys.list({ key_id: keyId }))[0]).toMatchObject({
       key_name: 'reports',
       description: 'Nightly reports',
     });
-    await vox.keys.delete({ key_id: key.key_id });
+    await vox.keys.delete({ key_id: keyId });
     for (const call of [
-      () => vox.keys.delete({ key_id: key.key_id }),
-      () => vox.keys.update({ key_id: key.key_id, description: 'x' }),
-      () => vox.keys.setRoles({ key_id: key.key_id, role_id: [5] }),
-      () => vox.keys.getRoles({ key_id: key.key_id }),
-      () => vox.keys.removeRoles({ key_id: key.key_id, role_id: [5] }),
+      () => vox.keys.delete({ key_id: keyId }),
+      () => vox.keys.update({ key_id: keyId, description: 'x' }),
+      () => vox.keys.setRoles({ key_id: keyId, role_id: [5] }),
+      () => vox.keys.getRoles({ key_id: keyId }),
+      () => vox.keys.removeRoles({ key_id: keyId, role_id: [5] }),
     ])
       await expect(call()).rejects.toMatchObject({ constructor: NotFoundError, code: 433 });
   });
