@@ -126,12 +126,10 @@ const STEPS: Step[] = [
     },
     [
       {
-        title: 'Vobiz: the parent’s numbers (JSON, so the next step can pick one)',
-        args: () => ['--json', 'numbers', 'list', 'vobiz'],
+        title: 'Vobiz: the parent’s numbers',
+        args: () => ['numbers', 'list', 'vobiz'],
         // The second one: the first carried a call three days ago (its cool-off is on).
-        keeps: (stdout) => ({
-          number: (JSON.parse(stdout) as Array<{ number: string }>)[1]?.number,
-        }),
+        keeps: (stdout) => ({ number: stdout.match(/\+\d{8,15}/g)?.[1] }),
       },
       {
         title: 'Vobiz: give that number to the sub-account',

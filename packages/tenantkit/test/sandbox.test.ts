@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NotFoundError, type Secret } from '@tenantkit/core';
+import { CoolOffError, NotFoundError, type Secret } from '@tenantkit/core';
 import { type Sandbox, startSandbox } from '@tenantkit/mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/index.js';
@@ -132,6 +132,32 @@ describe('facade paging against the sandbox', () => {
       for (const id of made) await tk.subaccounts.delete(provider, id);
     },
   );
+});
+
+describe('facade numbers against the sandbox', () => {
+  const numbersOf = async (subAccountId?: string) => {
+    const found: string[] = [];
+    for await (const entry of tk.numbers.list('vobiz', subAccountId ? { subAccountId } : {}))
+      found.push(entry.number);
+    return found;
+  };
+
+  it('a number moves to a sub-account, is listed there, comes back; the cool-off is a CoolOffError', async () => {
+    const { id } = await tk.subaccounts.create('vobiz', { name: 'Numbers' });
+    const [recent, quiet] = await numbersOf();
+    expect(await tk.numbers.assign('vobiz', quiet ?? '', id)).toMatchObject({
+      subAccountId: id,
+      assigned: true,
+    });
+    expect(await numbersOf(id)).toEqual([quiet]);
+    expect(await tk.numbers.unassign('vobiz', quiet ?? '')).toMatchObject({ assigned: false });
+    expect(await numbersOf(id)).toEqual([]);
+
+    await tk.numbers.assign('vobiz', recent ?? '', id); // it carried a call three days ago
+    await expect(tk.numbers.unassign('vobiz', recent ?? '')).rejects.toBeInstanceOf(CoolOffError);
+    await tk.subaccounts.delete('vobiz', id); // its numbers go back to the parent
+    expect(await numbersOf(id)).toEqual([]);
+  });
 });
 
 describe('the CLI against the sandbox (credentials from the environment it prints)', () => {
