@@ -36,6 +36,7 @@ export type {
   SynthflowPermissionChange,
   SynthflowSubAccount,
   SynthflowUpdateInput,
+  Unsupported,
   UpdateInput,
   VobizCreateInput,
   VobizCredentials,

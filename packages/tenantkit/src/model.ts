@@ -150,14 +150,24 @@ export interface DeleteResult<P extends Provider = Provider> {
   raw: ByProvider[P]['deleteRaw'];
 }
 
+declare const refused: unique symbol;
 /**
- * Fields a provider cannot honour are typed `never`, so TypeScript flags them; the same rule is
- * checked at run time (a `ValidationError` naming provider and field) for untyped callers.
+ * The type of a field a provider cannot honour: no value fits it, and TypeScript's error reads as
+ * the reason — `Type 'boolean' is not assignable to type '"synthflow does not support enabled on
+ * create" & …'`. The same rule is checked at run time (a `ValidationError` naming provider and
+ * field) for untyped callers.
  */
-type Never<K extends PropertyKey> = { [Key in K]?: never };
+export type Unsupported<Reason extends string> = Reason & { readonly [refused]: never };
+type Refuse<P extends Provider, Operation extends string, K extends string> = {
+  [Key in K]?: Unsupported<`${P} does not support ${Key} on ${Operation}`>;
+};
 
 export interface SynthflowCreateInput
-  extends Never<'description' | 'enabled' | 'password' | 'currentPassword' | 'roles'> {
+  extends Refuse<
+    'synthflow',
+    'create',
+    'description' | 'enabled' | 'password' | 'currentPassword' | 'roles'
+  > {
   name: string;
   /** Person to invite (`user_email`); the answer then carries a sign-in link. */
   email?: string;
@@ -167,7 +177,11 @@ export interface SynthflowCreateInput
   extra?: Pick<CreateSubaccountRequest, 'twilio_account_sid' | 'twilio_auth_token'>;
 }
 export interface SynthflowUpdateInput
-  extends Never<'description' | 'enabled' | 'password' | 'currentPassword' | 'roles'> {
+  extends Refuse<
+    'synthflow',
+    'update',
+    'description' | 'enabled' | 'password' | 'currentPassword' | 'roles'
+  > {
   name?: string;
   /** Person to invite (`invite_user_email`). */
   email?: string;
@@ -185,7 +199,7 @@ export interface SynthflowUpdateInput
   >;
 }
 
-export interface VobizCreateInput extends Never<'currentPassword' | 'roles'> {
+export interface VobizCreateInput extends Refuse<'vobiz', 'create', 'currentPassword' | 'roles'> {
   name: string;
   email?: string;
   description?: string;
@@ -197,7 +211,8 @@ export interface VobizCreateInput extends Never<'currentPassword' | 'roles'> {
   password?: string;
   extra?: Pick<VobizCreateRequest, 'phone' | 'kyc_mode' | 'business_type'>;
 }
-export interface VobizUpdateInput extends Never<'password' | 'currentPassword' | 'roles'> {
+export interface VobizUpdateInput
+  extends Refuse<'vobiz', 'update', 'password' | 'currentPassword' | 'roles'> {
   name?: string;
   email?: string;
   description?: string;
@@ -208,7 +223,11 @@ export interface VobizUpdateInput extends Never<'password' | 'currentPassword' |
 }
 
 export interface VoximplantCreateInput
-  extends Never<'email' | 'enabled' | 'limits' | 'permissions' | 'currentPassword' | 'extra'> {
+  extends Refuse<
+    'voximplant',
+    'create',
+    'email' | 'enabled' | 'limits' | 'permissions' | 'currentPassword' | 'extra'
+  > {
   /** The login (`new_subuser_name`): 5–20 characters, stored in lower case. */
   name: string;
   /** Required by Voximplant. */
@@ -218,7 +237,11 @@ export interface VoximplantCreateInput
   roles?: { grant?: RoleRefs };
 }
 export interface VoximplantUpdateInput
-  extends Never<'name' | 'email' | 'enabled' | 'limits' | 'permissions' | 'extra'> {
+  extends Refuse<
+    'voximplant',
+    'update',
+    'name' | 'email' | 'enabled' | 'limits' | 'permissions' | 'extra'
+  > {
   description?: string;
   /** New password; Voximplant demands `currentPassword` with it. */
   password?: string;
