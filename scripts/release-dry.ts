@@ -7,15 +7,24 @@
  *     cross to 1.0.0 without a changeset asking for a major (changesets does that to dependents of a
  *     bumped peer dependency);
  *  3. packs every public package with `pnpm pack` and checks the packed package.json (no
- *     `workspace:` left, internal ranges point at the new versions);
+ *     `workspace:` left, internal ranges point at the new versions) and that the tarball holds a
+ *     README.md and the repository's LICENSE;
  *  4. runs publint and attw (`--profile node16`: ESM + CJS for Node ≥ 20) on every tarball.
- * Nothing is published; the temp dir is removed (`--keep` keeps it). Exits non-zero on any failure.
+ * Nothing is published; the temp dir is removed (`--keep` keeps it; `--out <dir>` copies the
+ * tarballs there, for `pnpm test:consumers --tarballs <dir>`). Exits non-zero on any failure.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { git } from './lib/release-baseline.js';
+import { join, resolve } from 'node:path';
+import {
+  bin,
+  buildPackages,
+  packPublicPackages,
+  prepareScratchCopy,
+  run,
+  tarballsIn,
+} from './lib/packing.js';
 import { repoRoot } from './lib/specs.js';
 import {
   bumpBetween,
@@ -27,7 +36,12 @@ import {
 } from './lib/versioning.js';
 
 const keep = process.argv.includes('--keep');
-const bin = (root: string, name: string) => join(root, 'node_modules', '.bin', name);
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex === -1 ? undefined : process.argv[outIndex + 1];
+if (outIndex !== -1 && !out) {
+  console.error('usage: pnpm release:dry [--keep] [--out <dir>]');
+  process.exit(2);
+}
 const failures: string[] = [];
 const started = Date.now();
 let stepStarted = Date.now();
@@ -39,14 +53,6 @@ function step(title: string) {
 }
 const stepTime = () => `${((Date.now() - stepStarted) / 1000).toFixed(1)} s`;
 
-function run(command: string, args: string[], cwd: string): { ok: boolean; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env } });
-  return {
-    ok: result.status === 0,
-    output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim(),
-  };
-}
-
 const packedManifest = (tarball: string) =>
   JSON.parse(
     execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
@@ -55,38 +61,13 @@ const packedManifest = (tarball: string) =>
 const scratch = mkdtempSync(join(tmpdir(), 'tenantkit-release-'));
 try {
   step('build (turbo)');
-  const build = run(
-    bin(repoRoot, 'turbo'),
-    ['run', 'build', '--output-logs=errors-only'],
-    repoRoot,
-  );
-  if (!build.ok) throw new Error(`build failed:\n${build.output}`);
+  buildPackages();
   console.log(`  built in ${stepTime()}`);
 
-  step(`copy the working tree to ${scratch}`);
-  const files = git(repoRoot, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
-    .split('\0')
-    .filter((file) => file && existsSync(join(repoRoot, file)));
-  for (const file of new Set(files)) {
-    mkdirSync(dirname(join(scratch, file)), { recursive: true });
-    cpSync(join(repoRoot, file), join(scratch, file));
-  }
+  step(`copy the working tree to ${scratch}, pnpm install --offline`);
+  const copied = prepareScratchCopy(scratch);
   const before = workspacePackages(scratch);
-  for (const { dir, manifest } of before)
-    if (!manifest.private && existsSync(join(repoRoot, 'packages', dir, 'dist')))
-      cpSync(join(repoRoot, 'packages', dir, 'dist'), join(scratch, 'packages', dir, 'dist'), {
-        recursive: true,
-      });
-  console.log(`  ${files.length} files + dist/ of the public packages`);
-
-  step('pnpm install --offline (links the workspace: pnpm pack reads versions through them)');
-  const install = run(
-    'pnpm',
-    ['install', '--frozen-lockfile', '--offline', '--ignore-scripts', '--reporter=silent'],
-    scratch,
-  );
-  if (!install.ok) throw new Error(`pnpm install failed:\n${install.output}`);
-  console.log(`  installed in ${stepTime()}`);
+  console.log(`  ${copied} files + dist/ of the public packages, installed in ${stepTime()}`);
 
   step('changeset version');
   const { changesets } = readChangesets(scratch);
@@ -115,19 +96,8 @@ try {
 
   step('pack every public package');
   const tarballs = join(scratch, '.tarballs');
-  mkdirSync(tarballs);
   const versions = new Map([...after.values()].map((m) => [m.name, m.version]));
-  for (const [dir, manifest] of after) {
-    if (manifest.private) continue;
-    const pack = run(
-      'pnpm',
-      ['pack', '--pack-destination', tarballs],
-      join(scratch, 'packages', dir),
-    );
-    if (!pack.ok) {
-      failures.push(`${manifest.name}: pnpm pack failed:\n${pack.output}`);
-    }
-  }
+  failures.push(...packPublicPackages(scratch, tarballs));
   for (const tarball of readdirSync(tarballs).sort()) {
     const packed = packedManifest(join(tarballs, tarball));
     const source = [...after.values()].find((manifest) => manifest.name === packed.name);
@@ -143,6 +113,20 @@ try {
             `${tarball}: ${field}.${dep} is "${range}", expected "^${versions.get(dep)}"`,
           );
       }
+    // What a user reads on the registry and what the license says travel in every tarball.
+    const listed = execFileSync('tar', ['-tzf', join(tarballs, tarball)], {
+      encoding: 'utf8',
+    }).split('\n');
+    for (const required of ['package/README.md', 'package/LICENSE'])
+      if (!listed.includes(required))
+        failures.push(`${tarball}: no ${required.slice('package/'.length)}`);
+    if (listed.includes('package/LICENSE')) {
+      const license = execFileSync('tar', ['-xzOf', join(tarballs, tarball), 'package/LICENSE'], {
+        encoding: 'utf8',
+      });
+      if (license !== readFileSync(join(repoRoot, 'LICENSE'), 'utf8'))
+        failures.push(`${tarball}: LICENSE differs from the repository's LICENSE`);
+    }
     console.log(`  ${tarball}`);
   }
   console.log(`  packed in ${stepTime()}`);
@@ -175,6 +159,13 @@ try {
     if (!attw.ok) failures.push(`attw ${tarball}:\n${attw.output}`);
   }
   console.log(`  checked in ${stepTime()}`);
+  if (out) {
+    rmSync(resolve(out), { recursive: true, force: true });
+    mkdirSync(resolve(out), { recursive: true });
+    for (const tarball of tarballsIn(tarballs))
+      cpSync(join(tarballs, tarball), join(resolve(out), tarball));
+    console.log(`  tarballs copied to ${resolve(out)}`);
+  }
 } catch (error) {
   failures.push(error instanceof Error ? error.message : String(error));
 } finally {
