@@ -41,7 +41,7 @@ const specs = Object.fromEntries(
 ) as Record<MockProvider, string>;
 
 async function runMocks() {
-  const mocks = await startMockServers({ specs, ports: ports('MOCK_PORT', 4010) });
+  const mocks = await startMockServers({ specs, ports: ports('MOCK_PORT', 4010), cors: true });
   for (const [provider, url] of Object.entries(mocks.urls))
     console.log(`${provider.padEnd(11)} ${url}   (specs/${provider}.yaml)`);
   console.log('Prism mocks running; Ctrl-C stops them.');

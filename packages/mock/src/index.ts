@@ -26,6 +26,11 @@ export interface StartMockOptions {
   host?: string;
   /** How long to wait for a server to answer before giving up. Default 15 s. */
   readyTimeoutMs?: number;
+  /**
+   * Answer CORS preflights and add `Access-Control-Allow-*` headers, so a page served from another
+   * local origin can call the mocks during development (`pnpm mock` turns it on). Default false.
+   */
+  cors?: boolean;
 }
 
 export interface MockServers {
@@ -47,7 +52,7 @@ export async function startMockServers(options: StartMockOptions = {}): Promise<
       const spec = options.specs?.[provider] ?? packagedSpec(provider);
       const operations = await getHttpOperationsFromSpec(spec);
       const server = createServer(operations, {
-        cors: false,
+        cors: options.cors ?? false,
         components: { logger },
         config: {
           isProxy: false,

@@ -25,6 +25,40 @@ describe('startMockServers', () => {
     await expect(fetch(`${url}/subaccounts/`)).rejects.toThrow();
   });
 
+  it('answers CORS preflights only when asked to (local browser development)', async () => {
+    const preflight = (url: string) =>
+      fetch(`${url}/subaccounts/`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization',
+        },
+      });
+    const withCors = await startMockServers({
+      providers: ['synthflow'],
+      specs: { synthflow: SYNTHFLOW_SPEC },
+      cors: true,
+    });
+    const without = await startMockServers({
+      providers: ['synthflow'],
+      specs: { synthflow: SYNTHFLOW_SPEC },
+    });
+    try {
+      const allowed = await preflight(withCors.urls.synthflow!);
+      expect(allowed.headers.get('access-control-allow-origin')).toMatch(/\*|localhost:5173/);
+      const answer = await fetch(`${withCors.urls.synthflow}/subaccounts/`, {
+        headers: { Authorization: 'Bearer x', Origin: 'http://localhost:5173' },
+      });
+      expect(answer.headers.get('access-control-allow-origin')).toBeTruthy();
+      const refused = await preflight(without.urls.synthflow!);
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await withCors.stop();
+      await without.stop();
+    }
+  });
+
   it('rejects when a spec cannot be read', async () => {
     await expect(
       startMockServers({

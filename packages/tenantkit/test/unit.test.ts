@@ -313,7 +313,21 @@ describe('vobiz mapping', () => {
       provider: 'vobiz',
       field: 'id',
       rule: 'sa-auth-id',
+      message: expect.stringContaining('id is a numeric id (the `id` field)'),
     });
+    expect(requests).toHaveLength(0);
+  });
+
+  // The mock once created `{auth_id}` and the refusal called it "the numeric id": it says what
+  // was actually wrong now.
+  it.each([
+    ['MA_PARENT01', "is a parent account's auth id (MA_…)"],
+    ['abc', 'is not a sub-account auth id: pass the `auth_id` field of the sub-account, SA_…'],
+  ])('an id %s is refused saying what it is', async (id, message) => {
+    const { tk, requests } = setup(() => vobizSubAccount);
+    const error = await tk.subaccounts.get('vobiz', id).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('numeric');
     expect(requests).toHaveLength(0);
   });
 

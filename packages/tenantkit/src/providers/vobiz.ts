@@ -37,15 +37,21 @@ function toWire(operation: 'create' | 'update', input: unknown): Record<string, 
 }
 
 /**
- * The facade keys a Vobiz sub-account by its `SA_` auth id: the numeric `id` field is refused by
- * Vobiz in paths, so it is refused here with a hint before anything is sent.
+ * The facade keys a Vobiz sub-account by its `SA_` auth id: Vobiz refuses the numeric `id` field
+ * (and a parent's `MA_` id) in paths, so they are refused here before anything is sent, with a
+ * message saying which of them was given (never the value).
  */
 export function checkVobizId(operation: string, id: unknown): void {
   const check = new InputChecker('vobiz', `subaccounts.${operation}`);
   check.pathId('id', id);
-  if (!(id as string).startsWith('SA_')) {
-    check.fail('id', 'sa-auth-id', 'must be the sub-account auth id (SA_…), not the numeric id');
-  }
+  const given = id as string;
+  if (given.startsWith('SA_')) return;
+  const wrong = /^\d+$/.test(given)
+    ? 'is a numeric id (the `id` field); Vobiz addresses a sub-account by its auth id'
+    : given.startsWith('MA_')
+      ? "is a parent account's auth id (MA_…); a sub-account's auth id starts with SA_"
+      : 'is not a sub-account auth id';
+  check.fail('id', 'sa-auth-id', `${wrong}: pass the \`auth_id\` field of the sub-account, SA_…`);
 }
 
 export function fromVobiz(raw: SubAccount): VobizUnifiedSubAccount {

@@ -8,5 +8,5 @@ export const specInfo = {
   "spec": "specs/vobiz.yaml",
   "title": "Vobiz sub-account API (curated by tenantkit)",
   "version": "1.1.0",
-  "sha256": "8873733d71a770065651f92bd5d76cab7f618f0a0366548931171bdc7f4f5742"
+  "sha256": "ac9e84b7e025afcd46036680ca86c37cdc6abd11cd488ccb26d9b968dcba56a9"
 } as const;
