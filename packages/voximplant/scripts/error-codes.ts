@@ -1,5 +1,8 @@
 /**
- * Writes src/data/error-codes.ts from a Voximplant error-code list, one entry per line:
+ * Writes src/data/error-codes.ts (the full table, code + name + message: the
+ * `@tenantkit/voximplant/error-codes` subpath) and src/data/error-names.ts (code → name only,
+ * packed into one string: what the client needs for `codeName`, a third of the table's weight)
+ * from a Voximplant error-code list, one entry per line:
  *   NAME = CODE  -- message
  * (the format of shared/providers/voximplant-error-codes.txt, extracted from the `APIErrorCode`
  * enum of the official Node client, @voximplant/apiclient-nodejs `src/Enums.ts`, Apache-2.0).
@@ -67,6 +70,29 @@ ${entries.map((entry) => `  ${JSON.stringify(entry)},`).join('\n')}
 ];
 `;
 writeFileSync(out, body);
+
+// Names only, one token per code: the gap from the previous code, then the name (names start with
+// a letter, so the digits in front are the gap). Where a code has two names, the first is kept.
+let previous = 0;
+const tokens: string[] = [];
+for (const [code, name] of entries) {
+  if (code === previous && tokens.length > 0) continue;
+  tokens.push(`${code - previous}${name}`);
+  previous = code;
+}
+const namesOut = join(dirname(out), 'error-names.ts');
+writeFileSync(
+  namesOut,
+  `/**
+ * The symbolic name of every Voximplant error code (${tokens.length} codes), packed: each
+ * space-separated token is the gap from the previous code, then the name (see src/errors.ts).
+ * Written by packages/voximplant/scripts/error-codes.ts with src/data/error-codes.ts (same source,
+ * sha256 ${sha256.slice(0, 16)}…). Do not edit by hand: rerun the script.
+ */
+export const PACKED_ERROR_NAMES =
+  ${JSON.stringify(tokens.join(' '))};
+`,
+);
 // Same formatting as the hand-written code, so a rerun leaves no diff.
-execFileSync('pnpm', ['exec', 'biome', 'format', '--write', out], { stdio: 'inherit' });
-console.log(`wrote ${out} (${entries.length} codes)`);
+execFileSync('pnpm', ['exec', 'biome', 'format', '--write', out, namesOut], { stdio: 'inherit' });
+console.log(`wrote ${out} (${entries.length} codes) and ${namesOut} (${tokens.length} names)`);

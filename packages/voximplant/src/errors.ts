@@ -1,15 +1,26 @@
 import type { ErrorDescription } from '@tenantkit/core';
-import { VOXIMPLANT_ERROR_CODES } from './data/error-codes.js';
+import { PACKED_ERROR_NAMES } from './data/error-names.js';
 
-/** Symbolic name and provider message of every known code (the first name where a code has two). */
-const BY_CODE = new Map<number, { name: string; message: string }>();
-for (const [code, name, message] of VOXIMPLANT_ERROR_CODES) {
-  if (!BY_CODE.has(code)) BY_CODE.set(code, { name, message });
-}
+/**
+ * Symbolic name of every known code (the first name where a code has two), unpacked on first use.
+ * The names alone ship with the client; the full table, messages included, is the
+ * `@tenantkit/voximplant/error-codes` subpath (three times the weight, and the provider always
+ * sends its own message with an error).
+ */
+let names: Map<number, string> | undefined;
 
 /** `AUTHORIZATION_FAILED` for 100; undefined for a code the table does not know. */
 export function errorCodeName(code: number): string | undefined {
-  return BY_CODE.get(code)?.name;
+  if (!names) {
+    names = new Map();
+    let at = 0;
+    for (const token of PACKED_ERROR_NAMES.split(' ')) {
+      const [, gap = '', name = ''] = /^(\d+)(.+)$/.exec(token) ?? [];
+      at += Number(gap);
+      names.set(at, name);
+    }
+  }
+  return names.get(code);
 }
 
 /**
@@ -72,11 +83,10 @@ export function describeVoximplantError(body: unknown): ErrorDescription & { cod
   const messages = details
     .map((detail) => (typeof detail.msg === 'string' ? detail.msg : undefined))
     .filter((msg): msg is string => Boolean(msg));
-  const known = code === undefined ? undefined : BY_CODE.get(code);
   return {
     code,
-    codeName: known?.name,
-    providerMessage: messages.length > 0 ? messages.join('; ') : known?.message,
+    codeName: code === undefined ? undefined : errorCodeName(code),
+    providerMessage: messages.length > 0 ? messages.join('; ') : undefined,
   };
 }
 

@@ -48,7 +48,6 @@ export {
   type WithExactlyOneRole,
 } from './client.js';
 export { CREDENTIALS_ENV, type VoximplantCredentials } from './credentials.js';
-export { VOXIMPLANT_ERROR_CODES } from './data/error-codes.js';
 export { errorCodeName, statusForCode } from './errors.js';
 export type * from './generated/openapi.js';
 /** The spec's name of AddSubUser's result (`{subuser_id}`); the generated alias is `SubUserId`. */

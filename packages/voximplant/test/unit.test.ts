@@ -10,8 +10,10 @@ import {
   ServerError,
 } from '@tenantkit/core';
 import { describe, expect, it } from 'vitest';
+import { VOXIMPLANT_ERROR_CODES } from '../src/error-codes.js';
 import {
   createVoximplantClient,
+  errorCodeName,
   VOXIMPLANT_BASE_URL,
   type VoximplantClient,
 } from '../src/index.js';
@@ -258,6 +260,20 @@ describe('voximplant client: listAll walks offset/count', () => {
   });
 });
 
+describe('voximplant error names', () => {
+  // The client ships the packed names only; the full table is the error-codes subpath. Both are
+  // written by scripts/error-codes.ts from one source: they must agree on every code.
+  it('errorCodeName answers the first name of every code of the full table', () => {
+    const first = new Map<number, string>();
+    for (const [code, name] of VOXIMPLANT_ERROR_CODES) if (!first.has(code)) first.set(code, name);
+    expect(first.size).toBe(457);
+    for (const [code, name] of first) expect(errorCodeName(code)).toBe(name);
+    expect(errorCodeName(485)).toBe('PARAMETER_CANT_BE_EMPTY');
+    expect(errorCodeName(3)).toBeUndefined();
+    expect(errorCodeName(99999)).toBeUndefined();
+  });
+});
+
 describe('voximplant client: errors inside HTTP 200', () => {
   const cases = [
     [100, 'AUTHORIZATION_FAILED', AuthenticationError],
@@ -303,10 +319,13 @@ describe('voximplant client: errors inside HTTP 200', () => {
     expect((error as Error).message).toContain('odd; more');
   });
 
-  it('falls back to the table message when the body has none', async () => {
+  it('a body without a message still says which error it is: the code and its name', async () => {
     const { client } = recordingClient({ error: { code: 434 } });
     const error = await client.subUsers.delete({ subuser_id: 7 }).catch((e: unknown) => e);
-    expect((error as Error).message).toContain('Invalid subuser id.');
+    expect((error as Error).message).toContain('HTTP 200 434 INVALID_SUB_USER_ID');
+    // The provider's wording for it is in the full table (the error-codes subpath).
+    const entry = VOXIMPLANT_ERROR_CODES.find(([code]) => code === 434);
+    expect(entry?.[2]).toBe('Invalid subuser id.');
   });
 
   it('a rate limit inside 200 (340) is retried, even for a create', async () => {
