@@ -1,7 +1,8 @@
 /**
  * `pnpm mock`: serves every spec in specs/ in the foreground until Ctrl-C.
  *
- *   pnpm mock              Prism mocks: each call answered with the spec's examples (no state).
+ *   pnpm mock              Prism mocks: each call answered with the spec's examples (no state),
+ *                          CORS on (a page on another local origin may call them in development).
  *                          Ports MOCK_PORT_SYNTHFLOW, MOCK_PORT_VOBIZ, MOCK_PORT_VOXIMPLANT
  *                          (default 4010, 4011, 4012; 0 = any free port).
  *   pnpm mock --sandbox    The stateful sandbox (@tenantkit/mock): what one call creates, the next
