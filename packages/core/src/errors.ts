@@ -178,6 +178,32 @@ export class ConflictError extends ApiError {
   static override readonly brand: string = 'ConflictError';
 }
 /**
+ * The moment and the wait a provider named, each derived from the other when only one came. The
+ * provider's numbers are untrusted: a time a `Date` cannot hold (beyond ±8.64e15 ms, `Infinity`,
+ * NaN) or a negative wait is left out rather than thrown on (`toISOString` throws a RangeError).
+ */
+function coolOffTimes(
+  hints: Pick<ApiErrorDetails, 'retryAt' | 'retryAfterMs'> | undefined,
+  now: number,
+): { retryAt: Date | undefined; retryAfterMs: number | undefined } {
+  const given = realMoment(hints?.retryAt);
+  const wait =
+    typeof hints?.retryAfterMs === 'number' &&
+    Number.isFinite(hints.retryAfterMs) &&
+    hints.retryAfterMs >= 0
+      ? hints.retryAfterMs
+      : undefined;
+  const retryAt = given ?? (wait === undefined ? undefined : realMoment(new Date(now + wait)));
+  const retryAfterMs =
+    wait ?? (retryAt === undefined ? undefined : Math.max(0, retryAt.getTime() - now));
+  return { retryAt, retryAfterMs };
+}
+
+function realMoment(value: Date | undefined): Date | undefined {
+  return value instanceof Date && Number.isFinite(value.getTime()) ? value : undefined;
+}
+
+/**
  * A 409 that says when the change will be allowed (a Vobiz number inside its 15-day cool-off, say).
  * Never retried automatically: the wait is days, not seconds. `retryAt` / `retryAfterMs` say when.
  */
@@ -189,13 +215,7 @@ export class CoolOffError extends ConflictError {
   readonly retryAfterMs: number | undefined;
 
   constructor(context: RequestContext & { outcomeUnknown?: boolean }, details: ApiErrorDetails) {
-    const now = Date.now();
-    const retryAt =
-      details.retryAt ??
-      (details.retryAfterMs === undefined ? undefined : new Date(now + details.retryAfterMs));
-    const retryAfterMs =
-      details.retryAfterMs ??
-      (retryAt === undefined ? undefined : Math.max(0, retryAt.getTime() - now));
+    const { retryAt, retryAfterMs } = coolOffTimes(details, Date.now());
     const when = retryAt ? `allowed again after ${retryAt.toISOString()}` : undefined;
     super(context, {
       ...details,
@@ -205,6 +225,7 @@ export class CoolOffError extends ConflictError {
     this.retryAfterMs = retryAfterMs;
   }
 }
+
 export class UnprocessableEntityError extends ApiError {
   static override readonly brand: string = 'UnprocessableEntityError';
 }
@@ -275,7 +296,7 @@ export function apiErrorClassFor(
     case 404:
       return NotFoundError;
     case 409:
-      return hints?.retryAt !== undefined || hints?.retryAfterMs !== undefined
+      return coolOffTimes(hints, Date.now()).retryAfterMs !== undefined
         ? CoolOffError
         : ConflictError;
     case 422:

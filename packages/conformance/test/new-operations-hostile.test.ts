@@ -1,0 +1,59 @@
+/**
+ * Issue 16's operations (Vobiz numbers and KYC, Voximplant account, child accounts and authorized
+ * IPs) against a hostile or broken provider: a scripted loopback server answering what no
+ * documentation promises. Each test is named after the defect it pins.
+ */
+import { ConflictError, type CoolOffError } from '@tenantkit/core';
+import { createVobizClient, type VobizClient } from '@tenantkit/vobiz';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ScriptedServer, startScriptedServer } from './support/server.js';
+
+const json = (status: number, body: unknown) => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
+const NUMBER = '+919876543210';
+
+/** What a call ended with: the error, or the value wrapped so the two are told apart. */
+async function outcome(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { resolved: await call() };
+  } catch (error) {
+    return error;
+  }
+}
+
+let server: ScriptedServer;
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(() => server.close());
+
+describe('Vobiz numbers against a hostile provider', () => {
+  let vobiz: VobizClient;
+  beforeEach(() => {
+    vobiz = createVobizClient({
+      authId: 'MA_PARENT01',
+      authToken: 'parent-token-canary-4411',
+      baseUrl: server.url,
+      maxRetries: 0,
+    });
+  });
+
+  it.each([
+    ['1e306 seconds (Infinity ms)', 1e306],
+    ['1e15 seconds (past the last Date)', 1e15],
+  ])('a cool-off of %s is a typed 409, not a RangeError from toISOString', async (_, seconds) => {
+    server.script(
+      [],
+      json(409, { error: 'did_cool_off_in_effect', cool_off_remaining_seconds: seconds }),
+    );
+    const error = await outcome(() => vobiz.numbers.unassign(NUMBER));
+    expect(error).toBeInstanceOf(ConflictError);
+    const { message, retryAt } = error as CoolOffError;
+    expect(message).toContain('did_cool_off_in_effect');
+    // A retryAt, when there is one, is a real moment.
+    if (retryAt !== undefined) expect(Number.isFinite(retryAt.getTime())).toBe(true);
+  });
+});
