@@ -3,7 +3,7 @@
  * IPs) against a hostile or broken provider: a scripted loopback server answering what no
  * documentation promises. Each test is named after the defect it pins.
  */
-import { ConflictError, type CoolOffError } from '@tenantkit/core';
+import { ConflictError, CoolOffError, ServerError } from '@tenantkit/core';
 import { createVobizClient, type VobizClient } from '@tenantkit/vobiz';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ScriptedServer, startScriptedServer } from './support/server.js';
@@ -55,5 +55,50 @@ describe('Vobiz numbers against a hostile provider', () => {
     expect(message).toContain('did_cool_off_in_effect');
     // A retryAt, when there is one, is a real moment.
     if (retryAt !== undefined) expect(Number.isFinite(retryAt.getTime())).toBe(true);
+  });
+
+  it("a 409 with a cool-off time but the provider's own error keeps the provider's message", async () => {
+    server.script(
+      [],
+      json(409, {
+        error: 'number_locked',
+        message: 'Number is held by a compliance review',
+        cool_off_remaining_seconds: 600,
+      }),
+    );
+    const error = await outcome(() => vobiz.numbers.unassign(NUMBER));
+    expect(error).toBeInstanceOf(CoolOffError);
+    expect((error as Error).message).toContain('Number is held by a compliance review');
+    expect((error as Error).message).not.toContain('carried a call in the last 15 days');
+  });
+
+  it("a 500 whose body happens to carry cool_off_remaining_seconds keeps the provider's message", async () => {
+    server.script(
+      [],
+      json(500, {
+        error: 'internal',
+        message: 'database unreachable',
+        cool_off_remaining_seconds: 0,
+      }),
+    );
+    const error = await outcome(() => vobiz.numbers.unassign(NUMBER));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as Error).message).toContain('database unreachable');
+    expect((error as Error).message).not.toContain('carried a call in the last 15 days');
+  });
+
+  it('a cool-off body with a message of its own keeps that message beside the time', async () => {
+    server.script(
+      [],
+      json(409, {
+        error: 'did_cool_off_in_effect',
+        message: 'Number +919876543210 made a call on 2026-05-25',
+        cool_off_until: '2026-06-09T10:00:00Z',
+      }),
+    );
+    const error = await outcome(() => vobiz.numbers.unassign(NUMBER));
+    expect(error).toBeInstanceOf(CoolOffError);
+    expect((error as Error).message).toContain('made a call on 2026-05-25');
+    expect((error as CoolOffError).retryAt?.toISOString()).toBe('2026-06-09T10:00:00.000Z');
   });
 });
