@@ -3,7 +3,7 @@
  * IPs) against a hostile or broken provider: a scripted loopback server answering what no
  * documentation promises. Each test is named after the defect it pins.
  */
-import { ConflictError, CoolOffError, ServerError } from '@tenantkit/core';
+import { ConflictError, CoolOffError, InvalidResponseError, ServerError } from '@tenantkit/core';
 import { createVobizClient, type VobizClient } from '@tenantkit/vobiz';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ScriptedServer, startScriptedServer } from './support/server.js';
@@ -22,6 +22,12 @@ async function outcome(call: () => Promise<unknown>): Promise<unknown> {
   } catch (error) {
     return error;
   }
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
 }
 
 let server: ScriptedServer;
@@ -101,4 +107,24 @@ describe('Vobiz numbers against a hostile provider', () => {
     expect((error as Error).message).toContain('made a call on 2026-05-25');
     expect((error as CoolOffError).retryAt?.toISOString()).toBe('2026-06-09T10:00:00.000Z');
   });
+
+  const brokenItems: Array<[string, unknown[]]> = [
+    ['null', [null]],
+    ['a string', ['+919876543210']],
+    ['a number', [919876543210]],
+    ['an object without e164', [{ id: '1', status: 'active', account_id: 'SA_TENANT1' }]],
+  ];
+  it.each(brokenItems)(
+    'a numbers list holding %s is an InvalidResponseError in list, listAll and listForSubAccount, not a TypeError',
+    async (_, items) => {
+      server.script([], json(200, { items, page: 1, per_page: 100, total: items.length }));
+      for (const call of [
+        () => vobiz.numbers.list(),
+        () => collect(vobiz.numbers.listAll()),
+        () => collect(vobiz.numbers.listForSubAccount('SA_TENANT1')),
+      ]) {
+        expect(await outcome(call)).toBeInstanceOf(InvalidResponseError);
+      }
+    },
+  );
 });

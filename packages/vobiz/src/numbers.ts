@@ -61,8 +61,17 @@ export interface VobizNumbers {
 const LIST_PATH = '/api/v1/Account/{auth_id}/numbers';
 const ASSIGN_PATH = '/api/v1/account/{auth_id}/numbers/{e164}/assign-subaccount';
 
+/**
+ * A page whose every item is a number object with its `e164` (the spec requires it): a `null` or a
+ * string among the items would otherwise reach `listForSubAccount`'s filter and the facade as a
+ * TypeError, or as a number without its number.
+ */
 const asNumberPage = <T>(data: T): T | undefined =>
-  isRecord(data) && Array.isArray(data.items) ? data : undefined;
+  isRecord(data) &&
+  Array.isArray(data.items) &&
+  data.items.every((item) => isRecord(item) && typeof item.e164 === 'string')
+    ? data
+    : undefined;
 
 /** Who holds a number: `account_id`, or `auth_id` in an older docs example. */
 function holderOf(number: PhoneNumber): string | undefined {
@@ -86,7 +95,7 @@ export function createVobizNumbers(
         call,
         input: query,
         unwrap: asNumberPage,
-        expects: 'the `items` list',
+        expects: 'the `items` list of numbers, each with its `e164`',
       });
     },
     async *listAll(query, call) {
