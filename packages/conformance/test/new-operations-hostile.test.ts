@@ -4,7 +4,9 @@
  * documentation promises. Each test is named after the defect it pins.
  */
 import { ConflictError, CoolOffError, InvalidResponseError, ServerError } from '@tenantkit/core';
+import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { createVobizClient, type VobizClient } from '@tenantkit/vobiz';
+import { createVoximplantClient, type VoximplantClient } from '@tenantkit/voximplant';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ScriptedServer, startScriptedServer } from './support/server.js';
 
@@ -127,4 +129,53 @@ describe('Vobiz numbers against a hostile provider', () => {
       }
     },
   );
+});
+
+describe('Voximplant account, child accounts and authorized IPs against a hostile provider', () => {
+  const key = throwawayVoximplantKey({ accountId: 4242 });
+  let voximplant: VoximplantClient;
+  beforeEach(() => {
+    voximplant = createVoximplantClient({
+      credentials: key.credentials,
+      baseUrl: `${server.url}/platform_api`,
+      maxRetries: 0,
+    });
+  });
+
+  const methods: Array<[string, (client: VoximplantClient) => Promise<unknown>]> = [
+    ['account.info', (c) => c.account.info()],
+    ['childAccounts.list', (c) => c.childAccounts.list()],
+    ['childAccounts.listAll', (c) => collect(c.childAccounts.listAll())],
+    [
+      'childAccounts.update',
+      (c) => c.childAccounts.update({ child_account_id: [7], active: true }),
+    ],
+    ['childAccounts.suspend', (c) => c.childAccounts.suspend({ child_account_id: 'all' })],
+    ['childAccounts.activate', (c) => c.childAccounts.activate({ child_account_name: ['kid'] })],
+    ['authorizedIps.add', (c) => c.authorizedIps.add({ authorized_ip: '192.0.2.0/24' })],
+    ['authorizedIps.list', (c) => c.authorizedIps.list()],
+    ['authorizedIps.listAll', (c) => collect(c.authorizedIps.listAll())],
+    ['authorizedIps.delete', (c) => c.authorizedIps.delete({ contains_ip: '192.0.2.7' })],
+    ['authorizedIps.check', (c) => c.authorizedIps.check({ authorized_ip: '192.0.2.7' })],
+  ];
+  const oddBodies: Array<[string, unknown]> = [
+    ['null', null],
+    ['a string', 'ok'],
+    ['a number', 42],
+    ['an array', [1]],
+    ['{}', {}],
+    ['{result: null}', { result: null }],
+    ['{result: "1"}', { result: '1' }],
+    ['{result: [null]}', { result: [null] }],
+    ['{result: [{}]}', { result: [{}] }],
+  ];
+  for (const [name, call] of methods) {
+    it.each(oddBodies)(
+      `${name}: a 200 answering %s is an InvalidResponseError, not a TypeError or a wrongly typed success`,
+      async (_, body) => {
+        server.script([], json(200, body));
+        expect(await outcome(() => call(voximplant))).toBeInstanceOf(InvalidResponseError);
+      },
+    );
+  }
 });

@@ -4,10 +4,10 @@ import type {
   AccountInfoResult,
   AccountProfile,
   ChildAccountListResult,
-  ErrorEnvelope,
   paths,
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
+import { countOf, envelopeWithList, envelopeWithRecord } from './shapes.js';
 import {
   checkGetAccountInfo,
   checkGetChildrenAccounts,
@@ -53,12 +53,10 @@ export interface VoximplantChildAccounts {
   activate(selector: ChildAccountSelector, options?: CallOptions): Promise<number>;
 }
 
-/** `{result, …}` as it came; an error envelope never gets here (the runner turns it into an error). */
-const envelopeWithList = <T extends { result: unknown }>(data: T | ErrorEnvelope): T | undefined =>
-  'result' in data && Array.isArray(data.result) ? data : undefined;
-const resultOf = <T>(data: { result: T } | ErrorEnvelope): T | undefined =>
-  'result' in data ? data.result : undefined;
-const expects = 'the `result` field';
+/** Profiles always carry `account_id` (the only field of brief output). */
+const withAccountInfo = envelopeWithRecord<AccountInfoResult>('account_id', 'number');
+const withChildren = envelopeWithList<ChildAccountListResult>('account_id', 'number');
+const COUNT = { unwrap: countOf, expects: 'a numeric `result` (1 when done)' };
 
 export function createVoximplantAccounts(
   runner: Runner,
@@ -75,8 +73,8 @@ export function createVoximplantAccounts(
         {
           call,
           input: query,
-          unwrap: (data) => ('result' in data && resultOf(data) !== undefined ? data : undefined),
-          expects,
+          unwrap: withAccountInfo,
+          expects: 'a `result` profile with its `account_id`',
         },
       );
     },
@@ -89,7 +87,12 @@ export function createVoximplantAccounts(
       return runner.run(
         operations.GetChildrenAccounts,
         (init) => api.POST('/GetChildrenAccounts', { ...init, params: { query } }),
-        { call, input: query, unwrap: envelopeWithList, expects: 'a `result` list' },
+        {
+          call,
+          input: query,
+          unwrap: withChildren,
+          expects: 'a `result` list of accounts, each with its `account_id`',
+        },
       );
     },
     async *listAll(input, call) {
@@ -112,7 +115,7 @@ export function createVoximplantAccounts(
       return runner.run(
         operations.SetChildAccountInfo,
         (init) => api.POST('/SetChildAccountInfo', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     suspend(selector, call) {

@@ -4,10 +4,10 @@ import type {
   AuthorizedAccountIp,
   AuthorizedIpCheckResult,
   AuthorizedIpListResult,
-  ErrorEnvelope,
   paths,
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
+import { countOf, envelopeWithBoolean, envelopeWithList } from './shapes.js';
 import {
   checkAddAuthorizedIp,
   checkCheckAuthorizedIp,
@@ -48,9 +48,7 @@ export interface VoximplantAuthorizedIps {
   check(input: CheckAuthorizedIpInput, options?: CallOptions): Promise<AuthorizedIpCheckResult>;
 }
 
-const resultOf = <T>(data: { result: T } | ErrorEnvelope): T | undefined =>
-  'result' in data ? data.result : undefined;
-const expects = 'the `result` field';
+const COUNT = { unwrap: countOf, expects: 'a numeric `result` (1, or how many were removed)' };
 
 export function createVoximplantAuthorizedIps(
   runner: Runner,
@@ -64,7 +62,7 @@ export function createVoximplantAuthorizedIps(
       return runner.run(
         operations.AddAuthorizedAccountIP,
         (init) => api.POST('/AddAuthorizedAccountIP', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async list(input, call) {
@@ -76,8 +74,8 @@ export function createVoximplantAuthorizedIps(
         {
           call,
           input: query,
-          unwrap: (data) => ('result' in data && Array.isArray(data.result) ? data : undefined),
-          expects: 'a `result` list',
+          unwrap: envelopeWithList<AuthorizedIpListResult>('authorized_ip', 'string'),
+          expects: 'a `result` list of networks, each with its `authorized_ip`',
         },
       );
     },
@@ -99,7 +97,7 @@ export function createVoximplantAuthorizedIps(
       return runner.run(
         operations.DelAuthorizedAccountIP,
         (init) => api.POST('/DelAuthorizedAccountIP', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async check(input, call) {
@@ -111,8 +109,7 @@ export function createVoximplantAuthorizedIps(
         {
           call,
           input: query,
-          unwrap: (data) =>
-            'result' in data && typeof data.result === 'boolean' ? data : undefined,
+          unwrap: envelopeWithBoolean<AuthorizedIpCheckResult>,
           expects: 'a boolean `result`',
         },
       );
