@@ -3,7 +3,13 @@
  * IPs) against a hostile or broken provider: a scripted loopback server answering what no
  * documentation promises. Each test is named after the defect it pins.
  */
-import { ConflictError, CoolOffError, InvalidResponseError, ServerError } from '@tenantkit/core';
+import {
+  ConflictError,
+  CoolOffError,
+  InvalidResponseError,
+  ServerError,
+  ValidationError,
+} from '@tenantkit/core';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { createVobizClient, type VobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient, type VoximplantClient } from '@tenantkit/voximplant';
@@ -178,4 +184,27 @@ describe('Voximplant account, child accounts and authorized IPs against a hostil
       },
     );
   }
+
+  it.each([
+    ["'all' (a string, not a selector object)", 'all'],
+    ['null', null],
+    [
+      'a selector with a setting (a password) smuggled in',
+      { child_account_id: [7], new_child_account_password: 'Secret-Pass-99' },
+    ],
+  ])(
+    'suspend and activate refuse %s with a ValidationError naming the selector, before any request',
+    async (_, selector) => {
+      server.script([], json(200, { result: 1 }));
+      for (const call of [
+        () => voximplant.childAccounts.suspend(selector as never),
+        () => voximplant.childAccounts.activate(selector as never),
+      ]) {
+        const error = await outcome(call);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).field).toMatch(/^selector/);
+      }
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });

@@ -9,6 +9,7 @@ import type {
 import { operations } from './generated/operations.js';
 import { countOf, envelopeWithList, envelopeWithRecord } from './shapes.js';
 import {
+  checkChildSelector,
   checkGetAccountInfo,
   checkGetChildrenAccounts,
   checkListAllChildren,
@@ -118,10 +119,12 @@ export function createVoximplantAccounts(
         { call, input: query, ...COUNT },
       );
     },
-    suspend(selector, call) {
+    async suspend(selector, call) {
+      checkChildSelector(selector);
       return childAccounts.update({ ...selector, active: false }, call);
     },
-    activate(selector, call) {
+    async activate(selector, call) {
+      checkChildSelector(selector);
       return childAccounts.update({ ...selector, active: true }, call);
     },
   };

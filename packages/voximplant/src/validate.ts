@@ -341,6 +341,16 @@ export function checkSetChildAccountInfo(input: unknown): void {
     check.fail('min_balance_to_notify', 'non-negative', 'must be a number, zero or more');
 }
 
+/**
+ * `suspend` / `activate` take a selector only: the setting is theirs (`active`), and anything else
+ * (`'all'` without its field, a password) is refused here rather than spread into the request.
+ */
+export function checkChildSelector(selector: unknown): void {
+  const check = new InputChecker('voximplant', 'SetChildAccountInfo');
+  const given = check.record('selector', selector);
+  check.knownFields('selector', given, CHILD_SELECTORS);
+}
+
 export function checkAddAuthorizedIp(input: unknown): void {
   const [check, query] = start('AddAuthorizedAccountIP', input);
   ipv4Network(check, 'authorized_ip', query.authorized_ip);
