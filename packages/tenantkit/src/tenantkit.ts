@@ -194,13 +194,17 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
     async assign(provider, number, subAccountId, call) {
       return numbersOf(provider, 'assign').assign(number, subAccountId, call);
     },
-    async unassign(provider, number, options = {}) {
-      const { force, ...call } = options;
-      return numbersOf(provider, 'unassign').unassign(number, force, call);
+    async unassign(provider, number, options) {
+      const adapter = numbersOf(provider, 'unassign');
+      const { force, ...call } = numberOptions(provider, 'unassign', options, ['force']);
+      return adapter.unassign(number, force, call);
     },
-    async *list(provider, options = {}) {
+    async *list(provider, options) {
       const adapter = numbersOf(provider, 'list');
-      const { subAccountId, limit, ...call } = options;
+      const { subAccountId, limit, ...call } = numberOptions(provider, 'list', options, [
+        'subAccountId',
+        'limit',
+      ]);
       checkNumberListOptions(provider, { subAccountId, limit });
       yield* adapter.list({ subAccountId, limit }, call);
     },
@@ -238,6 +242,30 @@ function checkListOptions(provider: Provider, options: ListOptions): void {
     );
   }
   check.integer('pageSize', options.pageSize, { optional: true, min: 1 });
+}
+
+/** Every key of CallOptions (a Record, so a key added to CallOptions must be added here). */
+const CALL_OPTION_KEYS: Record<keyof CallOptions, true> = {
+  signal: true,
+  headers: true,
+  timeoutMs: true,
+  maxRetries: true,
+};
+
+/**
+ * A `tk.numbers` options object: `null` is none, and a key it does not know is refused. Silently
+ * dropped, a misspelled `subAccountId` would list every sub-account's numbers instead of one's.
+ */
+function numberOptions<T extends object>(
+  provider: Provider,
+  operation: 'list' | 'unassign',
+  options: (T & CallOptions) | null | undefined,
+  own: ReadonlyArray<keyof T & string>,
+): T & CallOptions {
+  const check = new InputChecker(provider, `numbers.${operation}`);
+  const given = check.record('options', options ?? {});
+  check.knownFields('options', given, [...own, ...Object.keys(CALL_OPTION_KEYS)]);
+  return given as T & CallOptions;
 }
 
 function checkNumberListOptions(provider: Provider, options: ListNumbersOptions): void {
