@@ -24,6 +24,7 @@ import {
   gridTable,
   matrixTable,
   numberList,
+  printable,
   subAccountList,
   subAccountTable,
 } from './format.js';
@@ -90,7 +91,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const usage = error instanceof ValidationError || error instanceof ConfigurationError;
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`tenantkit: ${message}\n`);
+    // The message quotes the provider: it must not drive the terminal.
+    io.stderr(`tenantkit: ${printable(message)}\n`);
     if (error instanceof RequestError && error.outcomeUnknown) {
       io.stderr('tenantkit: check with `tenantkit list` before creating again.\n');
     }

@@ -1,0 +1,96 @@
+/**
+ * Regression: the CLI printed provider text raw. A numbers list whose `e164` held `ESC [2K CR`
+ * could erase and rewrite the row on the user's terminal, and an error message could set the
+ * window title or hide itself. Real HTTP: the CLI runs in process against a loopback server.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../src/cli/index.js';
+
+/** ESC, CR, BEL, a C1 CSI and a right-to-left override: none may reach the terminal as such. */
+const HOSTILE = ['\u001b', '\r', '\u0007', '\u009b', '\u202e'];
+const hostileIn = (text: string) => HOSTILE.filter((char) => text.includes(char));
+
+let answer: { status: number; body: unknown };
+let server: Server;
+let baseUrl: string;
+beforeAll(async () => {
+  server = createServer((_request, response) => {
+    response.writeHead(answer.status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--base-url', baseUrl, ...args], {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: { VOBIZ_AUTH_ID: 'MA_PARENT01', VOBIZ_AUTH_TOKEN: 'parent-token-canary-6633' },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('CLI output of provider text', () => {
+  it('a table shows control characters and bidi overrides from the provider as visible escapes', async () => {
+    answer = {
+      status: 200,
+      body: {
+        items: [
+          {
+            id: '1',
+            e164: '+919876543210\u001b[2K\r+910000000000',
+            status: 'act\u202eevi',
+            country: 'IN\u0007\u009b31m',
+          },
+        ],
+        page: 1,
+        per_page: 100,
+        total: 1,
+      },
+    };
+    const { code, stdout } = await cli('numbers', 'list', 'vobiz');
+    expect(code).toBe(EXIT.ok);
+    expect(hostileIn(stdout)).toEqual([]);
+    expect(stdout).toContain('+919876543210\\u{1b}[2K\\u{d}+910000000000');
+    expect(stdout).toContain('act\\u{202e}evi');
+  });
+
+  it('an error message quoting the provider cannot drive the terminal', async () => {
+    answer = {
+      status: 403,
+      body: { status: 'error', message: 'denied\u001b]0;all good\u0007\r\u001b[2K' },
+    };
+    const { code, stderr } = await cli('numbers', 'unassign', 'vobiz', '+919876543210', '--force');
+    expect(code).toBe(EXIT.providerError);
+    expect(hostileIn(stderr)).toEqual([]);
+    expect(stderr).toContain('denied\\u{1b}]0;all good');
+  });
+
+  it('line breaks in a cell still wrap it (they are not escaped)', async () => {
+    answer = {
+      status: 200,
+      body: {
+        items: [{ id: '1', e164: '+919876543210', status: 'active\nported' }],
+        page: 1,
+        per_page: 100,
+        total: 1,
+      },
+    };
+    const { stdout } = await cli('numbers', 'list', 'vobiz');
+    expect(stdout).not.toContain('\\u{a}');
+    expect(stdout).toContain('ported');
+  });
+});
