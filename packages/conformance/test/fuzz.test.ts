@@ -504,17 +504,32 @@ function brokenInputs(validator: Validator): fc.Arbitrary<{ input: Input; broken
 /**
  * `field` is one of the broken ones, or a path inside one (`grant_permissions[1]`, `products.x`).
  * A rule on several fields names them all (`role_id + role_name`, `role_id | role_name`): one of
- * them must be broken.
+ * them must be broken. The whole name is tried first: a generated unknown key may itself be
+ * `" + "` or `"a | b"`, and split it would name nothing.
  */
 function namesABrokenField(field: string, broken: string[]): boolean {
-  return field
-    .split(/ [+|] /)
-    .some((part) =>
-      broken.some(
-        (name) => part === name || part.startsWith(`${name}[`) || part.startsWith(`${name}.`),
-      ),
+  const isBroken = (part: string) =>
+    broken.some(
+      (name) => part === name || part.startsWith(`${name}[`) || part.startsWith(`${name}.`),
     );
+  return isBroken(field) || field.split(/ [+|] /).some(isBroken);
 }
+
+describe('namesABrokenField (the fuzz oracle)', () => {
+  it('takes an unknown key that looks like a multi-field name (" + ", "a | b") whole', () => {
+    // Seeds -2135183544 and -1730336662 generated these keys and failed .ci/run.
+    expect(namesABrokenField(' + ', ['name', ' + '])).toBe(true);
+    expect(namesABrokenField(' | ', [' | '])).toBe(true);
+    expect(namesABrokenField('a | b', ['a | b'])).toBe(true);
+  });
+
+  it('still reads a multi-field rule, and still refuses a field nobody broke', () => {
+    expect(namesABrokenField('role_id + role_name', ['role_name'])).toBe(true);
+    expect(namesABrokenField('role_id | role_name', ['role_id[0]'])).toBe(false);
+    expect(namesABrokenField('role_id | role_name', ['description'])).toBe(false);
+    expect(namesABrokenField(' + ', ['name'])).toBe(false);
+  });
+});
 
 describe(`validators reject ${RUNS} generated invalid inputs each, before any request`, () => {
   it.each(validators.map((validator) => [validator.name, validator] as const))(
