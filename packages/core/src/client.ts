@@ -30,6 +30,16 @@ export function requireCredential(
   return trimmed;
 }
 
+/** A JSON object (not an array, not null): the only shape a provider's record can have. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON array of objects, or undefined for anything else (a list with a `null` in it, say). */
+export function recordsOf<T>(value: unknown): T[] | undefined {
+  return Array.isArray(value) && value.every(isRecord) ? (value as T[]) : undefined;
+}
+
 /** A value that cannot be one URL path segment: it would address another resource. */
 export function isUnsafePathSegment(value: string): boolean {
   return /[/?#]/.test(value) || value === '.' || value === '..';

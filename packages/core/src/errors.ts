@@ -254,6 +254,65 @@ export class InvalidResponseError extends ApiError {
   static override readonly brand: string = 'InvalidResponseError';
 }
 
+/**
+ * The provider answered with a response the client refuses to read whole: larger than
+ * `maxResponseBytes`. The body was not read past the limit and its connection was closed.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  static override readonly brand: string = 'ResponseTooLargeError';
+  readonly limitBytes: number;
+
+  constructor(
+    context: RequestContext & { outcomeUnknown?: boolean },
+    details: Omit<ApiErrorDetails, 'body'> & { limitBytes: number },
+  ) {
+    super(context, { ...details, body: undefined });
+    this.limitBytes = details.limitBytes;
+  }
+}
+
+/**
+ * The provider answered with a redirect (3xx). tenantkit never follows one: the credentials and
+ * the body of the request would go to wherever it points. Only the target's origin is kept.
+ */
+export class RedirectError extends ApiError {
+  static override readonly brand: string = 'RedirectError';
+  /** Scheme, host and port of the `Location` (never its path or query); undefined if none or unreadable. */
+  readonly locationOrigin: string | undefined;
+
+  constructor(
+    context: RequestContext & { outcomeUnknown?: boolean },
+    details: Omit<ApiErrorDetails, 'body'> & { locationOrigin: string | undefined },
+  ) {
+    super(context, { ...details, body: undefined });
+    this.locationOrigin = details.locationOrigin;
+  }
+}
+
+/** A list walk stopped: the provider repeated itself, or the page cap (`maxPages`) was reached. */
+export class PagingError extends TenantkitError {
+  static override readonly brand: string = 'PagingError';
+  readonly provider: ProviderName;
+  readonly operation: string;
+  /** Pages fetched before the walk stopped. */
+  readonly pages: number;
+  readonly reason: 'repeated-page' | 'cursor-not-advancing' | 'page-cap';
+
+  constructor(details: {
+    provider: ProviderName;
+    operation: string;
+    pages: number;
+    reason: PagingError['reason'];
+    message: string;
+  }) {
+    super(`${details.provider}.${details.operation}: ${details.message}`);
+    this.provider = details.provider;
+    this.operation = details.operation;
+    this.pages = details.pages;
+    this.reason = details.reason;
+  }
+}
+
 /** The request could not be completed at the network level (refused, reset, DNS). */
 export class ConnectionError extends RequestError {
   static override readonly brand: string = 'ConnectionError';

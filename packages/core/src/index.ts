@@ -1,4 +1,10 @@
-export { defineClientInspection, isUnsafePathSegment, requireCredential } from './client.js';
+export {
+  defineClientInspection,
+  isRecord,
+  isUnsafePathSegment,
+  recordsOf,
+  requireCredential,
+} from './client.js';
 export {
   AbortedError,
   ApiError,
@@ -13,11 +19,14 @@ export {
   InvalidResponseError,
   NotFoundError,
   type OperationKind,
+  PagingError,
   PermissionDeniedError,
   type ProviderName,
   RateLimitError,
+  RedirectError,
   type RequestContext,
   RequestError,
+  ResponseTooLargeError,
   ServerError,
   TenantkitError,
   TimeoutError,
@@ -32,6 +41,7 @@ export {
   paginate,
 } from './paging.js';
 export { baseRedactor, isSecretKey, REDACTED, Redactor } from './redact.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './response-guard.js';
 export {
   connectionErrorCode,
   DEFAULT_RETRY,

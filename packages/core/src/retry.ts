@@ -3,6 +3,7 @@ import {
   ConnectionError,
   InvalidResponseError,
   type OperationKind,
+  RedirectError,
   TimeoutError,
 } from './errors.js';
 
@@ -87,7 +88,7 @@ export interface FailureVerdict {
 export type FailureFacts =
   /** The provider answered with an error status (or an error in a success body, classified so). */
   | { type: 'status'; status: number; retryAfterMs?: number | undefined }
-  /** A success status whose body is unreadable or lacks the payload. */
+  /** A success status whose body is unreadable, too large or lacks the payload; or a redirect. */
   | { type: 'invalid-response' }
   /** Network failure; `neverSent` when the connection was provably never established. */
   | { type: 'connection'; neverSent: boolean }
@@ -133,7 +134,9 @@ export function factsOf(
 ): FailureFacts {
   if (failure instanceof TimeoutError) return { type: 'timeout' };
   if (failure instanceof ConnectionError) return { type: 'connection', neverSent };
-  if (failure instanceof InvalidResponseError) return { type: 'invalid-response' };
+  // A redirect is judged like an unreadable answer: never retried, a create's outcome unknown.
+  if (failure instanceof InvalidResponseError || failure instanceof RedirectError)
+    return { type: 'invalid-response' };
   const { retryAfterMs } = failure as { retryAfterMs?: number };
   return { type: 'status', status: failure.status, retryAfterMs };
 }

@@ -5,14 +5,26 @@ import {
   ConfigurationError,
   ConnectionError,
   InvalidResponseError,
+  NotFoundError,
   type OperationKind,
   type ProviderName,
+  RedirectError,
   type RequestContext,
   type RequestError,
+  ResponseTooLargeError,
   TenantkitError,
   TimeoutError,
+  ValidationError,
 } from './errors.js';
-import type { Redactor } from './redact.js';
+import { cut, type Redactor } from './redact.js';
+import {
+  capBody,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  isRedirect,
+  OversizedAnswer,
+  RedirectAnswer,
+  refuseRedirect,
+} from './response-guard.js';
 import {
   connectionErrorCode,
   DEFAULT_RETRY,
@@ -45,6 +57,13 @@ export interface CoreOptions extends ThrottleOptions {
   maxRetries?: number;
   /** Backoff tuning: first delay (default 500 ms) and cap (default 8 s). */
   retryDelay?: { initialMs?: number; maxMs?: number };
+  /**
+   * Largest response body read, in bytes. Default 4 MiB; `Infinity` disables. A larger answer
+   * fails with a `ResponseTooLargeError` and its connection is closed.
+   */
+  maxResponseBytes?: number;
+  /** Most pages one `listAll` walk fetches before failing with a `PagingError`. Default 1,000. */
+  maxPages?: number;
   logger?: Logger;
 }
 
@@ -57,8 +76,19 @@ export interface RunSpec<TData, TResult> {
   unwrap?: (data: TData) => TResult | undefined;
   /** Name of what `unwrap` looks for, for the error message (e.g. "the `response` field"). */
   expects?: string;
-  /** A 2xx without a body is a success too (the provider documents no body, or several shapes). */
+  /**
+   * A 2xx without a body is a success too (the provider documents no body, or several shapes): the
+   * call resolves to `undefined` and `unwrap` is skipped. Otherwise only a 204 to a call without
+   * `unwrap` may be empty.
+   */
   bodyOptional?: boolean;
+  /**
+   * For a read by id: whether the unwrapped result is the record asked for. When it is not (the
+   * provider answered with another record, or none), the call fails with a `NotFoundError`.
+   */
+  found?: (result: TResult) => boolean;
+  /** What was looked for, for that error's message (e.g. "sub-account SA_X"). */
+  subject?: string;
 }
 
 /** Options of a single call. */
@@ -110,7 +140,10 @@ export interface AttemptInit {
 }
 
 const TIMEOUT = Symbol('tenantkit.timeout');
-const MAX_BODY_CHARS = 2_000;
+/** A provider's message is scrubbed whole, then cut to this length; codes and ids to the shorter one. */
+const MAX_MESSAGE_CHARS = 200;
+const MAX_ID_CHARS = 100;
+const DEFAULT_MAX_PAGES = 1_000;
 /** setTimeout fires at once for delays above this (2^31 - 1 ms, ~24.8 days). */
 const MAX_TIMER_MS = 2_147_483_647;
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -132,6 +165,7 @@ interface Failure {
 type Outcome<T> = { ok: true; data: T } | Failure;
 
 const noop = () => {};
+const tooLarge = () => new OversizedAnswer();
 
 /** Ends an attempt at its deadline: cancels the fetch, and settles the race for fetches that ignore it. */
 function onDeadline(controller: AbortController, stop: (reason: unknown) => void): void {
@@ -172,6 +206,10 @@ export class Runner {
   readonly #retry: Required<RetryOptions>;
   readonly #throttle: Throttle | undefined;
   readonly #logger: Logger | undefined;
+  readonly #maxResponseBytes: number;
+  /** The most pages a list walk fetches (`paginate`'s `maxPages`). */
+  readonly maxPages: number;
+  readonly #rawFetch: FetchLike;
 
   constructor(protocol: ProviderProtocol, options: CoreOptions, redactor: Redactor) {
     this.#protocol = protocol;
@@ -203,11 +241,26 @@ export class Runner {
           })
         : undefined;
     this.#logger = options.logger;
+    this.#maxResponseBytes = checkLimit(
+      provider,
+      'maxResponseBytes',
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
+    this.maxPages = checkLimit(provider, 'maxPages', options.maxPages ?? DEFAULT_MAX_PAGES);
+    this.#rawFetch = (request, init) =>
+      this.#fetch(request, { ...init, redirect: 'manual' }).then((response) =>
+        capBody(response, this.#maxResponseBytes, () =>
+          this.#tooLargeError(rawContext(provider, request), response),
+        ),
+      );
   }
 
-  /** The fetch every raw client call goes through (no retry, no timeout). */
+  /**
+   * The fetch every raw client call goes through: no retry or timeout, but never a redirect
+   * followed (a 3xx comes back as it is) and no body read past `maxResponseBytes`.
+   */
   get fetch(): FetchLike {
-    return this.#fetch;
+    return this.#rawFetch;
   }
 
   async run<R extends FetchResult, TResult = Exclude<R['data'], undefined>>(
@@ -217,6 +270,9 @@ export class Runner {
   ): Promise<TResult> {
     const call = spec.call ?? NO_CALL;
     const provider = this.#protocol.provider;
+    checkCallOptions(provider, operation.id, call);
+    // Whatever is sent under a secret name (a password, a token) is scrubbed from now on.
+    this.redactor.rememberSecretsIn(spec.input);
     const maxRetries =
       call.maxRetries === undefined
         ? this.#retry.maxRetries
@@ -229,9 +285,15 @@ export class Runner {
       let outcome = await this.#attempt(operation, attempt, call, timeoutMs, attemptNumber, spec);
       if (outcome.ok) {
         const data = outcome.data as Exclude<R['data'], undefined>;
-        if (!spec.unwrap) return data as unknown as TResult;
-        const result = spec.unwrap(data);
-        if (result !== undefined) return result;
+        // Whatever an answer holds under a secret name (a new key, a token) is scrubbed from now on.
+        this.redactor.rememberSecretsIn(data);
+        if (!spec.unwrap || (data === undefined && spec.bodyOptional))
+          return data as unknown as TResult;
+        const result = this.#unwrap(data, spec);
+        if (result !== undefined) {
+          if (!spec.found || spec.found(result)) return result;
+          throw this.#notFound(operation, attemptNumber, data, spec.subject);
+        }
         outcome = this.#missingPayload(data, spec.expects);
       }
       const verdict = judge(operation.kind, outcome.facts);
@@ -265,13 +327,24 @@ export class Runner {
     }
   }
 
+  /** The payload, or undefined for any shape `unwrap` does not expect (it must never throw a TypeError at the caller). */
+  #unwrap<TData, TResult>(data: TData, spec: RunSpec<TData, TResult>): TResult | undefined {
+    if (data === undefined || data === null) return undefined;
+    try {
+      return spec.unwrap?.(data);
+    } catch (error) {
+      if (error instanceof TenantkitError) throw error;
+      return undefined;
+    }
+  }
+
   async #attempt<R extends FetchResult>(
     operation: OperationInfo,
     attempt: (init: AttemptInit) => Promise<R>,
     call: CallOptions,
     timeoutMs: number,
     attemptNumber: number,
-    spec: RunSpec<never, unknown>,
+    spec: Pick<RunSpec<never, unknown>, 'input' | 'unwrap' | 'bodyOptional'>,
   ): Promise<Outcome<R['data']>> {
     const userSignal = call.signal;
     if (userSignal?.aborted) {
@@ -290,7 +363,7 @@ export class Runner {
     }
     // The clock starts here, after any queueing, and is per attempt.
     const controller = new AbortController();
-    const fetchInit: RequestInit = { signal: controller.signal };
+    const fetchInit: RequestInit = { signal: controller.signal, redirect: 'manual' };
     let stop: (reason: unknown) => void = noop;
     const onUserAbort = userSignal
       ? () => {
@@ -302,18 +375,20 @@ export class Runner {
     let response: Response | undefined;
     let sent = false;
     const startedAt = this.#logger ? performance.now() : 0;
-    const keep = (answer: Response) => {
-      response = answer;
-      return answer;
-    };
     const fetchOnce: FetchLike = (request, init) => {
       sent = true;
       if (this.#logger) this.#logRequest(operation, request, spec.input, attemptNumber);
-      return this.#fetch(request, init ? { ...init, ...fetchInit } : fetchInit).then(keep);
+      return this.#fetch(request, init ? { ...init, ...fetchInit } : fetchInit).then((answer) => {
+        response = answer;
+        if (isRedirect(answer)) refuseRedirect(answer, request.url);
+        return capBody(answer, this.#maxResponseBytes, tooLarge);
+      });
     };
     try {
       const auth = this.#protocol.authHeaders ? await this.#protocol.authHeaders() : NO_HEADERS;
-      const headers = call.headers ? { ...call.headers, ...auth } : auth;
+      const headers = call.headers
+        ? callHeaders(this.#protocol.provider, operation, call.headers, auth)
+        : auth;
       // The caller may have given up while the auth headers were being prepared.
       if (userSignal?.aborted) {
         throw new AbortedError('aborted by the caller', this.#context(operation, attemptNumber));
@@ -326,7 +401,7 @@ export class Runner {
         attempt(new Attempt(fetchOnce, headers, controller)).then(resolve, reject);
       });
       if (this.#logger) this.#logResponse(operation, result, startedAt);
-      return this.#settle(result, spec.bodyOptional === true);
+      return this.#settle(result, spec.bodyOptional === true, spec.unwrap !== undefined);
     } catch (error) {
       if (controller.signal.aborted) {
         if (controller.signal.reason === TIMEOUT) {
@@ -345,6 +420,14 @@ export class Runner {
       if (error instanceof TenantkitError) throw error;
       if (!sent) throw this.#notBuilt(operation, error);
       const answered = response;
+      if (error instanceof RedirectAnswer && answered) return this.#redirected(answered, error);
+      if (error instanceof OversizedAnswer && answered) {
+        return {
+          ok: false,
+          facts: INVALID_RESPONSE,
+          build: (context) => this.#tooLargeError(context, answered),
+        };
+      }
       if (error instanceof SyntaxError && answered) {
         // No cause: a JSON parser's message quotes the body it choked on.
         return this.#invalidResponse(answered, 'its body is not valid JSON');
@@ -357,11 +440,11 @@ export class Runner {
     }
   }
 
-  #settle(result: FetchResult, bodyOptional: boolean): Outcome<unknown> {
+  #settle(result: FetchResult, bodyOptional: boolean, expectsPayload: boolean): Outcome<unknown> {
     const { response } = result;
     if (response.ok) {
-      if (result.data === undefined && response.status !== 204 && !bodyOptional) {
-        return this.#invalidResponse(response, 'its body is empty');
+      const emptyOk = bodyOptional || (response.status === 204 && !expectsPayload);
+      if (result.data === undefined && !emptyOk) {        return this.#invalidResponse(response, 'its body is empty');
       }
       const inBody = this.#protocol.errorInSuccessBody?.(result.data);
       if (!inBody) return { ok: true, data: result.data };
@@ -404,15 +487,18 @@ export class Runner {
 
   /** The provider's own words end up in the message: its text, a string code and a request id alike. */
   #scrubbed(described: ErrorDescription): ErrorDescription {
-    const text = (value: string | undefined) =>
-      value === undefined ? undefined : this.redactor.text(value);
+    const { code } = described;
     return {
-      code:
-        typeof described.code === 'string' ? this.redactor.text(described.code) : described.code,
+      code: typeof code === 'string' ? this.#said(code, MAX_ID_CHARS) : code,
       codeName: described.codeName,
-      providerMessage: text(described.providerMessage),
-      requestId: text(described.requestId),
+      providerMessage: this.#said(described.providerMessage, MAX_MESSAGE_CHARS),
+      requestId: this.#said(described.requestId, MAX_ID_CHARS),
     };
+  }
+
+  /** Provider text fit for a message: scrubbed whole first (a secret may straddle any cut), then cut. */
+  #said<T extends string | undefined>(text: T, max: number): T {
+    return (text === undefined ? text : cut(this.redactor.text(text), max)) as T;
   }
 
   #invalidResponse(response: Response, problem: string): Failure {
@@ -423,10 +509,11 @@ export class Runner {
         new InvalidResponseError(context, {
           status: response.status,
           body: undefined,
-          requestId: requestIdFrom(response.headers),
-          providerMessage: `the provider answered ${response.status} but ${problem} (${
-            response.headers.get('content-type') ?? 'no content type'
-          })`,
+          requestId: this.#said(requestIdFrom(response.headers), MAX_ID_CHARS),
+          providerMessage: `the provider answered ${response.status} but ${problem} (${this.#said(
+            response.headers.get('content-type') ?? 'no content type',
+            MAX_ID_CHARS,
+          )})`,
         }),
     };
   }
@@ -439,9 +526,54 @@ export class Runner {
         new InvalidResponseError(context, {
           status: 200,
           body: this.#safeBody(data),
-          providerMessage: `the provider's answer lacks ${expects ?? 'the expected payload'}`,
+          providerMessage: `the answer lacks ${expects ?? 'the expected payload'} (got ${
+            Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`
+          })`,
         }),
     };
+  }
+
+  #notFound(
+    operation: OperationInfo,
+    attempts: number,
+    data: unknown,
+    subject: string | undefined,
+  ): NotFoundError {
+    return new NotFoundError(this.#context(operation, attempts), {
+      status: 404,
+      body: this.#safeBody(data),
+      providerMessage: `the answer does not hold ${subject ?? 'the record asked for'}`,
+    });
+  }
+
+  /** A redirect is never followed: to the caller it is an error naming only where it pointed. */
+  #redirected(response: Response, answer: RedirectAnswer): Failure {
+    const origin = this.#said(answer.locationOrigin, MAX_ID_CHARS);
+    const status = response.status;
+    return {
+      ok: false,
+      facts: INVALID_RESPONSE,
+      build: (context) =>
+        new RedirectError(context, {
+          status,
+          locationOrigin: origin,
+          requestId: this.#said(requestIdFrom(response.headers), MAX_ID_CHARS),
+          providerMessage: `redirect to ${origin ?? 'an unnamed location'} not followed (check baseUrl)`,
+        }),
+    };
+  }
+
+  #tooLargeError(
+    context: ErrorContext | RequestContext,
+    response: Response,
+  ): ResponseTooLargeError {
+    const limitBytes = this.#maxResponseBytes;
+    return new ResponseTooLargeError(context, {
+      status: response.status,
+      limitBytes,
+      requestId: this.#said(requestIdFrom(response.headers), MAX_ID_CHARS),
+      providerMessage: `answer larger than maxResponseBytes (${limitBytes}): not read, connection closed`,
+    });
   }
 
   #connectionFailure(error: unknown): Failure {
@@ -451,7 +583,10 @@ export class Runner {
       ok: false,
       facts: { type: 'connection', neverSent },
       build: (context) => {
-        const reason = this.redactor.text(error instanceof Error ? error.message : String(error));
+        const reason = this.#said(
+          error instanceof Error ? error.message : String(error),
+          MAX_MESSAGE_CHARS,
+        );
         const cause = this.redactor.error(error);
         return new ConnectionError(
           `connection failed${neverSent ? ' before the request was sent' : ''}: ${reason}${
@@ -466,7 +601,10 @@ export class Runner {
 
   /** The request could not even be built or authenticated (a malformed base URL, say). */
   #notBuilt(operation: OperationInfo, error: unknown): ConfigurationError {
-    const reason = this.redactor.text(error instanceof Error ? error.message : String(error));
+    const reason = this.#said(
+      error instanceof Error ? error.message : String(error),
+      MAX_MESSAGE_CHARS,
+    );
     return new ConfigurationError(
       `${this.#protocol.provider}.${operation.id}: the request could not be prepared: ${reason}`,
       { cause: this.redactor.error(error) },
@@ -484,12 +622,9 @@ export class Runner {
     };
   }
 
+  /** Scrubbed whole, then bounded (strings cut to 2,000 characters, at most 500 values). */
   #safeBody(body: unknown): unknown {
-    const bounded =
-      typeof body === 'string' && body.length > MAX_BODY_CHARS
-        ? `${body.slice(0, MAX_BODY_CHARS)}…`
-        : body;
-    return this.redactor.value(bounded);
+    return this.redactor.bounded(body);
   }
 
   #logRequest(operation: OperationInfo, request: Request, body: unknown, attempt: number): void {
@@ -500,7 +635,7 @@ export class Runner {
       method: request.method,
       url: this.redactor.url(request.url),
       headers: this.redactor.headers(request.headers),
-      body: this.redactor.value(body),
+      body: this.redactor.bounded(body),
     });
   }
 
@@ -511,7 +646,7 @@ export class Runner {
       status: result.response.status,
       durationMs: Math.round(performance.now() - startedAt),
       headers: this.redactor.headers(result.response.headers),
-      body: this.redactor.value(result.response.ok ? result.data : result.error),
+      body: this.redactor.bounded(result.response.ok ? result.data : result.error),
     });
   }
 }
@@ -539,6 +674,77 @@ function checkDelay(provider: ProviderName, option: string, value: number): numb
     throw new ConfigurationError(`${provider}: \`${option}\` must be 0 or more milliseconds.`);
   }
   return value;
+}
+
+function checkLimit(provider: ProviderName, option: string, value: number): number {
+  if (value !== Infinity && (!Number.isSafeInteger(value) || value <= 0)) {
+    throw new ConfigurationError(
+      `${provider}: \`${option}\` must be a positive whole number (or Infinity for no limit).`,
+    );
+  }
+  return value;
+}
+
+/** The per-call options, checked like any input: a clear error naming the option, never a TypeError later. */
+function checkCallOptions(provider: ProviderName, operation: string, call: unknown): void {
+  const fail = (field: string, rule: string, message: string) => {
+    throw new ValidationError({ provider, operation, field, rule, message });
+  };
+  if (typeof call !== 'object' || call === null || Array.isArray(call))
+    fail('options', 'object', 'must be an object of call options');
+  const { signal, headers } = call as CallOptions;
+  if (signal !== undefined && typeof signal?.addEventListener !== 'function')
+    fail('options.signal', 'abort-signal', 'must be an AbortSignal');
+  if (headers === undefined) return;
+  try {
+    // Headers checks names and values as fetch will (its own error would quote the value).
+    if (Object.values(headers).some((value) => typeof value !== 'string')) throw headers;
+    new Headers(headers);
+  } catch {
+    fail(
+      'options.headers',
+      'headers',
+      'must map valid header names to string values without line breaks (values not shown)',
+    );
+  }
+}
+
+/** The caller's extra headers plus authentication; a caller header may not replace an authentication one. */
+function callHeaders(
+  provider: ProviderName,
+  operation: OperationInfo,
+  extra: Record<string, string>,
+  auth: Record<string, string>,
+): Record<string, string> {
+  const reserved = new Set(Object.keys(auth).map((name) => name.toLowerCase()));
+  for (const name of Object.keys(extra)) {
+    if (reserved.has(name.toLowerCase())) {
+      throw new ValidationError({
+        provider,
+        operation: operation.id,
+        field: `options.headers.${name}`,
+        rule: 'reserved-header',
+        message: 'cannot be set per call: the client sets it to authenticate',
+      });
+    }
+  }
+  return { ...extra, ...auth };
+}
+
+/** A raw client call has no operation: its method and path stand in (never the query). */
+function rawContext(provider: ProviderName, request: Request): RequestContext {
+  const method = request.method.toUpperCase();
+  const kinds: Record<string, OperationKind> = {
+    POST: 'create',
+    PUT: 'update',
+    PATCH: 'update',
+    DELETE: 'delete',
+  };
+  let path = '';
+  try {
+    path = new URL(request.url).pathname;
+  } catch {}
+  return { provider, operation: 'raw', method, path, kind: kinds[method] ?? 'read', attempts: 1 };
 }
 
 function checkPositive(
@@ -570,11 +776,13 @@ function asText(value: unknown): string | undefined {
 /** Reads the error shapes our providers use: `{error: {code, message|msg}}`, `{error, message}`, `{detail}`, text. */
 export function describeErrorBody(body: unknown): ErrorDescription {
   if (typeof body === 'string') {
+    // `[^<>]`, not `[^>]`: a run of `<` without `>` must not make every `<` scan to the end.
     const text = body
-      .replace(/<[^>]*>/g, ' ')
+      .replace(/<[^<>]*>/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-    return { providerMessage: text ? text.slice(0, 200) : undefined };
+    // Not cut here: the runner scrubs the whole text, then cuts it.
+    return { providerMessage: text || undefined };
   }
   if (typeof body !== 'object' || body === null) return {};
   const record = body as Record<string, unknown>;

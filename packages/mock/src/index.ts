@@ -224,3 +224,5 @@ export function throwawayVoximplantKey(
     },
   };
 }
+
+export { type ThrowawayTlsCertificate, throwawayTlsCertificate } from './tls.js';

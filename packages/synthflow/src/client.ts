@@ -1,9 +1,12 @@
 import {
   type CallOptions,
+  ConfigurationError,
   type CoreOptions,
   defineClientInspection,
+  isRecord,
   Redactor,
   Runner,
+  recordsOf,
   requireCredential,
 } from '@tenantkit/core';
 import createClient, { type Client } from 'openapi-fetch';
@@ -12,6 +15,7 @@ import type {
   CreateSubaccountResult,
   DeleteSubaccountResult,
   paths,
+  Subaccount,
   SubaccountList,
   UpdateSubaccountRequest,
   UpdateSubaccountResult,
@@ -59,9 +63,20 @@ export interface SynthflowClient {
   readonly baseUrl: string;
 }
 
-/** Synthflow answers `{status, response}`; callers get `response`. */
-const payload = <T>(envelope: { response?: T }): T | undefined => envelope.response;
-const expects = 'the `response` field';
+/** Synthflow answers `{status, response}`; callers get `response`, an object. */
+const payload = <T>(envelope: { response?: T }): T | undefined =>
+  isRecord(envelope) && isRecord(envelope.response) ? envelope.response : undefined;
+const expects = 'the `response` object';
+const hasId = (value: { subaccount_id?: unknown }) =>
+  typeof value.subaccount_id === 'string' && value.subaccount_id !== '';
+/** `{subaccounts: [...]}` whose items each carry their id (the list may be left out: none). */
+const listOf = (envelope: unknown): SubaccountList | undefined => {
+  const list = payload(envelope as { response?: SubaccountList });
+  if (!list) return undefined;
+  const items = list.subaccounts === undefined ? [] : recordsOf<Subaccount>(list.subaccounts);
+  return items?.every(hasId) ? { ...list, subaccounts: items } : undefined;
+};
+const listExpects = 'a `response.subaccounts` list of sub-accounts, each with its `subaccount_id`';
 
 export function createSynthflowClient(options: SynthflowClientOptions): SynthflowClient {
   const apiKey = requireCredential(
@@ -71,17 +86,25 @@ export function createSynthflowClient(options: SynthflowClientOptions): Synthflo
     'Pass the workspace API key from Synthflow (Integrations → API Keys).',
   );
   const region = options.region ?? 'global';
-  if (!(region in SYNTHFLOW_BASE_URLS)) {
-    throw new TypeError(
-      `synthflow: \`region\` must be one of ${Object.keys(SYNTHFLOW_BASE_URLS).join(', ')}`,
+  // An own key only: `'constructor' in SYNTHFLOW_BASE_URLS` is true.
+  if (typeof region !== 'string' || !Object.hasOwn(SYNTHFLOW_BASE_URLS, region)) {
+    throw new ConfigurationError(
+      `synthflow: \`region\` must be one of ${Object.keys(SYNTHFLOW_BASE_URLS).join(', ')}.`,
     );
   }
   const baseUrl = options.baseUrl ?? SYNTHFLOW_BASE_URLS[region];
-  const runner = new Runner({ provider: 'synthflow' }, options, new Redactor([apiKey]));
+  const authHeaders = Object.freeze({ Authorization: `Bearer ${apiKey}` });
+  const runner = new Runner(
+    // From the protocol, so a per-call `headers` option can never replace it.
+    { provider: 'synthflow', authHeaders: () => authHeaders },
+    options,
+    new Redactor([apiKey]),
+  );
   const raw = createClient<paths>({
     baseUrl,
     fetch: runner.fetch,
-    headers: { Authorization: `Bearer ${apiKey}` },
+    redirect: 'manual',
+    headers: { ...authHeaders },
   });
 
   const subaccounts: SynthflowSubaccounts = {
@@ -93,8 +116,12 @@ export function createSynthflowClient(options: SynthflowClientOptions): Synthflo
         {
           call,
           input,
-          unwrap: payload,
-          expects,
+          // Without its id the new sub-account cannot be reached: an invalid answer, not a success.
+          unwrap: (envelope) => {
+            const created = payload(envelope);
+            return created && hasId(created) ? created : undefined;
+          },
+          expects: 'the new sub-account and its `subaccount_id`',
         },
       );
     },
@@ -106,8 +133,18 @@ export function createSynthflowClient(options: SynthflowClientOptions): Synthflo
         (init) => raw.GET('/subaccounts/{subaccount_id}', { ...init, params }),
         {
           call,
-          unwrap: payload,
-          expects,
+          // Only the sub-account asked for: never another one the answer happens to hold.
+          unwrap: (envelope) => {
+            const list = listOf(envelope);
+            if (!list) return undefined;
+            const subaccounts = list.subaccounts?.filter(
+              (item) => item.subaccount_id === subaccountId,
+            );
+            return { ...list, subaccounts };
+          },
+          expects: listExpects,
+          found: (list) => (list.subaccounts?.length ?? 0) > 0,
+          subject: `sub-account ${subaccountId}`,
         },
       );
     },
@@ -115,7 +152,7 @@ export function createSynthflowClient(options: SynthflowClientOptions): Synthflo
       return runner.run(
         operations.listSubaccounts,
         (init) => raw.GET('/subaccounts/', { ...init }),
-        { call, unwrap: payload, expects },
+        { call, unwrap: listOf, expects: listExpects },
       );
     },
     async update(subaccountId, patch, call) {
@@ -124,7 +161,15 @@ export function createSynthflowClient(options: SynthflowClientOptions): Synthflo
       return runner.run(
         operations.updateSubaccount,
         (init) => raw.PUT('/subaccounts/{subaccount_id}', { ...init, params, body: patch }),
-        { call, input: patch, unwrap: payload, expects },
+        {
+          call,
+          input: patch,
+          unwrap: payload,
+          expects,
+          found: (updated) =>
+            updated.subaccount_id === undefined || updated.subaccount_id === subaccountId,
+          subject: `sub-account ${subaccountId}`,
+        },
       );
     },
     async delete(subaccountId, call) {
@@ -133,11 +178,7 @@ export function createSynthflowClient(options: SynthflowClientOptions): Synthflo
       return runner.run(
         operations.deleteSubaccount,
         (init) => raw.DELETE('/subaccounts/{subaccount_id}', { ...init, params }),
-        {
-          call,
-          unwrap: payload,
-          expects,
-        },
+        { call, unwrap: payload, expects },
       );
     },
   };

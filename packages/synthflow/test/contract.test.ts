@@ -18,6 +18,8 @@ import {
 
 const SPEC = fileURLToPath(new URL('../../../specs/synthflow.yaml', import.meta.url));
 const ID = '1726005822670x239735712159542050';
+/** A sub-account the spec's get example does not hold. */
+const OTHER_ID = '1728287773458x334812156080545700';
 
 // The request bodies of the docs pages (seeds 000 and 001), verbatim.
 const SEED_000_CREATE = {
@@ -92,7 +94,12 @@ describe('synthflow contract (Prism)', () => {
   it('get returns the one-item list', async () => {
     const { subaccounts } = await client.subaccounts.get(ID);
     expect(subaccounts).toHaveLength(1);
-    expect(subaccounts?.[0]?.subaccount_id).toEqual(expect.any(String));
+    expect(subaccounts?.[0]?.subaccount_id).toBe(ID);
+  });
+
+  it('get of an id the answer does not hold is a NotFoundError, never another record', async () => {
+    // Prism answers the spec's static example (the sub-account ID) whatever id is asked for.
+    await expect(client.subaccounts.get(OTHER_ID)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('list returns every sub-account', async () => {

@@ -166,9 +166,13 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
       checkId(provider, 'get', id);
       return adapter.get(id, call);
     },
-    async *list(provider, options = {}) {
+    async *list(provider, options) {
       const adapter = adapterOf(provider);
-      const { limit, pageSize, ...call } = options;
+      // null is "no options", like undefined; anything else must be an object.
+      const { limit, pageSize, ...call } = new InputChecker(provider, 'subaccounts.list').record(
+        'options',
+        options ?? {},
+      ) as ListOptions & CallOptions;
       checkListOptions(provider, { limit, pageSize });
       yield* adapter.list({ limit, pageSize }, call);
     },

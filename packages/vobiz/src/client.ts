@@ -3,11 +3,13 @@ import {
   ConfigurationError,
   type CoreOptions,
   defineClientInspection,
+  isRecord,
   isUnsafePathSegment,
   nextPageNumber,
   paginate,
   Redactor,
   Runner,
+  recordsOf,
   requireCredential,
 } from '@tenantkit/core';
 import createClient, { type Client } from 'openapi-fetch';
@@ -24,7 +26,7 @@ import type {
 import { operations } from './generated/operations.js';
 import { createVobizKyc, type VobizKyc } from './kyc.js';
 import { createVobizNumbers, type VobizNumbers } from './numbers.js';
-import { describeVobizError, isRecord } from './protocol.js';
+import { describeVobizError } from './protocol.js';
 import {
   checkCreate,
   checkListAllQuery,
@@ -112,8 +114,22 @@ const LIST_ALL_PAGE_SIZE = MAX_PAGE_SIZE;
 
 /** A JSON object, or `undefined` (which the runner reports as an invalid response). */
 const asObject = <T>(data: T): T | undefined => (isRecord(data) ? data : undefined);
+const hasAuthId = (value: unknown): value is Record<string, unknown> & { auth_id: string } =>
+  isRecord(value) && typeof value.auth_id === 'string' && value.auth_id !== '';
+/** A sub-account: an object with its `SA_` auth id (every other call needs it). */
+const asSubAccount = <T>(data: T): T | undefined => (hasAuthId(data) ? data : undefined);
+const subAccountExpects = 'a sub-account object with its `auth_id`';
 const asPage = <T>(data: T): T | undefined =>
-  isRecord(data) && Array.isArray(data.sub_accounts) ? data : undefined;
+  isRecord(data) && recordsOf(data.sub_accounts)?.every(hasAuthId) ? data : undefined;
+/** The new sub-account's credentials, handed out only here: without them the create is unusable. */
+const asCreated = <T>(data: T): T | undefined =>
+  isRecord(data) &&
+  hasAuthId(data.auth_credentials) &&
+  typeof data.auth_credentials.auth_token === 'string' &&
+  data.auth_credentials.auth_token !== '' &&
+  (data.sub_account === undefined || hasAuthId(data.sub_account))
+    ? data
+    : undefined;
 
 /** The page size a list answer reports, if it is a usable one. */
 function positiveInteger(value: unknown): number | undefined {
@@ -143,7 +159,12 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
     options,
     redactor,
   );
-  const raw = createClient<paths>({ baseUrl, fetch: runner.fetch, headers: { ...authHeaders } });
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch: runner.fetch,
+    redirect: 'manual',
+    headers: { ...authHeaders },
+  });
   const parent = { auth_id: authId };
   const bearer = bearerHeaders(options.bearerToken, redactor);
 
@@ -156,19 +177,9 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
         {
           call,
           input,
-          unwrap: (created) => {
-            // Without these the one-time credentials are lost; say so rather than return half.
-            if (!isRecord(created.sub_account) && !isRecord(created.auth_credentials))
-              return undefined;
-            redactor.rememberSecret(
-              created.sub_account?.auth_token,
-              created.auth_credentials?.auth_token,
-              created.tokens?.access_token,
-              created.tokens?.refresh_token,
-            );
-            return created;
-          },
-          expects: 'the `sub_account` and `auth_credentials` objects',
+          // Its tokens are remembered (and scrubbed) by the runner: they sit under secret names.
+          unwrap: asCreated,
+          expects: 'the `auth_credentials` (auth id and token) of the new sub-account',
         },
       );
     },
@@ -178,7 +189,13 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
       return runner.run(
         operations.getSubAccount,
         (init) => raw.GET(ITEM_PATH, { ...init, params }),
-        { call, unwrap: asObject, expects: 'a sub-account object' },
+        {
+          call,
+          unwrap: asSubAccount,
+          expects: subAccountExpects,
+          found: (account) => account.auth_id === subAuthId,
+          subject: `sub-account ${subAuthId}`,
+        },
       );
     },
     async list(query, call) {
@@ -187,7 +204,12 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
       return runner.run(
         operations.listSubAccounts,
         (init) => raw.GET(LIST_PATH, { ...init, params }),
-        { call, input: query, unwrap: asPage, expects: 'the `sub_accounts` list' },
+        {
+          call,
+          input: query,
+          unwrap: asPage,
+          expects: 'the `sub_accounts` list of sub-accounts, each with its `auth_id`',
+        },
       );
     },
     async *listAll(query, call) {
@@ -200,6 +222,10 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
         limit,
         fetchPage: (page: number) => subAccounts.list({ ...filters, page, size }, call),
         items: (answer) => answer.sub_accounts,
+        key: (account) => account.auth_id,
+        maxPages: runner.maxPages,
+        provider: 'vobiz',
+        operation: 'listAll',
         next: (answer, page, items) => {
           // The size the server actually used: it may cap ours, and then a full page is shorter.
           const pageSize = positiveInteger(answer.size) ?? size;
@@ -216,17 +242,24 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
       return runner.run(
         operations.updateSubAccount,
         (init) => raw.PUT(ITEM_PATH, { ...init, params, body: patch }),
-        { call, input: patch, unwrap: asObject, expects: 'a sub-account object' },
+        {
+          call,
+          input: patch,
+          unwrap: asSubAccount,
+          expects: subAccountExpects,
+          found: (account) => account.auth_id === subAuthId,
+          subject: `sub-account ${subAuthId}`,
+        },
       );
     },
     async delete(subAuthId, call) {
       checkSubAuthId('deleteSubAccount', subAuthId);
       const params = { path: { ...parent, sub_auth_id: subAuthId } };
-      // No unwrap: a 204 has no body, and the runner hands back `undefined` for it.
+      // A 204 has no body: the runner hands back `undefined` for it.
       const deleted: DeleteSubAccountResponse | undefined = await runner.run(
         operations.deleteSubAccount,
         (init) => raw.DELETE(ITEM_PATH, { ...init, params }),
-        { call },
+        { call, unwrap: asObject, bodyOptional: true, expects: 'a confirmation object' },
       );
       return deleted;
     },

@@ -1,4 +1,4 @@
-import type { CallOptions, Runner } from '@tenantkit/core';
+import { type CallOptions, isRecord, type Runner } from '@tenantkit/core';
 import type { Client } from 'openapi-fetch';
 import type {
   CinConfirmRequest,
@@ -16,7 +16,6 @@ import type {
   VerifyPanRequest,
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
-import { isRecord } from './protocol.js';
 import {
   checkCinConfirm,
   checkCinSearch,

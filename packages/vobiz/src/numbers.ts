@@ -1,4 +1,4 @@
-import { type CallOptions, nextPageNumber, paginate, type Runner } from '@tenantkit/core';
+import { type CallOptions, isRecord, nextPageNumber, paginate, type Runner } from '@tenantkit/core';
 import type { Client } from 'openapi-fetch';
 import type {
   NumberList,
@@ -7,7 +7,6 @@ import type {
   paths,
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
-import { isRecord } from './protocol.js';
 import {
   checkAssignNumber,
   checkListAllNumbers,

@@ -1,8 +1,4 @@
-import { describeErrorBody, type ErrorDescription } from '@tenantkit/core';
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { describeErrorBody, type ErrorDescription, isRecord } from '@tenantkit/core';
 
 function nonBlankText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

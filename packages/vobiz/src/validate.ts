@@ -25,12 +25,22 @@ const LIST_ALL_KEYS = [
   'limit',
 ];
 
+/** Names that would reach an object's prototype on the way (JSON.parse keeps them as fields). */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function checkPermissions(check: InputChecker, value: unknown): void {
   if (value === undefined) return;
   const permissions = check.record('permissions', value);
+  // `{ __proto__: … }` written as a literal is no field at all: it would vanish silently.
+  const prototype = Object.getPrototypeOf(permissions);
+  if (prototype !== Object.prototype && prototype !== null)
+    check.fail('permissions', 'plain-object', 'must be a plain object of switches');
   // Only `calls` and `cdr` are documented, but Vobiz lets further boolean switches through.
-  for (const [key, allowed] of Object.entries(permissions))
+  for (const [key, allowed] of Object.entries(permissions)) {
+    if (UNSAFE_KEYS.has(key))
+      check.fail(`permissions.${key}`, 'safe-key', 'is not a permission name Vobiz can take');
     check.boolean(`permissions.${key}`, allowed);
+  }
 }
 
 /** Fields create and update share, with the same rules. */

@@ -71,7 +71,7 @@ const rows: Row[] = [
     call: (c) => c.subAccounts.get(SA),
     method: 'GET',
     path: `${COLLECTION}${SA}`,
-    answer: subAccount(2),
+    answer: subAccount(2, { auth_id: SA }),
   },
   {
     name: 'list without a query (trailing slash)',
@@ -103,7 +103,7 @@ const rows: Row[] = [
     method: 'PUT',
     path: `${COLLECTION}${SA}`,
     body: { name: 'Renamed', enabled: false, rate_limit: 200 },
-    answer: subAccount(4, { name: 'Renamed', enabled: false }),
+    answer: subAccount(4, { name: 'Renamed', enabled: false, auth_id: SA }),
   },
   {
     name: 'delete (no trailing slash)',
@@ -136,20 +136,37 @@ describe('vobiz client: each operation sends the right request', () => {
   });
 
   it('percent-encodes the sub_auth_id path segment', async () => {
-    const { client, requests } = clientAnswering(() => Response.json(subAccount(5)));
+    const { client, requests } = clientAnswering(() =>
+      Response.json(subAccount(5, { auth_id: 'SA_a b+c' })),
+    );
     await client.subAccounts.get('SA_a b+c');
     expect(requests[0]?.url.pathname).toBe(`${COLLECTION}SA_a%20b%2Bc`);
   });
 
-  it('per-call headers are sent but cannot replace the authentication headers', async () => {
-    const { client, requests } = clientAnswering(() => Response.json(subAccount(6)));
-    await client.subAccounts.get(SA, {
-      headers: { 'X-Trace': 't-1', 'x-auth-token': 'intruder', 'X-Auth-ID': 'MA_OTHER' },
-    });
+  it('per-call headers are sent', async () => {
+    const { client, requests } = clientAnswering(() =>
+      Response.json(subAccount(6, { auth_id: SA })),
+    );
+    await client.subAccounts.get(SA, { headers: { 'X-Trace': 't-1' } });
     expect(requests[0]?.headers.get('x-trace')).toBe('t-1');
     expect(requests[0]?.headers.get('x-auth-token')).toBe(AUTH_TOKEN);
     expect(requests[0]?.headers.get('x-auth-id')).toBe(AUTH_ID);
   });
+
+  it.each(['x-auth-token', 'X-Auth-ID'])(
+    'a per-call %s header cannot replace authentication: a ValidationError, nothing sent',
+    async (name) => {
+      const { client, requests } = clientAnswering(() =>
+        Response.json(subAccount(6, { auth_id: SA })),
+      );
+      const error = await client.subAccounts
+        .get(SA, { headers: { 'X-Trace': 't-1', [name]: 'intruder' } })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ field: `options.headers.${name}`, rule: 'reserved-header' });
+      expect(String(error)).not.toContain('intruder');
+      expect(requests).toHaveLength(0);
+    },
+  );
 });
 
 describe('vobiz client: answers', () => {
@@ -288,7 +305,7 @@ describe('vobiz client: construction', () => {
   );
 
   it('drops whitespace around the credentials, as a file or an env var may carry it', async () => {
-    const recorder = createRecordingFetch(() => Response.json(subAccount(8)));
+    const recorder = createRecordingFetch(() => Response.json(subAccount(8, { auth_id: SA })));
     const client = createVobizClient({
       authId: ` ${AUTH_ID}\n`,
       authToken: `${AUTH_TOKEN}\r\n`,

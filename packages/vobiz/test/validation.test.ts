@@ -9,7 +9,7 @@ import {
 } from '../src/index.js';
 import { subAccount } from './fixtures.js';
 
-const recorder = createRecordingFetch(() => Response.json(subAccount(1)));
+const recorder = createRecordingFetch(() => Response.json(subAccount(1, { auth_id: SA })));
 const client = createVobizClient({
   authId: 'MA_VALIDATE',
   authToken: 'validation-canary-token',

@@ -11,13 +11,7 @@
  * the clients one after the other and reports; the server counts the distinct tokens it saw.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  generateKeyPairSync,
-  type KeyObject,
-  randomBytes,
-  sign,
-  X509Certificate,
-} from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { createRequire } from 'node:module';
@@ -25,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { throwawayTlsCertificate } from '@tenantkit/mock';
 
 /** Each client runs this long per round; rounds interleave the clients so load drifts hit all. */
 const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 1.2);
@@ -371,80 +366,6 @@ function selfSignedCertificate(dir: string): { keyPem: string; certPem: string; 
       // No openssl (or an old one without -addext): build it ourselves.
     }
   }
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const certPem = buildCertificate(privateKey, publicKey);
-  new X509Certificate(certPem); // throws if the DER below is malformed
-  return {
-    keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    certPem,
-    how: 'built in Node',
-  };
-}
-
-function der(tag: number, ...parts: Buffer[]): Buffer {
-  const body = Buffer.concat(parts);
-  let length: Buffer;
-  if (body.length < 0x80) length = Buffer.from([body.length]);
-  else {
-    const hex = body.length.toString(16);
-    const bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
-    length = Buffer.concat([Buffer.from([0x80 | bytes.length]), bytes]);
-  }
-  return Buffer.concat([Buffer.from([tag]), length, body]);
-}
-
-function oid(dotted: string): Buffer {
-  const [first = 0, second = 0, ...rest] = dotted.split('.').map(Number);
-  const bytes = [40 * first + second];
-  for (const value of rest) {
-    const chunk: number[] = [];
-    let remaining = value;
-    do {
-      chunk.unshift(remaining & 0x7f);
-      remaining >>= 7;
-    } while (remaining > 0);
-    bytes.push(...chunk.map((byte, index) => (index < chunk.length - 1 ? byte | 0x80 : byte)));
-  }
-  return der(0x06, Buffer.from(bytes));
-}
-
-function buildCertificate(privateKey: KeyObject, publicKey: KeyObject): string {
-  const sequence = (...parts: Buffer[]) => der(0x30, ...parts);
-  const integer = (bytes: Buffer) =>
-    der(0x02, (bytes[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
-  const time = (date: Date) =>
-    der(0x17, Buffer.from(`${date.toISOString().replace(/[-:T]/g, '').slice(2, 14)}Z`));
-  const name = sequence(der(0x31, sequence(oid('2.5.4.3'), der(0x0c, Buffer.from('127.0.0.1')))));
-  const sha256WithRsa = sequence(oid('1.2.840.113549.1.1.11'), der(0x05));
-  const now = Date.now();
-  const extensions = der(
-    0xa3,
-    sequence(
-      // subjectAltName: IP 127.0.0.1
-      sequence(oid('2.5.29.17'), der(0x04, sequence(der(0x87, Buffer.from([127, 0, 0, 1]))))),
-      // basicConstraints: critical, CA (it is its own trust anchor)
-      sequence(
-        oid('2.5.29.19'),
-        der(0x01, Buffer.from([0xff])),
-        der(0x04, sequence(der(0x01, Buffer.from([0xff])))),
-      ),
-    ),
-  );
-  const tbs = sequence(
-    der(0xa0, integer(Buffer.from([2]))),
-    integer(randomBytes(8)),
-    sha256WithRsa,
-    name,
-    sequence(time(new Date(now - 60_000)), time(new Date(now + 86_400_000))),
-    name,
-    publicKey.export({ type: 'spki', format: 'der' }),
-    extensions,
-  );
-  const signature = sign('sha256', tbs, privateKey);
-  const certificate = sequence(tbs, sha256WithRsa, der(0x03, Buffer.from([0]), signature));
-  const base64 = certificate
-    .toString('base64')
-    .match(/.{1,64}/g)
-    ?.join('\n');
-  return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`;
+  const { key, cert } = throwawayTlsCertificate();
+  return { keyPem: key, certPem: cert, how: 'built in Node' };
 }

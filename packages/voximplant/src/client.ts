@@ -16,6 +16,15 @@ import {
   type VoximplantAccount,
   type VoximplantChildAccounts,
 } from './accounts.js';
+import {
+  ADDED,
+  COUNT,
+  CREATED_KEY,
+  keys as keyList,
+  ROLE_GROUPS,
+  ROLES,
+  subUsers as subUserList,
+} from './answers.js';
 import { AccountApiBase, followingAccountAddress } from './api-address.js';
 import { MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS, TokenSource } from './auth.js';
 import { createVoximplantAuthorizedIps, type VoximplantAuthorizedIps } from './authorized-ips.js';
@@ -26,7 +35,6 @@ import {
 } from './credentials.js';
 import { describeVoximplantError, errorInSuccessBody, TOKEN_REJECTED_CODES } from './errors.js';
 import type {
-  ErrorEnvelope,
   KeyInfo,
   KeyView,
   paths,
@@ -176,11 +184,6 @@ export interface VoximplantClient {
   readonly accountId: number;
 }
 
-/** `{result}` → result; an error envelope never gets here (the runner turns it into an error). */
-const resultOf = <T>(data: { result: T } | ErrorEnvelope): T | undefined =>
-  'result' in data ? data.result : undefined;
-const expects = 'the `result` field';
-
 function positiveInteger(option: string, value: unknown, min: number, max = Infinity) {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
@@ -260,8 +263,8 @@ export function buildVoximplantClient(
   // client plus a middleware that authenticates it. Two instances keep the middleware's cost
   // (an extra await and a Headers write per request) off the wrapped methods.
   const clientOptions = { baseUrl, fetch: runner.fetch, querySerializer: serializeQuery };
-  const api = createClient<paths>(clientOptions);
-  const raw = createClient<paths>(clientOptions);
+  const api = createClient<paths>({ ...clientOptions, redirect: 'manual' });
+  const raw = createClient<paths>({ ...clientOptions, redirect: 'manual' });
   raw.use({
     async onRequest({ request }) {
       const { Authorization } = await tokens.authHeaders();
@@ -275,6 +278,7 @@ export function buildVoximplantClient(
     fetchPage: (
       query: Omit<TInput, 'limit' | 'count'> & { offset: number; count: number },
     ) => Promise<TItem[]>,
+    key: (item: TItem) => unknown,
   ): AsyncIterable<TItem> {
     return (async function* () {
       checkListAll(operation, input);
@@ -285,6 +289,10 @@ export function buildVoximplantClient(
         items: (page: TItem[]) => page,
         next: (_page, offset, items) => nextOffset(offset, count, items.length),
         limit,
+        key,
+        maxPages: runner.maxPages,
+        provider: 'voximplant',
+        operation,
       });
     })();
   }
@@ -292,8 +300,6 @@ export function buildVoximplantClient(
   const subUsers: VoximplantSubUsers = {
     async add(input, call) {
       checkAddSubUser(input);
-      // The password travels in the query: known to the redactor, no error can quote it.
-      redactor.rememberSecret(input.new_subuser_password);
       const query = toQuery<'AddSubUser'>({
         ...input,
         new_subuser_name: input.new_subuser_name.toLowerCase(),
@@ -301,7 +307,8 @@ export function buildVoximplantClient(
       return runner.run(
         operations.AddSubUser,
         (init) => api.POST('/AddSubUser', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        // The password travels in the query; the runner remembers it (a secret name) before sending.
+        { call, input: query, ...ADDED },
       );
     },
     async list(input, call) {
@@ -310,20 +317,24 @@ export function buildVoximplantClient(
       return runner.run(
         operations.GetSubUsers,
         (init) => api.POST('/GetSubUsers', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...subUserList(input?.subuser_id) },
       );
     },
     listAll(input, call) {
-      return walk('GetSubUsers', input, (page) => subUsers.list(page, call));
+      return walk(
+        'GetSubUsers',
+        input,
+        (page) => subUsers.list(page, call),
+        (user) => user.subuser_id,
+      );
     },
     async update(input, call) {
       checkSetSubUserInfo(input);
-      redactor.rememberSecret(input.new_subuser_password, input.old_subuser_password);
       const query = toQuery<'SetSubUserInfo'>(input);
       return runner.run(
         operations.SetSubUserInfo,
         (init) => api.POST('/SetSubUserInfo', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async delete(input, call) {
@@ -332,7 +343,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.DelSubUser,
         (init) => api.POST('/DelSubUser', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async setRoles(input, call) {
@@ -341,7 +352,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.SetSubUserRoles,
         (init) => api.POST('/SetSubUserRoles', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async getRoles(input, call) {
@@ -350,7 +361,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.GetSubUserRoles,
         (init) => api.POST('/GetSubUserRoles', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...ROLES },
       );
     },
     async removeRoles(input, call) {
@@ -359,7 +370,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.RemoveSubUserRoles,
         (init) => api.POST('/RemoveSubUserRoles', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
   };
@@ -371,18 +382,8 @@ export function buildVoximplantClient(
       return runner.run(
         operations.CreateKey,
         (init) => api.POST('/CreateKey', { ...init, params: { query } }),
-        {
-          call,
-          input: query,
-          unwrap: (data) => {
-            const result = resultOf(data);
-            const info = Array.isArray(result) ? result[0] : result;
-            // The caller gets it intact; this client's errors and logs will scrub it.
-            if (info) redactor.rememberSecret(info.private_key);
-            return info;
-          },
-          expects: 'a `result` holding the new key',
-        },
+        // The caller gets the private key intact; the runner remembers it (a secret name).
+        { call, input: query, ...CREATED_KEY },
       );
     },
     async list(input, call) {
@@ -391,11 +392,16 @@ export function buildVoximplantClient(
       return runner.run(
         operations.GetKeys,
         (init) => api.POST('/GetKeys', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...keyList(input?.key_id) },
       );
     },
     listAll(input, call) {
-      return walk('GetKeys', input, (page) => keys.list(page, call));
+      return walk(
+        'GetKeys',
+        input,
+        (page) => keys.list(page, call),
+        (key) => key.key_id,
+      );
     },
     async update(input, call) {
       checkUpdateKey(input);
@@ -403,7 +409,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.UpdateKey,
         (init) => api.POST('/UpdateKey', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async delete(input, call) {
@@ -412,7 +418,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.DeleteKey,
         (init) => api.POST('/DeleteKey', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async setRoles(input, call) {
@@ -421,7 +427,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.SetKeyRoles,
         (init) => api.POST('/SetKeyRoles', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
     async getRoles(input, call) {
@@ -430,7 +436,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.GetKeyRoles,
         (init) => api.POST('/GetKeyRoles', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...ROLES },
       );
     },
     async removeRoles(input, call) {
@@ -439,7 +445,7 @@ export function buildVoximplantClient(
       return runner.run(
         operations.RemoveKeyRoles,
         (init) => api.POST('/RemoveKeyRoles', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...COUNT },
       );
     },
   };
@@ -451,18 +457,14 @@ export function buildVoximplantClient(
       return runner.run(
         operations.GetRoles,
         (init) => api.POST('/GetRoles', { ...init, params: { query } }),
-        { call, input: query, unwrap: resultOf, expects },
+        { call, input: query, ...ROLES },
       );
     },
     async groups(call) {
       return runner.run(
         operations.GetRoleGroups,
         (init) => api.POST('/GetRoleGroups', { ...init }),
-        {
-          call,
-          unwrap: resultOf,
-          expects,
-        },
+        { call, ...ROLE_GROUPS },
       );
     },
   };
@@ -500,7 +502,7 @@ function accountApiBase(
   baseUrl: string,
 ): AccountApiBase {
   const lookupRunner = new Runner(protocol, { ...options, fetch: plainFetch(options) }, redactor);
-  const lookupApi = createClient<paths>({ baseUrl, querySerializer: serializeQuery });
+  const lookupApi = createClient<paths>({ baseUrl, querySerializer: serializeQuery, redirect: 'manual' });
   const { account } = createVoximplantAccounts(lookupRunner, lookupApi, DEFAULT_PAGE_SIZE);
   return new AccountApiBase(
     baseUrl,

@@ -78,7 +78,8 @@ export function describeVoximplantError(body: unknown): ErrorDescription & { cod
   const details = errorDetails(body);
   const first = details[0];
   if (!first)
-    return typeof body === 'string' && body.trim() ? { providerMessage: body.slice(0, 200) } : {};
+    // Whole: the runner scrubs the text first, then cuts it (a secret may straddle any cut).
+    return typeof body === 'string' && body.trim() ? { providerMessage: body } : {};
   const code = numericCode(first.code);
   const messages = details
     .map((detail) => (typeof detail.msg === 'string' ? detail.msg : undefined))

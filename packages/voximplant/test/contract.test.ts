@@ -281,10 +281,15 @@ describe('voximplant contract (Prism): every method', () => {
     expect(fromArray.private_key).toEqual(expect.any(String));
   });
 
-  it('listAll walks the pages Prism serves (one full example page, then offset moves on)', async () => {
-    const seen = [];
-    for await (const subuser of client.subUsers.listAll({ count: 2, limit: 3 })) seen.push(subuser);
-    expect(seen.map((s) => s.subuser_id)).toEqual([109, 110, 109]);
+  it('listAll walks the pages Prism serves; the static example repeated is a PagingError', async () => {
+    // Prism answers the same example page at every offset: a provider repeating itself.
+    const seen: Array<{ subuser_id: number }> = [];
+    const walk = async () => {
+      for await (const subuser of client.subUsers.listAll({ count: 2, limit: 3 }))
+        seen.push(subuser);
+    };
+    await expect(walk()).rejects.toMatchObject({ name: 'PagingError', reason: 'repeated-page' });
+    expect(seen.map((s) => s.subuser_id)).toEqual([109, 110]);
     expect(sent.map((url) => new URL(url).searchParams.get('offset'))).toEqual(['0', '2']);
   });
 });

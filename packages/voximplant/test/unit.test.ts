@@ -218,9 +218,11 @@ describe('voximplant client: each method sends the right request', () => {
 });
 
 describe('voximplant client: listAll walks offset/count', () => {
+  // Each item is a subuser and a key at once, so one fake page serves both walks.
   const subusers = Array.from({ length: 5 }, (_, index) => ({
     subuser_id: index + 1,
     subuser_name: `user${index + 1}`,
+    key_id: `key-${index + 1}`,
   }));
   const pagedAnswer = (request: { url: URL }) => {
     const offset = Number(request.url.searchParams.get('offset'));

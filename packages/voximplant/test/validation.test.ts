@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createVoximplantClient, type VoximplantClient } from '../src/index.js';
 import { testKey } from './fixtures.js';
 
-const recorder = createRecordingFetch(() => Response.json({ result: 1 }));
+/** A well-formed `result` for each method (1 for the rest), so every valid call resolves. */
+const RESULTS: Record<string, unknown> = {
+  AddSubUser: { subuser_id: 1 },
+  CreateKey: { key_id: 'new-key', private_key: 'not-a-real-key' },
+  GetKeys: [],
+  GetSubUsers: [],
+};
+const recorder = createRecordingFetch((request) =>
+  Response.json({ result: RESULTS[request.url.pathname.split('/').pop() ?? ''] ?? 1 }),
+);
 const client = createVoximplantClient({
   credentials: testKey.credentials,
   baseUrl: 'https://voximplant.test/platform_api',

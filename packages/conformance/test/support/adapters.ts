@@ -59,7 +59,12 @@ export const synthflowAdapter: ClientAdapter = {
         }),
     };
   },
-  readOk: { status: 'ok', response: { subaccounts: [{ subaccount_id: 'sa_1', name: 'Acme' }] } },
+  readOk: {
+    status: 'ok',
+    response: {
+      subaccounts: [{ subaccount_id: '1726005822670x239735712159542050', name: 'Acme' }],
+    },
+  },
   createOk: { status: 'ok', response: { subaccount_id: 'sa_1', api_key: CANARY.bodySecret } },
   errorBody: (message) => ({
     status: 'error',

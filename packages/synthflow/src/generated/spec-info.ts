@@ -7,6 +7,6 @@ export const specInfo = {
   "provider": "synthflow",
   "spec": "specs/synthflow.yaml",
   "title": "Synthflow sub-account API (curated by tenantkit)",
-  "version": "1.0.0",
-  "sha256": "632433e25b4d484ab3bd1cc4395e26ee1b6f1184401a6c4faacb2ff4a215bfc5"
+  "version": "1.0.1",
+  "sha256": "ad6d12a0d089801d657e91b8bdb23a869fa5b1c0d7c97cdf7882694daf5b39e6"
 } as const;

@@ -5,6 +5,8 @@
 import {
   ConfigurationError,
   type Logger,
+  REDACTED,
+  Redactor,
   RequestError,
   TenantkitError,
   ValidationError,
@@ -76,8 +78,9 @@ interface InputOptions {
   extra?: string[];
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], cliIo: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
+  const io = scrubbedIo(argv, cliIo);
   const print = (text: string) => io.stdout(text.endsWith('\n') ? text : `${text}\n`);
   const program = buildProgram(io, print);
   try {
@@ -102,7 +105,48 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function buildProgram(io: CliIo, print: (text: string) => void): Command {
+/** Flags whose values are secrets, wherever they appear on the command line. */
+const SECRET_FLAGS = [
+  '--synthflow-api-key',
+  '--vobiz-auth-token',
+  '--password',
+  '--current-password',
+  '--extra',
+];
+const SECRET_VARIABLES = ['SYNTHFLOW_API_KEY', 'VOBIZ_AUTH_TOKEN'];
+
+/**
+ * The CLI's output with every secret the user gave it scrubbed: the credentials and passwords
+ * from flags and the environment, and any `--flag=value` commander echoes in a usage error (a
+ * mistyped `--vobiz-auth-tokn=…` included). `--show-secrets` output is written unscrubbed.
+ */
+function scrubbedIo(argv: readonly string[], io: CliIo): CliIo & { reveal(text: string): void } {
+  const redactor = new Redactor();
+  for (const variable of SECRET_VARIABLES) redactor.addSecret(io.env[variable]?.trim());
+  argv.forEach((arg, index) => {
+    const flag = SECRET_FLAGS.find((name) => arg === name || arg.startsWith(`${name}=`));
+    if (!flag) return;
+    const value = arg === flag ? argv[index + 1] : arg.slice(flag.length + 1);
+    redactor.addSecret(value);
+    // `--extra name=value`: the value alone may be what is echoed.
+    if (flag === '--extra' && value?.includes('='))
+      redactor.addSecret(value.split('=').slice(1).join('='));
+  });
+  return {
+    env: io.env,
+    // Known values only: pattern rules would reshape the JSON printed there.
+    stdout: (text) => io.stdout(redactor.known(text)),
+    // A flag starts a run of `-`/word characters (the lookbehind keeps the scan linear).
+    stderr: (text) =>
+      io.stderr(redactor.text(text).replace(/(?<![\w-])(--[\w-]+)=[^\s'"]+/g, `$1=${REDACTED}`)),
+    reveal: (text) => io.stdout(text),
+  };
+}
+
+function buildProgram(
+  io: CliIo & { reveal(text: string): void },
+  print: (text: string) => void,
+): Command {
   const program = new Command('tenantkit')
     .description('Sub-accounts on Synthflow, Vobiz and Voximplant through one interface.')
     .version(packageJson.version, '-V, --version')
@@ -177,7 +221,12 @@ function buildProgram(io: CliIo, print: (text: string) => void): Command {
         const result = await tk.subaccounts.create(provider, toInput(options) as never);
         const show = options.showSecrets === true;
         const json = show ? { ...result, credentials: revealAll(result.credentials) } : result;
-        emit(command, json, () => createdTable(result, show));
+        // Asked for in clear: written as is (the scrubbed output would hide a value equal to a flag's).
+        const out = globals(command).json
+          ? JSON.stringify(json, null, 2)
+          : createdTable(result, show);
+        if (show) io.reveal(`${out}\n`);
+        else print(out);
         if (!show && Object.keys(result.credentials).length > 0) {
           io.stderr(
             `The credentials are redacted: ${provider} hands them out only once. Run create with --show-secrets to print them.\n`,
@@ -373,6 +422,9 @@ function integer(value: string): number {
   return parsed;
 }
 
+/** Names that would reach an object's prototype instead of becoming a field. */
+const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** `name=value` pairs; the value is JSON when it parses (numbers, booleans, null), else a string. */
 function pairs(field: string, items: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -385,6 +437,15 @@ function pairs(field: string, items: string[]): Record<string, unknown> {
         field: `--${field}`,
         rule: 'name=value',
         message: 'must be written name=value',
+      });
+    }
+    if (UNSAFE_NAMES.has(item.slice(0, at))) {
+      throw new ValidationError({
+        provider: 'tenantkit',
+        operation: 'cli',
+        field: `--${field}`,
+        rule: 'safe-name',
+        message: `must not be named ${item.slice(0, at)}`,
       });
     }
     const raw = item.slice(at + 1);

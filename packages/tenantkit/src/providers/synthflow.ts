@@ -65,8 +65,8 @@ export function fromSynthflow(raw: Subaccount): SynthflowSubAccount {
 export function synthflowAdapter(client: SynthflowClient): Adapter<'synthflow'> {
   const get = async (id: string, call?: Parameters<SynthflowClient['subaccounts']['get']>[1]) => {
     const answer = await client.subaccounts.get(id, call);
-    const found =
-      answer.subaccounts?.find((item) => item.subaccount_id === id) ?? answer.subaccounts?.[0];
+    // Only the sub-account asked for, never another one the answer happens to hold.
+    const found = answer.subaccounts?.find((item) => item.subaccount_id === id);
     if (!found) throw notFound('synthflow', synthflowOperations.getSubaccount, id, answer);
     return fromSynthflow(found);
   };
@@ -76,7 +76,8 @@ export function synthflowAdapter(client: SynthflowClient): Adapter<'synthflow'> 
       const answer = await client.subaccounts.create(body, call);
       return {
         provider: 'synthflow',
-        id: answer.subaccount_id ?? '',
+        // The client refuses a create answer without it.
+        id: answer.subaccount_id!,
         name: body.subaccount_name,
         credentials: defined({
           apiKey: secretOf(answer.api_key),
@@ -99,7 +100,7 @@ export function synthflowAdapter(client: SynthflowClient): Adapter<'synthflow'> 
     },
     async delete(id, call) {
       const answer = await client.subaccounts.delete(id, call);
-      return { provider: 'synthflow', id, deleted: true, raw: answer };
+      return { provider: 'synthflow', id, deleted: true, raw: redacted(answer) };
     },
   };
 }

@@ -76,7 +76,8 @@ export function vobizAdapter(client: VobizClient): Adapter<'vobiz'> {
       const answer = await client.subAccounts.create(body, call);
       return {
         provider: 'vobiz',
-        id: answer.sub_account?.auth_id ?? answer.auth_credentials?.auth_id ?? '',
+        // The client refuses a create answer without `auth_credentials` (id and token).
+        id: answer.sub_account?.auth_id ?? answer.auth_credentials.auth_id,
         name: answer.sub_account?.name ?? body.name,
         credentials: defined({
           authId: secretOf(answer.auth_credentials?.auth_id),
@@ -101,7 +102,7 @@ export function vobizAdapter(client: VobizClient): Adapter<'vobiz'> {
     async delete(id, call) {
       checkVobizId('delete', id);
       const answer = await client.subAccounts.delete(id, call);
-      return { provider: 'vobiz', id, deleted: true, raw: answer };
+      return { provider: 'vobiz', id, deleted: true, raw: redacted(answer) };
     },
   };
 }

@@ -95,7 +95,7 @@ export function voximplantAdapter(client: VoximplantClient): Adapter<'voximplant
         id: String(answer.subuser_id),
         name: body.name as string,
         credentials: {},
-        raw: answer,
+        raw: redacted(answer),
       };
     },
     get,
@@ -113,7 +113,18 @@ export function voximplantAdapter(client: VoximplantClient): Adapter<'voximplant
           'is required by voximplant to change the password',
         );
       }
+      // Alone it would change nothing: say so rather than answer as if it had.
+      if (body.currentPassword !== undefined && body.password === undefined) {
+        check.fail(
+          'password',
+          'required-with',
+          'is required with currentPassword (the new password)',
+        );
+      }
       const { grant, revoke } = roleChange(check, body.roles, 'update');
+      if (body.description === undefined && body.password === undefined && !grant && !revoke) {
+        check.fail('roles', 'non-empty', 'must grant or revoke at least one role');
+      }
       // Several Voximplant methods make one update: info first, then grants, then removals.
       if (body.description !== undefined || body.password !== undefined) {
         await client.subUsers.update(
@@ -133,7 +144,7 @@ export function voximplantAdapter(client: VoximplantClient): Adapter<'voximplant
     async delete(id, call) {
       const subuserId = subUserId('delete', id);
       const answer = await client.subUsers.delete({ subuser_id: subuserId }, call);
-      return { provider: 'voximplant', id, deleted: true, raw: answer };
+      return { provider: 'voximplant', id, deleted: true, raw: redacted(answer) };
     },
   };
 }
