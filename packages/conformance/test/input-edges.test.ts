@@ -7,7 +7,7 @@ import { ConfigurationError, type FetchLike, ValidationError } from '@tenantkit/
 import { createSynthflowClient, type SynthflowRegion } from '@tenantkit/synthflow';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
-import { runCli } from 'tenantkit';
+import { runCli } from 'tenantkit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY, voximplantCredentials } from './support/adapters.js';
 import { facadeAt } from './support/facade.js';

@@ -17,7 +17,8 @@ import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { createSynthflowClient } from '@tenantkit/synthflow';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
-import { type Provider, runCli } from 'tenantkit';
+import type { Provider } from 'tenantkit';
+import { runCli } from 'tenantkit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY, voximplantCredentials } from './support/adapters.js';
 import {

@@ -68,6 +68,8 @@ const SPECIFIC = {
     JSON.stringify({ sub_accounts: [{ name: 'no id' }], total: 1 }),
   ],
   vobizDelete: [] as string[],
+  vobizItems: [JSON.stringify({ items: 'none' }), JSON.stringify({ items: [null] })],
+  vobizKyc: [JSON.stringify({ status: 42 }), JSON.stringify({ message: 'no status' })],
   voximplant: [
     JSON.stringify({ result: null }),
     JSON.stringify({ result: 'ok' }),
@@ -149,7 +151,7 @@ function clientOperations(): Operation[] {
     ),
     {
       ...op('vobiz delete', 'other', () => v.subAccounts.delete(SA), SPECIFIC.vobizDelete),
-      accepts: ['an empty 204'],
+      accepts: ['an empty 200', 'an empty 204'],
     },
     op(
       'voximplant subUsers.add',
@@ -213,6 +215,54 @@ function clientOperations(): Operation[] {
     ),
     op('voximplant roles.list', 'other', () => x.roles.list(), voxList),
     op('voximplant roles.groups', 'other', () => x.roles.groups(), voxList),
+    // Added with issue 16: numbers, KYC, account info, child accounts, authorized IPs.
+    op('vobiz numbers.list', 'other', () => v.numbers.list(), SPECIFIC.vobizItems),
+    op('vobiz numbers.listAll', 'other', () => walk(v.numbers.listAll()), SPECIFIC.vobizItems),
+    op(
+      'vobiz numbers.listForSubAccount',
+      'other',
+      () => walk(v.numbers.listForSubAccount(SA)),
+      SPECIFIC.vobizItems,
+    ),
+    // numbers.assign and numbers.unassign answer nothing (Vobiz documents no body): no shape to check.
+    // Every field of a KYC status is optional: any object is one.
+    op('vobiz kyc.status', 'other', () => v.kyc.status(SA), []),
+    op(
+      'vobiz kyc.verifyPan',
+      'create',
+      () => v.kyc.verifyPan(SA, { pan: 'ABCDE1234F' }),
+      SPECIFIC.vobizKyc,
+    ),
+    op('vobiz kyc.searchCin', 'other', () => v.kyc.searchCin(SA, { company_name: 'Acme' }), []),
+    op('voximplant account.info', 'other', () => x.account.info(), vox),
+    op('voximplant childAccounts.list', 'other', () => x.childAccounts.list(), voxList),
+    op('voximplant childAccounts.listAll', 'other', () => walk(x.childAccounts.listAll()), voxList),
+    op(
+      'voximplant childAccounts.suspend',
+      'other',
+      () => x.childAccounts.suspend({ child_account_id: [7] }),
+      vox,
+    ),
+    op(
+      'voximplant authorizedIps.add',
+      'create',
+      () => x.authorizedIps.add({ authorized_ip: '10.0.0.1' }),
+      vox,
+    ),
+    op('voximplant authorizedIps.list', 'other', () => x.authorizedIps.list(), voxList),
+    op('voximplant authorizedIps.listAll', 'other', () => walk(x.authorizedIps.listAll()), voxList),
+    op(
+      'voximplant authorizedIps.delete',
+      'other',
+      () => x.authorizedIps.delete({ authorized_ip: 'all' }),
+      vox,
+    ),
+    op(
+      'voximplant authorizedIps.check',
+      'other',
+      () => x.authorizedIps.check({ authorized_ip: '10.0.0.1' }),
+      vox,
+    ),
   ];
 }
 
@@ -248,7 +298,8 @@ function facadeOps(): Operation[] {
       kind: (name === 'create' ? 'create' : 'other') as Kind,
       call,
       shapes: shapes[provider][name] ?? [],
-      ...(provider === 'vobiz' && name === 'delete' && { accepts: ['an empty 204'] }),
+      ...(provider === 'vobiz' &&
+        name === 'delete' && { accepts: ['an empty 200', 'an empty 204'] }),
     }));
   });
 }

@@ -444,7 +444,8 @@ export class Runner {
     const { response } = result;
     if (response.ok) {
       const emptyOk = bodyOptional || (response.status === 204 && !expectsPayload);
-      if (result.data === undefined && !emptyOk) {        return this.#invalidResponse(response, 'its body is empty');
+      if (result.data === undefined && !emptyOk) {
+        return this.#invalidResponse(response, 'its body is empty');
       }
       const inBody = this.#protocol.errorInSuccessBody?.(result.data);
       if (!inBody) return { ok: true, data: result.data };

@@ -115,6 +115,10 @@ export function createVobizNumbers(
             ? nextPageNumber(page, size, answer.total)
             : page + 1;
         },
+        key: (number) => number.id,
+        maxPages: runner.maxPages,
+        provider: 'vobiz',
+        operation: 'listNumbers',
       });
     },
     async *listForSubAccount(subAuthId, query, call) {

@@ -116,7 +116,7 @@ describe('vobiz kyc: each call', () => {
 describe('vobiz kyc: the parent bearer token', () => {
   it('a fixed token goes on KYC calls only, next to the header pair', async () => {
     const { client, requests } = kycClient({ bearerToken: JWT }, () =>
-      Response.json(subAccount(1)),
+      Response.json(subAccount(1, { auth_id: SA })),
     );
     await client.kyc.status(SA);
     await client.subAccounts.get(SA);

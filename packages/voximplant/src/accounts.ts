@@ -106,6 +106,10 @@ export function createVoximplantAccounts(
         items: (page) => page.result,
         next: (page, offset, items) =>
           nextOffsetWithTotal(offset, count, items.length, page.total_count),
+        key: (child) => child.account_id,
+        maxPages: runner.maxPages,
+        provider: 'voximplant',
+        operation: 'GetChildrenAccounts',
       });
     },
     async update(input, call) {

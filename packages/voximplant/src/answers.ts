@@ -60,10 +60,11 @@ export function keys(onlyId?: string): Answer<KeyView[]> {
   }, 'a list of keys, each with its `key_id`');
 }
 
-/** CreateKey answers an object or a one-element array; either way it must hold the new key. */
+/**
+ * CreateKey answers an object or a one-element array; either way it must name the new key (the
+ * spec marks every KeyInfo field optional, so its `key_id` is all that is required).
+ */
 export const CREATED_KEY = result((value) => {
   const info = Array.isArray(value) ? value[0] : value;
-  return isRecord(info) && typeof info.key_id === 'string' && typeof info.private_key === 'string'
-    ? (info as KeyInfo)
-    : undefined;
-}, 'the new key (`key_id` and `private_key`)');
+  return isRecord(info) && typeof info.key_id === 'string' ? (info as KeyInfo) : undefined;
+}, 'the new key and its `key_id`');

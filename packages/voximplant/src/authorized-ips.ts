@@ -89,6 +89,10 @@ export function createVoximplantAuthorizedIps(
         items: (page) => page.result,
         next: (page, offset, items) =>
           nextOffsetWithTotal(offset, count, items.length, page.total_count),
+        key: (entry) => entry.authorized_ip,
+        maxPages: runner.maxPages,
+        provider: 'voximplant',
+        operation: 'GetAuthorizedAccountIPs',
       });
     },
     async delete(input, call) {

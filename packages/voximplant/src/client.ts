@@ -502,7 +502,11 @@ function accountApiBase(
   baseUrl: string,
 ): AccountApiBase {
   const lookupRunner = new Runner(protocol, { ...options, fetch: plainFetch(options) }, redactor);
-  const lookupApi = createClient<paths>({ baseUrl, querySerializer: serializeQuery, redirect: 'manual' });
+  const lookupApi = createClient<paths>({
+    baseUrl,
+    querySerializer: serializeQuery,
+    redirect: 'manual',
+  });
   const { account } = createVoximplantAccounts(lookupRunner, lookupApi, DEFAULT_PAGE_SIZE);
   return new AccountApiBase(
     baseUrl,

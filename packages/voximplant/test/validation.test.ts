@@ -481,7 +481,9 @@ describe('voximplant validation: role references (exactly one / at most one)', (
     ['AddSubUser', add, { new_subuser_name: NAME, new_subuser_password: PASSWORD }],
     ['CreateKey', createKey, { key_name: 'ci' }],
   ];
-  const sent = createRecordingFetch(() => Response.json({ result: 1 }));
+  const sent = createRecordingFetch((request) =>
+    Response.json({ result: RESULTS[request.url.pathname.split('/').pop() ?? ''] ?? 1 }),
+  );
   const sending = createVoximplantClient({
     credentials: testKey.credentials,
     baseUrl: 'https://voximplant.test/platform_api',
