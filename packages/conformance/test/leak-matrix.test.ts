@@ -360,6 +360,26 @@ describe('leak matrix: credential loading', () => {
       secret: corruptKey,
       load: () => createVoximplantClient({ credentials: file }),
     },
+    // The JSON text a secret manager hands out, and bare PEM text (issue 10 fault 2, fixed by issue 11).
+    {
+      name: 'voximplant credentials as JSON text with a corrupt private key',
+      secret: corruptKey,
+      load: () =>
+        createVoximplantClient({
+          credentials: JSON.stringify({ ...voximplantCredentials, private_key: corruptKey }),
+        }),
+    },
+    {
+      name: 'voximplant credentials as truncated JSON text',
+      secret: voximplantCredentials.private_key,
+      load: () =>
+        createVoximplantClient({ credentials: JSON.stringify(voximplantCredentials).slice(0, -9) }),
+    },
+    {
+      name: 'voximplant credentials given as bare PEM text',
+      secret: voximplantCredentials.private_key,
+      load: () => createVoximplantClient({ credentials: voximplantCredentials.private_key }),
+    },
   ];
 
   it.each(loaders)('$name', ({ secret, load }) => {
@@ -520,6 +540,26 @@ describe('leak matrix: the CLI', () => {
   it.each(cliCells)('$provider $path.name $flags', cliCell);
   // Retried with backoff (the request provably never left): run side by side to keep it short.
   it.concurrent.each(dnsCells)('$provider $path.name $flags', cliCell);
+
+  it.each([
+    ['as a flag', ['--voximplant-credentials', voximplantCredentials.private_key], {}],
+    [
+      'in VOXIMPLANT_CREDENTIALS as truncated JSON',
+      [],
+      { VOXIMPLANT_CREDENTIALS: JSON.stringify(voximplantCredentials).slice(0, -9) },
+    ],
+  ])(
+    'credentials that cannot be loaded (%s) are never echoed',
+    async (_name, flags, environment) => {
+      cellsRun++;
+      const result = await run([...flags, 'get', 'voximplant', '109', '--debug'], environment);
+      expect(result.code).toBe(2);
+      const secret = voximplantCredentials.private_key;
+      expect(counter.look({ secret }, { stdout: result.stdout, stderr: result.stderr })).toEqual(
+        [],
+      );
+    },
+  );
 
   it.each([
     ['--vobiz-auth-tokn', CANARY.vobizAuthToken, 'a mistyped flag'],
