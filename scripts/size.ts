@@ -39,27 +39,28 @@ const CASES: Case[] = [
     consumer:
       "import { createSynthflowClient } from '@tenantkit/synthflow';\nconsole.log(createSynthflowClient);",
     targetKb: 6,
-    ceilingKb: 10.5,
+    // Raised from 10.5 by issue 10 (~2.5 kB of defences in core: redirects, body cap, scrubbing).
+    ceilingKb: 13.2,
   },
   {
     name: '@tenantkit/vobiz',
     consumer:
       "import { createVobizClient } from '@tenantkit/vobiz';\nconsole.log(createVobizClient);",
     targetKb: 6,
-    ceilingKb: 13.5,
+    ceilingKb: 16.4,
   },
   {
     name: '@tenantkit/voximplant',
     consumer:
       "import { createVoximplantClient } from '@tenantkit/voximplant';\nconsole.log(createVoximplantClient);",
     targetKb: 12,
-    ceilingKb: 21,
+    ceilingKb: 23.7,
   },
   {
     name: 'tenantkit (facade, all three)',
     consumer: "import { createTenantkit } from 'tenantkit';\nconsole.log(createTenantkit);",
     targetKb: 20,
-    ceilingKb: 31,
+    ceilingKb: 33.8,
   },
 ];
 

@@ -245,8 +245,10 @@ function formsOf(secret: string): string[] {
     encodeURIComponent(secret),
     new URLSearchParams([['', secret]]).toString().slice(1),
     JSON.stringify(secret).slice(1, -1),
-    escapeHtml(secret, '&#39;', '&quot;'),
-    escapeHtml(secret, '&#x27;', '&#34;'),
+    escapeHtml(secret),
+    escapeHtml(secret)
+      .replace(/&#39;/g, '&#x27;')
+      .replace(/&quot;/g, '&#34;'),
   ]);
   const bytes = new TextEncoder().encode(secret);
   for (let offset = 0; offset < 3; offset++) {
@@ -263,14 +265,14 @@ function formsOf(secret: string): string[] {
   return [...forms].filter((form) => form === secret || form.length >= MIN_FORM_CHARS);
 }
 
-function escapeHtml(text: string, apostrophe: string, quote: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/'/g, apostrophe)
-    .replace(/"/g, quote);
-}
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
 
 function base64(bytes: Uint8Array): string {
   let binary = '';

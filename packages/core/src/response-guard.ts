@@ -7,20 +7,13 @@
 /** Default `maxResponseBytes`: far above any sub-account answer, far below harm. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-/** Marks an answer as a redirect the runner refused; the runner turns it into a `RedirectError`. */
-export class RedirectAnswer extends Error {
+/** An answer the runner refuses (a redirect, a body past the limit); it becomes a typed error. */
+export class Refusal extends Error {
   constructor(
-    readonly status: number,
-    readonly locationOrigin: string | undefined,
+    readonly reason: 'redirect' | 'too-large',
+    readonly locationOrigin?: string,
   ) {
-    super(`redirect (${status}) not followed`);
-  }
-}
-
-/** Marks a body that passed the limit; the runner turns it into a `ResponseTooLargeError`. */
-export class OversizedAnswer extends Error {
-  constructor() {
-    super('response body larger than maxResponseBytes');
+    super(reason);
   }
 }
 
@@ -50,10 +43,10 @@ export function redirectOrigin(response: Response, requestUrl: string): string |
   }
 }
 
-/** Refuses a redirect: its body is dropped (freeing the connection) and `RedirectAnswer` thrown. */
+/** Refuses a redirect: its body is dropped (freeing the connection) and a `Refusal` thrown. */
 export function refuseRedirect(response: Response, requestUrl: string): never {
   response.body?.cancel().catch(noop);
-  throw new RedirectAnswer(response.status, redirectOrigin(response, requestUrl));
+  throw new Refusal('redirect', redirectOrigin(response, requestUrl));
 }
 
 /**

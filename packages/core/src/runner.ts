@@ -21,8 +21,7 @@ import {
   capBody,
   DEFAULT_MAX_RESPONSE_BYTES,
   isRedirect,
-  OversizedAnswer,
-  RedirectAnswer,
+  Refusal,
   refuseRedirect,
 } from './response-guard.js';
 import {
@@ -165,7 +164,7 @@ interface Failure {
 type Outcome<T> = { ok: true; data: T } | Failure;
 
 const noop = () => {};
-const tooLarge = () => new OversizedAnswer();
+const tooLarge = () => new Refusal('too-large');
 
 /** Ends an attempt at its deadline: cancels the fetch, and settles the race for fetches that ignore it. */
 function onDeadline(controller: AbortController, stop: (reason: unknown) => void): void {
@@ -420,13 +419,14 @@ export class Runner {
       if (error instanceof TenantkitError) throw error;
       if (!sent) throw this.#notBuilt(operation, error);
       const answered = response;
-      if (error instanceof RedirectAnswer && answered) return this.#redirected(answered, error);
-      if (error instanceof OversizedAnswer && answered) {
-        return {
-          ok: false,
-          facts: INVALID_RESPONSE,
-          build: (context) => this.#tooLargeError(context, answered),
-        };
+      if (error instanceof Refusal && answered) {
+        return error.reason === 'redirect'
+          ? this.#redirected(answered, error.locationOrigin)
+          : {
+              ok: false,
+              facts: INVALID_RESPONSE,
+              build: (context) => this.#tooLargeError(context, answered),
+            };
       }
       if (error instanceof SyntaxError && answered) {
         // No cause: a JSON parser's message quotes the body it choked on.
@@ -548,8 +548,8 @@ export class Runner {
   }
 
   /** A redirect is never followed: to the caller it is an error naming only where it pointed. */
-  #redirected(response: Response, answer: RedirectAnswer): Failure {
-    const origin = this.#said(answer.locationOrigin, MAX_ID_CHARS);
+  #redirected(response: Response, locationOrigin: string | undefined): Failure {
+    const origin = this.#said(locationOrigin, MAX_ID_CHARS);
     const status = response.status;
     return {
       ok: false,
