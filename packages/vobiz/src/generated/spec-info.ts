@@ -7,6 +7,6 @@ export const specInfo = {
   "provider": "vobiz",
   "spec": "specs/vobiz.yaml",
   "title": "Vobiz sub-account API (curated by tenantkit)",
-  "version": "1.1.0",
-  "sha256": "ac9e84b7e025afcd46036680ca86c37cdc6abd11cd488ccb26d9b968dcba56a9"
+  "version": "1.1.1",
+  "sha256": "237c67694aba0216c99120581c19dcbc313a3642d2c05dbbee40ee77e5b34b5f"
 } as const;
