@@ -14,10 +14,11 @@
  * The blocks are written to packages/tenantkit/.tmp/docs/ (the facade's dependencies resolve every
  * package from there). Exits non-zero on any failure; each run has a deadline.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startMockServers, throwawayVoximplantKey } from '../packages/mock/src/index.js';
+import { spawnGroup, stopGroup } from './lib/children.js';
 import { bin } from './lib/packing.js';
 import { repoRoot, specsDir } from './lib/specs.js';
 
@@ -192,17 +193,21 @@ function runWithDeadline(
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(command, args, {
+      cwd: workDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
       output += chunk;
     });
-    child.stderr.on('data', (chunk) => {
+    child.stderr?.on('data', (chunk) => {
       output += chunk;
     });
     const timer = setTimeout(() => {
       output += `\n(stopped after ${RUN_DEADLINE_MS} ms)`;
-      child.kill('SIGKILL');
+      stopGroup(child, 'SIGKILL');
     }, RUN_DEADLINE_MS);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -21,7 +21,7 @@
  *
  * `--keep` keeps the scratch directory. Every child process has a deadline and is stopped by PID.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -36,6 +36,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { startMockServers, throwawayVoximplantKey } from '../packages/mock/src/index.js';
+import { spawnGroup, stopGroup } from './lib/children.js';
 import {
   bin,
   buildPackages,
@@ -94,21 +95,21 @@ function spawnWithDeadline(
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(command, commandArgs, {
+    const child = spawnGroup(command, commandArgs, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
       output += chunk;
     });
-    child.stderr.on('data', (chunk) => {
+    child.stderr?.on('data', (chunk) => {
       output += chunk;
     });
     const timer = setTimeout(() => {
       output += `\n(stopped after ${CHILD_DEADLINE_MS} ms)`;
-      child.kill('SIGKILL');
+      stopGroup(child, 'SIGKILL');
     }, CHILD_DEADLINE_MS);
     child.on('error', (error) => {
       output += String(error);
@@ -379,7 +380,7 @@ const worker :Workerd.Worker = (
 );
 `,
   );
-  const child: ChildProcess = spawn(
+  const child: ChildProcess = spawnGroup(
     bin(repoRoot, 'workerd'),
     ['serve', 'workerd.capnp', '--control-fd=3'],
     {
@@ -394,9 +395,10 @@ const worker :Workerd.Worker = (
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  const deadline = setTimeout(() => child.kill('SIGKILL'), CHILD_DEADLINE_MS);
+  const deadline = setTimeout(() => stopGroup(child, 'SIGKILL'), CHILD_DEADLINE_MS);
+  let port: number | undefined;
   try {
-    const port = await new Promise<number>((resolvePort, reject) => {
+    port = await new Promise<number>((resolvePort, reject) => {
       let control = '';
       child.stdio[3]?.on('data', (chunk) => {
         control += chunk;
@@ -425,8 +427,31 @@ const worker :Workerd.Worker = (
     for (const name of expected) record(row, name, false, String(error));
   } finally {
     clearTimeout(deadline);
-    child.kill('SIGTERM');
+    stopGroup(child);
+    if (child.exitCode === null && child.signalCode === null)
+      await new Promise((resolve) => child.once('close', resolve));
+    // The server is a grandchild (the .bin shim started it): prove it stopped answering.
+    if (port !== undefined)
+      record(
+        'workerd',
+        'server stopped after the run',
+        await stoppedAnswering(port),
+        'still answering',
+      );
   }
+}
+
+/** Whether nothing answers on the port any more, waiting up to 5 s. */
+async function stoppedAnswering(port: number): Promise<boolean> {
+  for (let waited = 0; waited <= 5_000; waited += 200) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1_000) });
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
 }
 
 /**
