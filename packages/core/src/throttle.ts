@@ -40,6 +40,7 @@ export class Throttle {
       if (next) next();
       else this.#inFlight--;
     };
+    // Stryker disable next-line EqualityOperator: with an interval of 0 the wait below is 0 too and is skipped
     if (this.#intervalMs > 0) {
       const now = Date.now();
       const startAt = Math.max(now, this.#nextStartAt);
@@ -63,6 +64,7 @@ export class Throttle {
       const onAbort = () => {
         const index = this.#waiting.indexOf(wake);
         if (index !== -1) this.#waiting.splice(index, 1);
+        // Stryker disable next-line OptionalChaining: only ever called by the signal's own listener
         reject(signal?.reason);
       };
       const wake = () => {
@@ -86,6 +88,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: only ever called by the signal's own listener
       reject(signal?.reason);
     };
     const timer = setTimeout(() => {

@@ -191,12 +191,8 @@ export class InputChecker {
   url(field: string, value: unknown, rules: Optional & { https?: boolean } = {}): void {
     if (value === undefined && rules.optional) return;
     this.string(field, value);
-    let protocol: string | undefined;
-    try {
-      protocol = new URL(value as string).protocol;
-    } catch {
-      protocol = undefined;
-    }
+    const text = value as string;
+    const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
     if (rules.https && protocol !== 'https:')
       this.fail(field, 'https-url', 'must be an absolute https:// URL');
     if (protocol !== 'https:' && protocol !== 'http:')

@@ -13,6 +13,7 @@ import {
   InvalidResponseError,
   isUnsafePathSegment,
   judgeFailure,
+  nextOffsetWithTotal,
   type RequestContext,
   RequestError,
   requireCredential,
@@ -481,5 +482,86 @@ describe('optional never excuses a wrong value', () => {
     expect(ruleBroken(() => check.e164('phone', ['+14155550123']))).toBe('e164');
     expect(ruleBroken(() => check.e164('phone', disguised))).toBe('e164');
     expect(ruleBroken(() => check.email('email', ['a@b.co']))).toBe('email');
+  });
+});
+
+describe('alternatives, shapes and URLs', () => {
+  const said = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      const { field, rule, message } = error as ValidationError;
+      return { field, rule, message: message.replace(/^test\.createThing: /, '') };
+    }
+    return undefined;
+  };
+
+  it('exclusive: two of the alternatives are refused together, naming both', () => {
+    expect(said(() => check.exclusive({ a: 1, b: 2 }, ['a', 'b', 'c'], 'at-most-one'))).toEqual({
+      field: 'a + b',
+      rule: 'at-most-one',
+      message: 'a + b cannot be combined: pass at most one of a, b, c (rule: at-most-one)',
+    });
+    expect(said(() => check.exclusive({ a: 1, c: 2 }, ['a', 'c'], 'exactly-one'))?.message).toBe(
+      'a + c cannot be combined: pass exactly one of a, c (rule: exactly-one)',
+    );
+  });
+
+  it('exclusive: none of them is fine for at-most-one, refused for exactly-one', () => {
+    expect(check.exclusive({}, ['a', 'b'], 'at-most-one')).toBeUndefined();
+    expect(said(() => check.exclusive({ a: undefined }, ['a', 'b'], 'exactly-one'))).toEqual({
+      field: 'a | b',
+      rule: 'exactly-one',
+      message: 'a | b is required: pass exactly one of a, b (rule: exactly-one)',
+    });
+    expect(check.exclusive({ b: 0 }, ['a', 'b'], 'exactly-one')).toBe('b');
+  });
+
+  it('matches: says the shape, never the value; optional only when absent', () => {
+    const sid = /^AC[0-9a-f]{32}$/;
+    expect(
+      said(() => check.matches('sid', 'AC-secret-value', sid, 'sid', 'AC and 32 hex digits')),
+    ).toEqual({
+      field: 'sid',
+      rule: 'sid',
+      message: 'sid must be AC and 32 hex digits (rule: sid)',
+    });
+    expect(
+      said(() => check.matches('sid', undefined, sid, 'sid', 'x', { optional: true })),
+    ).toBeUndefined();
+    expect(said(() => check.matches('sid', 'AC1', sid, 'sid', 'x', { optional: true }))?.rule).toBe(
+      'sid',
+    );
+    expect(said(() => check.matches('sid', undefined, sid, 'sid', 'x'))?.rule).toBe('string');
+  });
+
+  it.each([
+    ['https://hooks.example.com/a', {}, undefined],
+    ['http://hooks.example.com/a', {}, undefined],
+    ['http://hooks.example.com/a', { https: true }, 'https-url'],
+    ['ftp://hooks.example.com/a', {}, 'url'],
+    ['hooks.example.com/a', {}, 'url'],
+    ['not a url', { https: true }, 'https-url'],
+    [undefined, { optional: true }, undefined],
+    [undefined, {}, 'string'],
+    ['//hooks.example.com', { optional: true }, 'url'],
+  ])('url %j with %j → %s', (value, rules, rule) => {
+    expect(said(() => check.url('callback', value, rules))?.rule).toBe(rule);
+  });
+
+  it('url says which kind of address it needs', () => {
+    expect(said(() => check.url('callback', 'x', { https: true }))?.message).toBe(
+      'callback must be an absolute https:// URL (rule: https-url)',
+    );
+    expect(said(() => check.url('callback', 'x'))?.message).toBe(
+      'callback must be an absolute http(s):// URL (rule: url)',
+    );
+  });
+});
+
+describe('paging totals', () => {
+  it('a total that is not a number never ends the walk, even one that reads as a small number', () => {
+    expect(nextOffsetWithTotal(0, 20, 20, '10')).toBe(20);
+    expect(nextOffsetWithTotal(0, 20, 20, 10)).toBeUndefined();
   });
 });

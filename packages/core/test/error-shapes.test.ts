@@ -7,6 +7,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   ApiError,
+  CoolOffError,
   connectionErrorCode,
   defineClientInspection,
   describeErrorBody,
@@ -52,6 +53,7 @@ describe('describeErrorBody: the error shapes our providers use', () => {
       { providerMessage: 'x' },
     ],
     ['a null error field', { error: null, message: 'm' }, { providerMessage: 'm' }],
+    ['a null message', { msg: null }, {}],
     ['an empty object', {}, {}],
   ])('%s', (_name, body, expected) => {
     const described = describeErrorBody(body);
@@ -70,6 +72,7 @@ describe('describeErrorBody: the error shapes our providers use', () => {
       'Bad Gateway',
     ],
     ['plain text', 'upstream timed out', 'upstream timed out'],
+    ['words in separate tags', '<p>Bad</p><p>Gateway</p>', 'Bad Gateway'],
     ['only markup', '<p> </p>', undefined],
   ])('a text body: %s', (_name, body, message) => {
     expect(describeErrorBody(body)).toStrictEqual({ providerMessage: message });
@@ -155,6 +158,37 @@ describe('tenantkit errors, as tools see them', () => {
   it('a code without a symbolic name is shown alone', () => {
     const error = new ApiError(context, { status: 418, code: 'teapot', body: null });
     expect(error.message).toBe('test.getThing (GET /things/{id}): HTTP 418 teapot');
+  });
+});
+
+describe('CoolOffError: when the change is allowed again', () => {
+  const context: RequestContext = {
+    provider: 'test',
+    operation: 'assignNumber',
+    method: 'POST',
+    path: '/numbers',
+    kind: 'update',
+    attempts: 1,
+  };
+  const retryAt = new Date('2026-12-01T00:00:00.000Z');
+
+  it('adds the moment to what the provider said', () => {
+    const error = new CoolOffError(context, {
+      status: 409,
+      body: {},
+      providerMessage: 'number in cool-off',
+      retryAt,
+    });
+    expect(error.message).toBe(
+      'test.assignNumber (POST /numbers): HTTP 409: number in cool-off; allowed again after 2026-12-01T00:00:00.000Z',
+    );
+  });
+
+  it('says the moment alone when the provider said nothing', () => {
+    const error = new CoolOffError(context, { status: 409, body: {}, retryAt });
+    expect(error.message).toBe(
+      'test.assignNumber (POST /numbers): HTTP 409: allowed again after 2026-12-01T00:00:00.000Z',
+    );
   });
 });
 
