@@ -1,13 +1,14 @@
 /** Human-readable output: cli-table3 tables without colour, so they read the same in a pipe. */
 import Table from 'cli-table3';
-import { capabilityMatrix } from '../capabilities.js';
+import { capabilityMatrix } from '../../capabilities.js';
 import type {
   CreateResult,
   DeleteResult,
   NumberAssignment,
   NumberEntry,
   SubAccount,
-} from '../model.js';
+} from '../../model.js';
+import { printable } from './printable.js';
 
 const EMPTY = '—';
 const plain = { head: [], border: [] };
@@ -31,20 +32,6 @@ export function gridTable(head: string[], rows: unknown[][], colWidths?: number[
   });
   for (const row of rows) table.push(row.map(cell));
   return table.toString();
-}
-
-/**
- * Control characters (ESC, CR, BEL, C1, but not the line break) and bidirectional overrides. A
- * provider's answer is shown in a terminal: raw, these would recolour, erase or reorder what the
- * CLI prints (a forged "assigned" row, a hidden line).
- */
-const UNPRINTABLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text for the terminal: every unprintable character written as a visible `\u{…}` escape. */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (char) => `\\u{${char.codePointAt(0)?.toString(16)}}`);
 }
 
 function cell(value: unknown): string {

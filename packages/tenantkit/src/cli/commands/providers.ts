@@ -1,0 +1,49 @@
+/** `tenantkit providers`: which providers are configured, their specs, and what each supports. */
+import { specInfo as synthflowSpec } from '@tenantkit/synthflow';
+import { specInfo as vobizSpec } from '@tenantkit/vobiz';
+import { specInfo as voximplantSpec } from '@tenantkit/voximplant';
+import type { Command } from 'commander';
+import { CAPABILITIES } from '../../capabilities.js';
+import { PROVIDERS } from '../../model.js';
+import { hasCredentials } from '../credentials.js';
+import { gridTable, matrixTable } from '../output/tables.js';
+import type { RegisterCommand } from './context.js';
+
+const SPEC_INFO = { synthflow: synthflowSpec, vobiz: vobizSpec, voximplant: voximplantSpec };
+
+export const registerProviders: RegisterCommand = (program, cli) => {
+  program
+    .command('providers')
+    .description(
+      'configured providers, what each supports, and the spec each client was built from',
+    )
+    .action(async (_options, command: Command) => {
+      const options = cli.globals(command);
+      const configured = PROVIDERS.filter(
+        (provider) => options.mock || hasCredentials(provider, options, cli.io.env),
+      );
+      const rows = PROVIDERS.map((provider) => ({
+        provider,
+        configured: configured.includes(provider),
+        spec: {
+          version: SPEC_INFO[provider].version,
+          sha256: SPEC_INFO[provider].sha256.slice(0, 12),
+        },
+        capabilities: CAPABILITIES[provider],
+      }));
+      cli.emit(command, rows, () =>
+        [
+          gridTable(
+            ['provider', 'configured', 'spec version', 'spec sha256'],
+            rows.map((row) => [
+              row.provider,
+              row.configured ? (options.mock ? 'yes (mock)' : 'yes') : 'no',
+              row.spec.version,
+              row.spec.sha256,
+            ]),
+          ),
+          matrixTable(),
+        ].join('\n'),
+      );
+    });
+};

@@ -1,0 +1,35 @@
+/** `tenantkit roles`: the Voximplant roles that can be granted, or the role groups. */
+import type { Command } from 'commander';
+import { gridTable } from '../output/tables.js';
+import type { RegisterCommand } from './context.js';
+
+export const registerRoles: RegisterCommand = (program, cli) => {
+  program
+    .command('roles')
+    .description('Voximplant roles that can be granted (or, with --groups, the role groups)')
+    .option('--group <name>', 'only the roles of this group')
+    .option('--groups', 'list the role groups instead')
+    .action(async (options: { group?: string; groups?: boolean }, command: Command) => {
+      await cli.withTenantkit('voximplant', command, async (tk) => {
+        if (options.groups) {
+          const groups = await tk.voximplant.roles.groups();
+          cli.emit(command, groups, () =>
+            gridTable(
+              ['id', 'name'],
+              groups.map((g) => [g.id, g.name]),
+            ),
+          );
+          return;
+        }
+        const roles = await tk.voximplant.roles.list(
+          options.group === undefined ? undefined : { group_name: options.group },
+        );
+        cli.emit(command, roles, () =>
+          gridTable(
+            ['id', 'name', 'gui only'],
+            roles.map((role) => [role.role_id, role.role_name, role.gui_only]),
+          ),
+        );
+      });
+    });
+};

@@ -1,0 +1,61 @@
+/**
+ * Where the CLI writes: the caller's stdout and stderr, with every secret the user gave scrubbed,
+ * and the one way around that (`reveal`, for `--show-secrets`).
+ */
+import { REDACTED, Redactor } from '@tenantkit/core';
+
+/** What the CLI is given to talk to: the bin passes the process's streams and environment. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+/** A flag whose value is a secret wherever it appears on the command line. */
+export interface SecretFlag {
+  flag: string;
+  /** Written `name=value`: the value alone may be what is echoed, so it is a secret too. */
+  pairs?: boolean;
+}
+
+export interface Secrets {
+  flags: readonly SecretFlag[];
+  /** Environment variables whose values are secrets. */
+  variables: readonly string[];
+}
+
+export interface CliOutput extends CliIo {
+  /** One line (or block) to stdout, scrubbed, ending with a line break. */
+  print(text: string): void;
+  /** To stdout as is: only for what the user asked to see in clear. */
+  reveal(text: string): void;
+}
+
+/**
+ * The CLI's output with every secret the user gave it scrubbed: the credentials and passwords
+ * from flags and the environment, and any `--flag=value` commander echoes in a usage error (a
+ * mistyped `--vobiz-auth-tokn=…` included). `--show-secrets` output is written unscrubbed.
+ */
+export function scrubbedIo(argv: readonly string[], io: CliIo, secrets: Secrets): CliOutput {
+  const redactor = new Redactor();
+  for (const variable of secrets.variables) redactor.addSecret(io.env[variable]?.trim());
+  argv.forEach((arg, index) => {
+    const secret = secrets.flags.find(({ flag }) => arg === flag || arg.startsWith(`${flag}=`));
+    if (!secret) return;
+    const value = arg === secret.flag ? argv[index + 1] : arg.slice(secret.flag.length + 1);
+    redactor.addSecret(value);
+    if (secret.pairs && value?.includes('='))
+      redactor.addSecret(value.split('=').slice(1).join('='));
+  });
+  // Known values only: pattern rules would reshape the JSON printed there.
+  const stdout = (text: string) => io.stdout(redactor.known(text));
+  return {
+    env: io.env,
+    stdout,
+    print: (text) => stdout(text.endsWith('\n') ? text : `${text}\n`),
+    // A flag starts a run of `-`/word characters (the lookbehind keeps the scan linear).
+    stderr: (text) =>
+      io.stderr(redactor.text(text).replace(/(?<![\w-])(--[\w-]+)=[^\s'"]+/g, `$1=${REDACTED}`)),
+    reveal: (text) => io.stdout(text),
+  };
+}

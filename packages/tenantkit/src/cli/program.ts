@@ -1,0 +1,27 @@
+/** The `tenantkit` program: its global flags, and every command of `commands/`. */
+import { Command } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { COMMANDS, cliContext } from './commands/index.js';
+import { credentialOptions } from './credentials.js';
+import type { CliOutput } from './output/io.js';
+
+export function buildProgram(io: CliOutput): Command {
+  const program = new Command('tenantkit')
+    .description('Sub-accounts on Synthflow, Vobiz and Voximplant through one interface.')
+    .version(packageJson.version, '-V, --version')
+    // Errors are thrown to `runCli`, which picks the exit code; nothing calls process.exit.
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run tenantkit --help for usage)')
+    .option('--json', 'print JSON instead of tables')
+    .option(
+      '--mock',
+      'run against embedded Prism mocks with dummy credentials (needs @tenantkit/mock)',
+    )
+    .option('--base-url <url>', "the provider's base URL (or TENANTKIT_<PROVIDER>_BASE_URL)")
+    .option('--debug', 'print stack traces and redacted request logs on stderr');
+  for (const option of credentialOptions()) program.addOption(option);
+  const cli = cliContext(io);
+  for (const register of COMMANDS) register(program, cli);
+  return program;
+}
