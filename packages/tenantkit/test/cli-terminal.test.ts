@@ -79,6 +79,21 @@ describe('CLI output of provider text', () => {
     expect(stderr).toContain('denied\\u{1b}]0;all good');
   });
 
+  it('with --debug, the stack and the request logs cannot drive the terminal either', async () => {
+    // The first line was escaped, but the stack (which repeats the message) and the logged
+    // body (JSON.stringify leaves C1 controls and bidi overrides as they are) went out raw.
+    answer = {
+      status: 400,
+      body: { message: 'bad\u001b[2J\u001b]8;;http://evil.example\u0007here\u009b31m \u202eevil' },
+    };
+    const { code, stderr } = await cli('--debug', 'get', 'vobiz', 'SA_AAAAAAAA');
+    expect(code).toBe(EXIT.providerError);
+    expect(stderr).toContain('BadRequestError'); // the stack is there
+    expect(stderr).toContain('tenantkit response'); // and the request log
+    expect(hostileIn(stderr)).toEqual([]);
+    expect(stderr).toContain('bad\\u{1b}[2J');
+  });
+
   it('line breaks in a cell still wrap it (they are not escaped)', async () => {
     answer = {
       status: 200,

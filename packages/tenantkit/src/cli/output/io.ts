@@ -3,6 +3,7 @@
  * and the one way around that (`reveal`, for `--show-secrets`).
  */
 import { REDACTED, Redactor } from '@tenantkit/core';
+import { printable } from './printable.js';
 
 /** What the CLI is given to talk to: the bin passes the process's streams and environment. */
 export interface CliIo {
@@ -53,9 +54,12 @@ export function scrubbedIo(argv: readonly string[], io: CliIo, secrets: Secrets)
     env: io.env,
     stdout,
     print: (text) => stdout(text.endsWith('\n') ? text : `${text}\n`),
-    // A flag starts a run of `-`/word characters (the lookbehind keeps the scan linear).
+    // A flag starts a run of `-`/word characters (the lookbehind keeps the scan linear). All of
+    // stderr is made printable: the --debug stack and request logs quote the provider too.
     stderr: (text) =>
-      io.stderr(redactor.text(text).replace(/(?<![\w-])(--[\w-]+)=[^\s'"]+/g, `$1=${REDACTED}`)),
+      io.stderr(
+        printable(redactor.text(text).replace(/(?<![\w-])(--[\w-]+)=[^\s'"]+/g, `$1=${REDACTED}`)),
+      ),
     reveal: (text) => io.stdout(text),
   };
 }
