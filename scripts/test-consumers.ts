@@ -488,18 +488,19 @@ function typeScriptCells(consumer: string): void {
     {
       name: 'node16',
       options: { module: 'node16', moduleResolution: 'node16' },
-      files: ['ok.ts', 'ok-commonjs.cts', 'cli.ts'],
+      files: ['ok.ts', 'ok-commonjs.cts', 'cli.ts', 'error-codes.ts'],
     },
     {
       name: 'bundler',
       options: { module: 'esnext', moduleResolution: 'bundler' },
-      files: ['ok.ts', 'cli.ts'],
+      files: ['ok.ts', 'cli.ts', 'error-codes.ts'],
     },
-    // node10 reads `main`/`types` only: no subpaths (tenantkit/cli needs node16 or bundler).
+    // node10 (what `"module": "commonjs"` implies) ignores `exports`: the subpaths resolve through
+    // the packages' `typesVersions`.
     {
       name: 'node10',
       options: { module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true },
-      files: ['ok.ts'],
+      files: ['ok.ts', 'cli.ts', 'error-codes.ts'],
     },
   ];
   const tsc = bin(repoRoot, 'tsc');
