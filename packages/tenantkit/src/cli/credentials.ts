@@ -97,7 +97,7 @@ export const CLI_CREDENTIALS: Record<Provider, ProviderCredentials> = {
         flag: '--voximplant-credentials',
         placeholder: '<file|json>',
         env: 'VOXIMPLANT_CREDENTIALS',
-        description: 'Voximplant service-account credentials.json: its path or its JSON text',
+        description: 'Voximplant service-account credentials.json, as its path or its JSON text',
         required: true,
         // Usually a path; the client itself redacts the key it reads from it.
         secret: false,

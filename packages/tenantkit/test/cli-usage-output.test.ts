@@ -1,0 +1,38 @@
+/**
+ * Regression: run without a command, the CLI prints its help on stderr, and stderr is scrubbed with
+ * the free-text rules (`name: value` with a secret name). The help line "credentials.json: its
+ * path…" read as such a pair, so a user who ran plain `tenantkit` saw
+ * "credentials.json: [REDACTED] path or its JSON text" — no secret anywhere, only a mangled help.
+ */
+import { describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../src/cli/index.js';
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+describe('CLI help on stderr (no command given)', () => {
+  it('is printed whole: nothing in it is taken for a secret', async () => {
+    const { code, stderr } = await cli();
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain('--voximplant-credentials');
+    expect(stderr).not.toContain('[REDACTED]');
+  });
+
+  it('still scrubs a secret the user typed into a mistyped flag', async () => {
+    const { code, stderr } = await cli('--vobiz-auth-tokn=tok-canary-5521', 'list', 'vobiz');
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).not.toContain('tok-canary-5521');
+  });
+});
