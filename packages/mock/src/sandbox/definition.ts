@@ -60,6 +60,11 @@ export interface ProviderDefinition<S extends RandomState, C> {
     serverError(context: HandlerContext<S>): SandboxResponse;
   };
   readonly handlers: Handlers<S>;
+  /**
+   * Whether an answer reports success (what was asked for was done). Default: a status below 300;
+   * a provider that reports errors inside HTTP 200 says so here.
+   */
+  succeeded?(response: SandboxResponse): boolean;
 }
 
 export function json(

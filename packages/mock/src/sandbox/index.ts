@@ -21,7 +21,8 @@ import {
   type SandboxViolation,
   serveProvider,
 } from './server.js';
-import { loadStateFile, type StoredState, saveStateFile } from './state-file.js';
+import { checkStoredState, loadStateFile, type StoredState, saveStateFile } from './state-file.js';
+import { lockStateFile } from './state-lock.js';
 
 export type { FaultOptions } from './faults.js';
 export type { SynthflowSandboxCredentials } from './providers/synthflow/index.js';
@@ -114,7 +115,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       new FaultInjector(Random.seeded(seed, `${provider}:faults`), faults),
     );
   }
-  const stored: StoredState = loadStateFile(options.state);
+  const unlock = options.state === undefined ? () => {} : lockStateFile(options.state);
+  let stored: StoredState;
+  try {
+    stored = loadStateFile(options.state);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const states: StoredState = {};
   const save = () => {
     if (options.state !== undefined) saveStateFile(options.state, { ...stored, ...states });
@@ -132,8 +140,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         RandomState,
         unknown
       >;
-      const state =
-        (stored[provider] as RandomState | undefined) ?? (await freshState(definition, seed));
+      const fresh = await freshState(definition, seed);
+      const kept = stored[provider];
+      if (kept !== undefined)
+        checkStoredState(options.state as string, `providers.${provider}`, kept, fresh);
+      const state = (kept as RandomState | undefined) ?? fresh;
       states[provider] = state;
       const server = await serveProvider({
         definition,
@@ -161,6 +172,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     save();
   } catch (error) {
     await stopServers();
+    unlock();
     throw error;
   }
 
@@ -191,6 +203,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       save();
       await stopServers();
+      unlock();
     },
   };
 }

@@ -8,7 +8,7 @@ import type { HandlerContext, ProviderDefinition, SandboxProvider } from './defi
 import type { Fault, FaultInjector } from './faults.js';
 import { createGate, type GateOutcome, type HttpOperation, SandboxFailure } from './prism-gate.js';
 import { Random, type RandomState } from './random.js';
-import { readInput, send, toHttpResponse, toSandboxRequest } from './wire.js';
+import { RequestRefusal, readInput, send, toHttpResponse, toSandboxRequest } from './wire.js';
 
 /** One request the sandbox served. */
 export interface SandboxExchange {
@@ -89,14 +89,47 @@ export async function serveProvider<S extends RandomState, C>(
       );
     const response = await handler(request, context);
     const kind = operation.extensions?.['x-tenantkit-kind'];
-    const succeeded = response.status < 300;
+    const succeeded = definition.succeeded?.(response) ?? response.status < 300;
     if (succeeded && kind !== 'read') options.onChange();
     if (succeeded && kind === 'create' && faults.resetAfterCreate()) decided.fault = 'reset';
     return toHttpResponse(response);
   });
 
+  /** A request broken on the wire: the caller's fault, answered and recorded like Prism's refusals. */
+  function refuse(request: IncomingMessage, reply: ServerResponse, refusal: RequestRefusal) {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const path = (request.url ?? '/').split('?')[0] as string;
+    const problem = {
+      type: 'about:blank',
+      title: refusal.title,
+      status: refusal.status,
+      detail: refusal.detail,
+    };
+    options.onViolation({
+      provider,
+      method,
+      path,
+      side: 'request',
+      status: refusal.status,
+      problem,
+    });
+    options.onExchange({ provider, method, path, status: refusal.status });
+    send(
+      reply,
+      refusal.status,
+      { 'content-type': 'application/problem+json', connection: 'close' },
+      problem,
+    );
+  }
+
   async function handle(request: IncomingMessage, reply: ServerResponse) {
-    const input = await readInput(request);
+    let input: IHttpRequest;
+    try {
+      input = await readInput(request);
+    } catch (error) {
+      if (error instanceof RequestRefusal) return refuse(request, reply, error);
+      throw error;
+    }
     const decided: Decisions = {};
     decisions.set(input, decided);
     const outcome: GateOutcome = await gate(input);

@@ -43,3 +43,28 @@ export function saveStateFile(file: string, providers: StoredState): void {
   writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, file);
 }
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+const ARTICLE: Record<string, string> = { object: 'an object', array: 'an array' };
+
+/**
+ * A provider's stored state must have the shape of a fresh one (same fields, same kinds, nested
+ * objects included), or the sandbox would start and then fail on every request. Throws naming the
+ * first field that differs.
+ */
+export function checkStoredState(
+  file: string,
+  path: string,
+  stored: unknown,
+  fresh: unknown,
+): void {
+  const expected = kindOf(fresh);
+  if (kindOf(stored) !== expected)
+    throw new Error(
+      `sandbox: the state file ${file} is not a sandbox state: ${path} must be ${ARTICLE[expected] ?? `a ${expected}`} (delete it to start afresh)`,
+    );
+  if (expected !== 'object') return;
+  for (const [key, value] of Object.entries(fresh as Record<string, unknown>))
+    checkStoredState(file, `${path}.${key}`, (stored as Record<string, unknown>)[key], value);
+}

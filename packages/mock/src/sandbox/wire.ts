@@ -42,10 +42,39 @@ export function toHttpResponse(response: SandboxResponse): IHttpResponse {
   };
 }
 
-export async function readInput(request: IncomingMessage): Promise<IHttpRequest> {
+/** Bodies above this are refused unread (413): no sub-account API takes more than a few KB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A request refused before it reaches Prism: the wire itself is broken or oversized. */
+export class RequestRefusal extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Reads the body up to MAX_BODY_BYTES; the rest is drained and dropped, never held in memory. */
+async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  if (size > MAX_BODY_BYTES)
+    throw new RequestRefusal(
+      413,
+      'Payload Too Large',
+      `The request body has ${size} bytes; the sandbox takes at most ${MAX_BODY_BYTES}.`,
+    );
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readInput(request: IncomingMessage): Promise<IHttpRequest> {
+  const text = await readBody(request);
   let body: unknown = null;
   if (text !== '') {
     try {
@@ -55,6 +84,15 @@ export async function readInput(request: IncomingMessage): Promise<IHttpRequest>
     }
   }
   const url = new URL(request.url ?? '/', 'http://sandbox.local');
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    throw new RequestRefusal(
+      400,
+      'Bad Request',
+      'The request path has a malformed percent-encoding (a % not followed by a UTF-8 byte sequence).',
+    );
+  }
   const query: Record<string, string | string[]> = {};
   for (const name of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(name);

@@ -56,6 +56,10 @@ export const voximplant: ProviderDefinition<VoximplantState, VoximplantSandboxCr
   },
   credentials: (state) => ({ credentials: state.credentials }),
   authenticate: (request, { state, now }) => checkToken(request.headers.authorization, state, now),
+  // Voximplant's refusals come inside HTTP 200 as `{error}`: nothing was made or changed.
+  succeeded: (response) =>
+    response.status < 300 &&
+    !(typeof response.body === 'object' && response.body !== null && 'error' in response.body),
   faults: {
     rateLimited: (seconds) => voxHttpError(429, 340, { 'retry-after': String(seconds) }),
     serverError: () => voxHttpError(500, 2),

@@ -1,0 +1,181 @@
+/**
+ * The sandbox against careless and hostile callers: malformed URLs, oversized bodies, faults that
+ * must only hit what they claim to, and state files that are broken or shared by two sandboxes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../src/index.js';
+import { call, nowSeconds, REPO_SPECS, voximplantToken } from './support/sandbox.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function vobizHeaders(sandbox: Sandbox) {
+  const { authId, authToken } = sandbox.credentials.vobiz ?? { authId: '', authToken: '' };
+  return { 'x-auth-id': authId, 'x-auth-token': authToken, 'content-type': 'application/json' };
+}
+
+const vobizSubAccounts = (sandbox: Sandbox) =>
+  `${sandbox.urls.vobiz}/api/v1/accounts/${sandbox.credentials.vobiz?.authId}/sub-accounts/`;
+
+async function createVobiz(sandbox: Sandbox, name: string): Promise<string> {
+  const answer = await call(vobizSubAccounts(sandbox), {
+    method: 'POST',
+    headers: vobizHeaders(sandbox),
+    body: JSON.stringify({ name }),
+  });
+  expect(answer.status).toBe(201);
+  return (answer.body as { sub_account: { auth_id: string } }).sub_account.auth_id;
+}
+
+async function listVobizNames(sandbox: Sandbox): Promise<string[]> {
+  const answer = await call(vobizSubAccounts(sandbox), { headers: vobizHeaders(sandbox) });
+  return (answer.body as { sub_accounts: Array<{ name: string }> }).sub_accounts.map(
+    (item) => item.name,
+  );
+}
+
+describe('malformed requests', () => {
+  it('a path with broken percent-encoding is the caller’s 400, recorded, not a sandbox crash', async () => {
+    const sandbox = await startSandbox({ providers: ['synthflow'], specs: REPO_SPECS });
+    try {
+      const answer = await call(`${sandbox.urls.synthflow}/subaccounts/%E0%A4%A`, {
+        headers: { authorization: `Bearer ${sandbox.credentials.synthflow?.apiKey}` },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+      expect(answer.body).toMatchObject({ status: 400, detail: expect.stringMatching(/percent/) });
+      expect(sandbox.violations).toMatchObject([{ side: 'request', status: 400 }]);
+      expect(sandbox.exchanges.at(-1)).toMatchObject({ status: 400, method: 'GET' });
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('a body over 1 MiB is refused with 413 before it is parsed, and creates nothing', async () => {
+    const sandbox = await startSandbox({ providers: ['vobiz'], specs: REPO_SPECS });
+    try {
+      const body = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
+      const status = await new Promise<number>((resolve, reject) => {
+        const sent = request(
+          vobizSubAccounts(sandbox),
+          { method: 'POST', headers: { ...vobizHeaders(sandbox), 'content-length': body.length } },
+          (reply) => {
+            reply.resume();
+            resolve(reply.statusCode ?? 0);
+          },
+        );
+        sent.on('error', reject);
+        sent.end(body);
+      });
+      expect(status).toBe(413);
+      expect(sandbox.violations).toMatchObject([{ side: 'request', status: 413 }]);
+      expect(await listVobizNames(sandbox)).toEqual([]);
+      // A body within the limit still goes through.
+      await createVobiz(sandbox, 'y'.repeat(1000));
+      expect(await listVobizNames(sandbox)).toHaveLength(1);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe('faults hit only what they claim to', () => {
+  it('a Voximplant create refused inside HTTP 200 made nothing, so its connection is not reset', async () => {
+    const sandbox = await startSandbox({
+      providers: ['voximplant'],
+      specs: REPO_SPECS,
+      faults: { voximplant: { resetAfterCreateRate: 1 } },
+    });
+    try {
+      const key = sandbox.credentials.voximplant?.credentials;
+      if (!key) throw new Error('no voximplant credentials');
+      const token = voximplantToken(
+        key.private_key,
+        { kid: key.key_id },
+        { iss: key.account_id, iat: nowSeconds(), exp: nowSeconds() + 60 },
+      );
+      const add = () =>
+        fetch(
+          `${sandbox.urls.voximplant}/AddSubUser?new_subuser_name=alice1&new_subuser_password=Passw0rd!x`,
+          { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+        );
+      // The first one made alice1: processed, then reset (what the fault promises).
+      await expect(add()).rejects.toThrow();
+      // The second is refused (436, login taken): nothing was made, the answer must arrive.
+      const refused = await add();
+      expect(refused.status).toBe(200);
+      expect(await refused.json()).toEqual({
+        error: { code: 436, msg: 'Sub user login is not unique.' },
+      });
+      expect(sandbox.exchanges.map((exchange) => exchange.fault)).toEqual(['reset', undefined]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe('state file', () => {
+  it('a second sandbox on a state file in use is refused, so neither loses the other’s tenants', async () => {
+    const file = join(dir, 'shared.json');
+    const first = await startSandbox({ providers: ['vobiz'], specs: REPO_SPECS, state: file });
+    try {
+      await expect(
+        startSandbox({ providers: ['vobiz'], specs: REPO_SPECS, state: file }),
+      ).rejects.toThrow(`sandbox: the state file ${file} is in use by process ${process.pid}`);
+      await createVobiz(first, 'From the first');
+    } finally {
+      await first.stop();
+    }
+    // Once the first stopped, the file is free again and holds its tenant.
+    const second = await startSandbox({ providers: ['vobiz'], specs: REPO_SPECS, state: file });
+    try {
+      expect(await listVobizNames(second)).toEqual(['From the first']);
+      // Stopping the first again must not free the file the second now holds.
+      await first.stop();
+      await expect(
+        startSandbox({ providers: ['vobiz'], specs: REPO_SPECS, state: file }),
+      ).rejects.toThrow('is in use by process');
+    } finally {
+      await second.stop();
+    }
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('a lock left by a process that is gone is taken over', async () => {
+    const file = join(dir, 'stale.json');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(`${file}.lock`, `${gone}\n`);
+    const sandbox = await startSandbox({ providers: ['vobiz'], specs: REPO_SPECS, state: file });
+    try {
+      expect(readFileSync(`${file}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it.each([
+    ['"garbage"', 'providers.vobiz must be an object'],
+    ['{}', 'providers.vobiz.parent must be an object'],
+    [
+      '{"randomState":1,"parent":{"authId":"MA_X","authToken":"t","accountId":"1","signInToken":"s"},"nextId":1,"subAccounts":null,"numbers":[]}',
+      'providers.vobiz.subAccounts must be an array',
+    ],
+  ])(
+    'a state file whose provider state is broken (%s) is refused at start, naming the field',
+    async (stored, message) => {
+      const file = join(dir, 'broken-provider.json');
+      writeFileSync(file, `{"version":1,"providers":{"vobiz":${stored}}}`);
+      await expect(
+        startSandbox({ providers: ['vobiz'], specs: REPO_SPECS, state: file }),
+      ).rejects.toThrow(`sandbox: the state file ${file} is not a sandbox state: ${message}`);
+      // Refused means untouched, and no lock left behind.
+      expect(readFileSync(file, 'utf8')).toBe(`{"version":1,"providers":{"vobiz":${stored}}}`);
+      expect(existsSync(`${file}.lock`)).toBe(false);
+    },
+  );
+});
