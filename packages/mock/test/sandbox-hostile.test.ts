@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,41 @@ async function listVobizNames(sandbox: Sandbox): Promise<string[]> {
     (item) => item.name,
   );
 }
+
+/** Whether this machine can listen on IPv6 loopback at all (some CI containers cannot). */
+const ipv6Loopback = await new Promise<boolean>((resolve) => {
+  const probe = createServer();
+  probe.once('error', () => resolve(false));
+  probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+});
+
+describe('listen address', () => {
+  it.each(['0.0.0.0', '::', '192.168.1.10', 'example.com'])(
+    'refuses %s: only loopback, nothing another machine can reach',
+    async (host) => {
+      await expect(
+        startSandbox({ providers: ['synthflow'], specs: REPO_SPECS, host }),
+      ).rejects.toThrow(`sandbox: host ${host} is not a loopback address`);
+    },
+  );
+
+  it.runIf(ipv6Loopback)('on ::1 its URL is one a client can call (brackets)', async () => {
+    const sandbox = await startSandbox({
+      providers: ['synthflow'],
+      specs: REPO_SPECS,
+      host: '::1',
+    });
+    try {
+      expect(sandbox.urls.synthflow).toMatch(/^http:\/\/\[::1\]:\d+$/);
+      const answer = await call(`${sandbox.urls.synthflow}/subaccounts/`, {
+        headers: { authorization: `Bearer ${sandbox.credentials.synthflow?.apiKey}` },
+      });
+      expect(answer.status).toBe(200);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
 
 describe('malformed requests', () => {
   it('a path with broken percent-encoding is the caller’s 400, recorded, not a sandbox crash', async () => {

@@ -6,6 +6,7 @@
  *   createVobizClient({ ...sandbox.credentials.vobiz!, baseUrl: sandbox.urls.vobiz });
  */
 import { writeFileSync } from 'node:fs';
+import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { packagedSpec } from '../specs.js';
@@ -51,7 +52,7 @@ export interface SandboxOptions {
   state?: string;
   /** Port per provider; 0 (the default) picks a free one. */
   ports?: Partial<Record<SandboxProvider, number>>;
-  /** Default 127.0.0.1. */
+  /** A loopback address to listen on: 127.0.0.1 (default), another 127.x.y.z, ::1 or localhost. */
   host?: string;
   /** Spec file per provider. Default: the copy of `specs/<provider>.yaml` this package ships. */
   specs?: Partial<Record<SandboxProvider, string>>;
@@ -86,6 +87,12 @@ export interface Sandbox {
 
 const MAX_EXCHANGES = 10_000;
 
+/** 127.0.0.0/8, ::1 and localhost: what no other machine can reach. */
+function isLoopback(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIPv4(host) && host.startsWith('127.');
+}
+
 function checkOptions(
   options: SandboxOptions,
 ): Required<Pick<SandboxOptions, 'providers' | 'seed' | 'host'>> {
@@ -95,6 +102,10 @@ function checkOptions(
       throw new TypeError(
         `sandbox: providers lists ${String(provider)}, not one of ${SANDBOX_PROVIDERS.join(', ')} (rule: known-provider)`,
       );
+  if (!isLoopback(host))
+    throw new TypeError(
+      `sandbox: host ${host} is not a loopback address; the sandbox serves only this machine (rule: loopback, e.g. 127.0.0.1, ::1 or localhost)`,
+    );
   if (!Number.isSafeInteger(seed))
     throw new TypeError('sandbox: seed must be an integer (rule: integer)');
   for (const provider of Object.keys(options.faults ?? {}))

@@ -3,6 +3,7 @@
  * the provider's authentication and handler → latency → the answer (or a reset connection).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { isIPv6 } from 'node:net';
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { HandlerContext, ProviderDefinition, SandboxProvider } from './definition.js';
 import type { Fault, FaultInjector } from './faults.js';
@@ -196,7 +197,8 @@ export async function serveProvider<S extends RandomState, C>(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://${options.host}:${port}`,
+    // An IPv6 address goes in brackets in a URL (`http://[::1]:4020`).
+    url: `http://${isIPv6(options.host) ? `[${options.host}]` : options.host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
