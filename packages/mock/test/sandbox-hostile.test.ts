@@ -75,6 +75,18 @@ describe('listen address', () => {
 });
 
 describe('malformed requests', () => {
+  it('a request with no credential gets the challenge as a header, not inside the problem body', async () => {
+    const sandbox = await startSandbox({ providers: ['synthflow'], specs: REPO_SPECS });
+    try {
+      const answer = await call(`${sandbox.urls.synthflow}/subaccounts/`);
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+      expect(answer.body).not.toHaveProperty('headers');
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
   it('a path with broken percent-encoding is the caller’s 400, recorded, not a sandbox crash', async () => {
     const sandbox = await startSandbox({ providers: ['synthflow'], specs: REPO_SPECS });
     try {

@@ -73,7 +73,10 @@ const CONFIG: IHttpProxyConfig = {
 const VIOLATION_SEVERITIES = new Set([0, 1]);
 
 function problemOf(error: ProblemJsonError | Error): Problem {
-  const json = ProblemJsonError.toProblemJson(error);
+  // Prism copies `additional` into the problem; its `headers` belong on the reply, not in the body.
+  const { headers: _sentAsHeaders, ...json } = ProblemJsonError.toProblemJson(error) as ReturnType<
+    typeof ProblemJsonError.toProblemJson
+  > & { headers?: unknown };
   const extra = (error as ProblemJsonError).additional ?? {};
   const { headers = {}, ...fields } = extra as { headers?: Record<string, string> };
   return {
