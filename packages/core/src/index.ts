@@ -40,6 +40,24 @@ export {
   type PageWalk,
   paginate,
 } from './paging.js';
+export {
+  ALL_UNIFIED_OPERATIONS,
+  type CapabilityRow,
+  type ConfigurationOption,
+  defineProvider,
+  extraSupport,
+  type FeatureSupport,
+  type FieldSupport,
+  INPUT_FIELDS,
+  type InputField,
+  type MockTools,
+  onCreateAndUpdate,
+  type ProviderConfiguration,
+  type ProviderDefinition,
+  type ProviderSpecInfo,
+  UNIFIED_OPERATIONS,
+  type UnifiedOperation,
+} from './provider.js';
 export { baseRedactor, isSecretKey, REDACTED, Redactor } from './redact.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './response-guard.js';
 export {

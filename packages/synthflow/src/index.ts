@@ -10,3 +10,4 @@ export type * from './generated/openapi.js';
 export { operationTypeValues, permissionValues } from './generated/openapi.js';
 export { operations as synthflowOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
+export { synthflowProvider } from './provider.js';

@@ -23,8 +23,9 @@ import type {
 } from '@tenantkit/vobiz';
 import type { RoleView, SubUserId, SubUserView } from '@tenantkit/voximplant';
 
-export const PROVIDERS = ['synthflow', 'vobiz', 'voximplant'] as const;
-export type Provider = (typeof PROVIDERS)[number];
+import type { Provider } from './registry.js';
+
+export { PROVIDERS, type Provider } from './registry.js';
 
 /** Synthflow quotas (`concurrency`, `max_agents`, `max_minutes`, `max_workflow_runs`); `null` = unlimited. */
 export interface SynthflowLimits {

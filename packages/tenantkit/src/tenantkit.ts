@@ -6,46 +6,42 @@ import {
   InputChecker,
 } from '@tenantkit/core';
 import {
-  createSynthflowClient,
-  type SynthflowClient,
-  type SynthflowClientOptions,
-} from '@tenantkit/synthflow';
-import { createVobizClient, type VobizClient, type VobizClientOptions } from '@tenantkit/vobiz';
-import {
-  createVoximplantClient,
-  type VoximplantClient,
-  type VoximplantClientOptions,
-} from '@tenantkit/voximplant';
-import {
   capabilities,
   checkNumbersSupported,
   checkProvider,
   type ProviderCapabilities,
 } from './capabilities.js';
-import {
-  type CreateInput,
-  type CreateResult,
-  type DeleteResult,
-  type ListNumbersOptions,
-  type ListOptions,
-  type NumberAssignment,
-  type NumberEntry,
-  PROVIDERS,
-  type Provider,
-  type SubAccount,
-  type UpdateInput,
+import type {
+  CreateInput,
+  CreateResult,
+  DeleteResult,
+  ListNumbersOptions,
+  ListOptions,
+  NumberAssignment,
+  NumberEntry,
+  SubAccount,
+  UpdateInput,
 } from './model.js';
 import type { Adapter } from './providers/shared.js';
 import { synthflowAdapter } from './providers/synthflow.js';
 import { type NumbersAdapter, vobizAdapter, vobizNumbersAdapter } from './providers/vobiz.js';
 import { voximplantAdapter } from './providers/voximplant.js';
+import {
+  type ClientOf,
+  type ClientOptionsOf,
+  DEFINITIONS,
+  PROVIDER_DEFINITIONS,
+  PROVIDERS,
+  type Provider,
+} from './registry.js';
+
+/** Each provider's options, under its name (from the registry). */
+export type ProviderOptions = { [P in Provider]?: ClientOptionsOf<P> };
+/** Each provider's client, under its name: reading one that was not configured throws. */
+export type ProviderClients = { readonly [P in Provider]: ClientOf<P> };
 
 /** Shared CoreOptions apply to every provider; a provider's own options override them. */
-export interface TenantkitOptions extends CoreOptions {
-  synthflow?: SynthflowClientOptions;
-  vobiz?: VobizClientOptions;
-  voximplant?: VoximplantClientOptions;
-}
+export interface TenantkitOptions extends CoreOptions, ProviderOptions {}
 
 /** The same five operations on every provider, in the unified model. */
 export interface SubAccounts {
@@ -102,11 +98,11 @@ export interface Numbers {
   list(provider: Provider, options?: ListNumbersOptions & CallOptions): AsyncIterable<NumberEntry>;
 }
 
-export interface Tenantkit {
-  /** The Synthflow client; throws a ConfigurationError when Synthflow was not configured. */
-  readonly synthflow: SynthflowClient;
-  readonly vobiz: VobizClient;
-  readonly voximplant: VoximplantClient;
+/**
+ * `tk.<provider>` is that provider's own client (e.g. `tk.synthflow`); reading it throws a
+ * ConfigurationError when the provider was not configured.
+ */
+export interface Tenantkit extends ProviderClients {
   readonly subaccounts: SubAccounts;
   readonly numbers: Numbers;
   /** Providers given to createTenantkit, in a fixed order. */
@@ -115,36 +111,48 @@ export interface Tenantkit {
   capabilities(provider: Provider): ProviderCapabilities;
 }
 
-const HOW_TO_CONFIGURE: Record<Provider, string> = {
-  synthflow:
-    'Pass `synthflow: { apiKey }` to createTenantkit() (CLI: set SYNTHFLOW_API_KEY or --synthflow-api-key).',
-  vobiz:
-    'Pass `vobiz: { authId, authToken }` to createTenantkit() (CLI: set VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN).',
-  voximplant:
-    'Pass `voximplant: { credentials }` to createTenantkit(), a credentials object or the path of the JSON file (CLI: set VOXIMPLANT_CREDENTIALS).',
+/** Where a provider's credentials go, from its definition's configuration. */
+function howToConfigure(provider: Provider): string {
+  const { facade, options } = DEFINITIONS[provider].configuration;
+  const required = options.filter((option) => option.required);
+  const env = required.map((option) => option.env).join(' and ');
+  const flags = required.map((option) => option.flag.split(' ')[0]).join(' and ');
+  return `${facade} (CLI: set ${env} or ${flags}).`;
+}
+
+type Clients = { [P in Provider]?: ClientOf<P> };
+/** The facade's own part of each provider, over its client (Stage: adapters by provider). */
+const ADAPTERS: { [P in Provider]: (client: ClientOf<P>) => Adapter<P> } = {
+  synthflow: synthflowAdapter,
+  vobiz: vobizAdapter,
+  voximplant: voximplantAdapter,
 };
 
-type Clients = { synthflow?: SynthflowClient; vobiz?: VobizClient; voximplant?: VoximplantClient };
+function build<P extends Provider>(provider: P, options: ClientOptionsOf<P>): ClientOf<P> {
+  const create = DEFINITIONS[provider].createClient as (options: ClientOptionsOf<P>) => ClientOf<P>;
+  return create(options);
+}
 
 export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
-  const { synthflow, vobiz, voximplant, ...shared } = options;
+  const shared: CoreOptions = { ...options };
+  for (const { name } of PROVIDER_DEFINITIONS) delete (shared as Record<string, unknown>)[name];
   // Each configured client is built once, now, so bad credentials fail here and not mid-job.
-  const clients: Clients = {
-    ...(synthflow && { synthflow: createSynthflowClient({ ...shared, ...synthflow }) }),
-    ...(vobiz && { vobiz: createVobizClient({ ...shared, ...vobiz }) }),
-    ...(voximplant && { voximplant: createVoximplantClient({ ...shared, ...voximplant }) }),
+  const clients: Clients = {};
+  const adapters: { [P in Provider]?: Adapter<P> } = {};
+  const configure = <P extends Provider>(provider: P) => {
+    const own = options[provider];
+    if (!own) return;
+    const client = build(provider, { ...shared, ...own } as ClientOptionsOf<P>);
+    (clients as Record<P, ClientOf<P>>)[provider] = client;
+    (adapters as Record<P, Adapter<P>>)[provider] = ADAPTERS[provider](client);
   };
-  const adapters: { [P in Provider]?: Adapter<P> } = {
-    ...(clients.synthflow && { synthflow: synthflowAdapter(clients.synthflow) }),
-    ...(clients.vobiz && { vobiz: vobizAdapter(clients.vobiz) }),
-    ...(clients.voximplant && { voximplant: voximplantAdapter(clients.voximplant) }),
-  };
+  for (const provider of PROVIDERS) configure(provider);
 
   const clientOf = <P extends Provider>(provider: P): NonNullable<Clients[P]> => {
     const client = clients[provider];
     if (!client) {
       throw new ConfigurationError(
-        `tenantkit: ${provider} is not configured. ${HOW_TO_CONFIGURE[provider]}`,
+        `tenantkit: ${provider} is not configured. ${howToConfigure(provider)}`,
       );
     }
     return client as NonNullable<Clients[P]>;
@@ -215,22 +223,19 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
   };
 
   const configured = PROVIDERS.filter((provider) => clients[provider] !== undefined);
-  const tk: Tenantkit = {
-    get synthflow() {
-      return clientOf('synthflow');
-    },
-    get vobiz() {
-      return clientOf('vobiz');
-    },
-    get voximplant() {
-      return clientOf('voximplant');
-    },
+  const tk = {
     subaccounts,
     numbers,
     configured,
-    isConfigured: (provider) => clients[provider] !== undefined,
+    isConfigured: (provider: Provider) => clients[provider] !== undefined,
     capabilities,
-  };
+  } as Omit<Tenantkit, Provider> as Tenantkit;
+  for (const provider of PROVIDERS)
+    Object.defineProperty(tk, provider, {
+      get: () => clientOf(provider),
+      enumerable: true,
+      configurable: true,
+    });
   defineClientInspection(tk, 'Tenantkit', { configured });
   return tk;
 }

@@ -20,6 +20,7 @@ export type {
   VobizNumbers,
 } from './numbers.js';
 export { DID_COOL_OFF } from './protocol.js';
+export { vobizProvider } from './provider.js';
 export {
   GSTIN_PATTERN,
   MAX_NUMBERS_PER_PAGE as VOBIZ_MAX_NUMBERS_PER_PAGE,

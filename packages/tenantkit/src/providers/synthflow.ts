@@ -19,15 +19,7 @@ import {
 } from './shared.js';
 
 const LIMIT_NAMES = CAPABILITIES.synthflow.limits;
-const EXTRA_ON_CREATE = ['twilio_account_sid', 'twilio_auth_token'] as const;
-const EXTRA_ON_UPDATE = [
-  ...EXTRA_ON_CREATE,
-  'pricing_tiers_attach',
-  'pricing_tiers_detach',
-  'import_subscription',
-  'operation_type',
-  'products',
-] as const;
+const EXTRA = CAPABILITIES.synthflow.extra!;
 
 /** Unified input → Synthflow body. Value rules (permission names, integers) are the client's. */
 function toWire(operation: 'create' | 'update', input: unknown): Record<string, unknown> {
@@ -45,8 +37,7 @@ function toWire(operation: 'create' | 'update', input: unknown): Record<string, 
     wire.grant_permissions = change.grant;
     wire.revoke_permissions = change.revoke;
   }
-  const extra = operation === 'create' ? EXTRA_ON_CREATE : EXTRA_ON_UPDATE;
-  return defined(mergeExtra(check, wire, body.extra, extra));
+  return defined(mergeExtra(check, wire, body.extra, EXTRA[operation]));
 }
 
 /** Synthflow sub-account → unified. Synthflow reports only `max_minutes` of the limits it takes. */

@@ -16,8 +16,7 @@ import type {
 } from '../model.js';
 import { type Adapter, defined, limitsToWire, mergeExtra, redacted, secretOf } from './shared.js';
 
-const EXTRA_ON_CREATE = ['phone', 'kyc_mode', 'business_type'] as const;
-const EXTRA_ON_UPDATE = ['phone', 'kyc_mode'] as const;
+const { extra: EXTRA, limits: LIMIT_NAMES } = CAPABILITIES.vobiz;
 
 function toWire(operation: 'create' | 'update', input: unknown): Record<string, unknown> {
   const { check, body } = checkFields('vobiz', operation, input);
@@ -30,10 +29,8 @@ function toWire(operation: 'create' | 'update', input: unknown): Record<string, 
     // The permissions object has the same shape in the unified model and on the wire.
     permissions: body.permissions,
   };
-  if (body.limits !== undefined)
-    Object.assign(wire, limitsToWire(check, body.limits, CAPABILITIES.vobiz.limits));
-  const extra = operation === 'create' ? EXTRA_ON_CREATE : EXTRA_ON_UPDATE;
-  return defined(mergeExtra(check, wire, body.extra, extra));
+  if (body.limits !== undefined) Object.assign(wire, limitsToWire(check, body.limits, LIMIT_NAMES));
+  return defined(mergeExtra(check, wire, body.extra, EXTRA![operation]));
 }
 
 /**

@@ -1,0 +1,77 @@
+/** Vobiz as the facade, the CLI and the tooling see it: one definition, read by the registry. */
+import {
+  ALL_UNIFIED_OPERATIONS,
+  defineProvider,
+  extraSupport,
+  type FieldSupport,
+  onCreateAndUpdate,
+} from '@tenantkit/core';
+import { createVobizClient } from './client.js';
+import { specInfo } from './generated/spec-info.js';
+
+/** Vobiz's update fields beyond name/enabled/kyc_mode (specs/vobiz.notes.md, "Update body"). */
+const UPDATE_UNCONFIRMED =
+  'on update confirmed only by the docs table and the official MCP server, not by the SDKs or skill';
+const unconfirmed = (wire: string): FieldSupport => ({
+  ...onCreateAndUpdate(wire),
+  caveat: UPDATE_UNCONFIRMED,
+});
+const EXTRA_ON_CREATE = ['phone', 'kyc_mode', 'business_type'] as const;
+const EXTRA_ON_UPDATE = ['phone', 'kyc_mode'] as const;
+
+export const vobizProvider = defineProvider({
+  name: 'vobiz',
+  createClient: createVobizClient,
+  specInfo,
+  capabilities: {
+    operations: ALL_UNIFIED_OPERATIONS,
+    fields: {
+      name: onCreateAndUpdate('name', 'required'),
+      email: unconfirmed('email'),
+      description: unconfirmed('description'),
+      enabled: onCreateAndUpdate('enabled'),
+      limits: unconfirmed('rate_limit'),
+      permissions: unconfirmed('permissions (an object of booleans, e.g. {calls, cdr})'),
+      password: { create: 'optional', update: false, wire: 'password (web-console sign-in)' },
+      extra: {
+        ...extraSupport(EXTRA_ON_CREATE, EXTRA_ON_UPDATE),
+        caveat: `kyc_mode is confirmed by every source; phone is ${UPDATE_UNCONFIRMED}`,
+      },
+    },
+    extra: { create: EXTRA_ON_CREATE, update: EXTRA_ON_UPDATE },
+    paging: { supported: true, how: 'page / size (pageSize ≤ 100)' },
+    credentials: ['authId', 'authToken'],
+    limits: { rateLimit: 'rate_limit' },
+    numbers: {
+      supported: true,
+      how: 'assign / unassign (a CoolOffError within 15 days of the last call) / list per sub-account (the parent list filtered on account_id)',
+    },
+    childAccounts: { supported: false, how: 'sub-accounts are the only children' },
+    providerClientOnly: [
+      'kyc: PAN, GST, CIN, DigiLocker checks and hosted sessions (vobiz.kyc)',
+      'numbers.list / listAll of the whole account (vobiz.numbers)',
+    ],
+  },
+  configuration: {
+    facade: 'Pass `vobiz: { authId, authToken }` to createTenantkit()',
+    cli: 'set VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN, or pass --vobiz-auth-id and --vobiz-auth-token.',
+    options: [
+      {
+        option: 'authId',
+        env: 'VOBIZ_AUTH_ID',
+        flag: '--vobiz-auth-id <id>',
+        description: 'Vobiz parent auth id, MA_…',
+        required: true,
+      },
+      {
+        option: 'authToken',
+        env: 'VOBIZ_AUTH_TOKEN',
+        flag: '--vobiz-auth-token <token>',
+        description: 'Vobiz auth token',
+        required: true,
+        secret: true,
+      },
+    ],
+  },
+  mockCredentials: () => ({ authId: 'MA_MOCK0000', authToken: 'mock-auth-token' }),
+});
