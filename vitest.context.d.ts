@@ -3,7 +3,7 @@ import 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Base URL of the Prism mock per provider spec. */
-    mockUrls: Partial<Record<'synthflow' | 'vobiz' | 'voximplant', string>>;
+    /** Base URL of the Prism mock per provider spec (every `specs/<provider>.yaml`). */
+    mockUrls: Partial<Record<string, string>>;
   }
 }

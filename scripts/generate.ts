@@ -1,17 +1,19 @@
 /**
- * Writes, for every specs/<provider>.yaml, into packages/<provider>/src/generated/:
+ * Writes, for every specs/<provider>.yaml that has its provider package (scripts/lib/specs.ts), into
+ * packages/<provider>/src/generated/:
  *   openapi.ts     types from openapi-typescript
  *   operations.ts  method, path, kind and accepted fields of each operation (drives retries and checks)
  *   spec-info.ts   which spec the package was generated from (info.version + sha256)
  *   README.md      a do-not-edit notice
- * Exits non-zero on any failure.
+ * A spec without a package yet is skipped (said so); every spec is tried, and the run exits non-zero
+ * if any failed, naming each.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { providerSpecs, repoRoot } from './lib/specs.js';
+import { type ProviderSpec, providerSpecs, repoRoot } from './lib/specs.js';
 
 type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -36,8 +38,16 @@ interface OperationEntry {
   path: string;
   kind: string;
   bodyFields?: string[];
+  /** How the body is sent, when it is not JSON. */
+  bodyEncoding?: 'form';
   queryParams?: string[];
 }
+
+/** The request body media types the generated layer can describe: JSON, or a urlencoded form. */
+const BODY_MEDIA_TYPES = {
+  'application/json': undefined,
+  'application/x-www-form-urlencoded': 'form',
+} as const;
 
 function describeOperations(spec: Json, specPath: string): OperationEntry[] {
   const entries: OperationEntry[] = [];
@@ -61,24 +71,32 @@ function describeOperations(spec: Json, specPath: string): OperationEntry[] {
         .map((p) => p.name as string);
       if (query.length > 0) entry.queryParams = query;
       const body = resolveRef(spec, operation.requestBody);
-      const schema = body?.content
-        ? resolveRef(
-            spec,
-            (body.content as Json)['application/json'] &&
-              ((body.content as Json)['application/json'] as Json).schema,
-          )
-        : undefined;
+      const content = (body?.content ?? {}) as Record<string, Json>;
+      const mediaType = (
+        Object.keys(BODY_MEDIA_TYPES) as Array<keyof typeof BODY_MEDIA_TYPES>
+      ).find((type) => content[type]);
+      if (body?.content && !mediaType)
+        throw new Error(
+          `${specPath}: ${id} has no JSON or form request body (${Object.keys(content).join(', ')})`,
+        );
+      const schema = mediaType ? resolveRef(spec, content[mediaType]?.schema) : undefined;
       if (schema?.properties) entry.bodyFields = Object.keys(schema.properties as Json);
+      const encoding = mediaType && BODY_MEDIA_TYPES[mediaType];
+      if (encoding) entry.bodyEncoding = encoding;
       entries.push(entry);
     }
   }
   return entries;
 }
 
-async function generate(provider: string, file: string): Promise<void> {
+async function generate({ provider, file, packageDir }: ProviderSpec): Promise<void> {
   const specPath = relative(repoRoot, file);
-  const packageDir = join(repoRoot, 'packages', provider);
-  if (!existsSync(packageDir)) throw new Error(`${specPath}: no package at packages/${provider}`);
+  if (!packageDir) {
+    console.log(
+      `skipped ${specPath}: no provider package yet (packages/${provider}, see MAINTAINING.md)`,
+    );
+    return;
+  }
   const outDir = join(packageDir, 'src', 'generated');
   mkdirSync(outDir, { recursive: true });
   const source = readFileSync(file, 'utf8');
@@ -123,9 +141,15 @@ if (specs.length === 0) {
   console.error(only ? `no spec named specs/${only}.yaml` : 'no specs found in specs/');
   process.exit(1);
 }
-try {
-  for (const { provider, file } of specs) await generate(provider, file);
-} catch (error) {
-  console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
+const failures: string[] = [];
+for (const spec of specs) {
+  try {
+    await generate(spec);
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+  }
+}
+if (failures.length > 0) {
+  for (const failure of failures) console.error(`generate failed: ${failure}`);
   process.exit(1);
 }

@@ -3,8 +3,9 @@
  *
  *   pnpm mock              Prism mocks: each call answered with the spec's examples (no state),
  *                          CORS on (a page on another local origin may call them in development).
- *                          Ports MOCK_PORT_SYNTHFLOW, MOCK_PORT_VOBIZ, MOCK_PORT_VOXIMPLANT
- *                          (default 4010, 4011, 4012; 0 = any free port).
+ *                          Ports MOCK_PORT_<PROVIDER>, e.g. MOCK_PORT_SYNTHFLOW (default: the port
+ *                          in the provider package's package.json, 4010, 4011, 4012 …; 0 = any
+ *                          free port).
  *   pnpm mock --sandbox    The stateful sandbox (@tenantkit/mock): what one call creates, the next
  *                          sees; Prism checks every request and answer. Ports SANDBOX_PORT_<PROVIDER>
  *                          (default 4020, 4021, 4022). Options: --seed N, --state FILE (share state
@@ -12,9 +13,9 @@
  *                          --latency MS or MIN-MAX, --error-rate R, --reset-rate R (R from 0 to 1).
  */
 import { parseArgs } from 'node:util';
-import { type MockProvider, PROVIDERS, startMockServers } from '../packages/mock/src/index.js';
+import { startMockServers } from '../packages/mock/src/index.js';
 import { runSandbox } from './lib/sandbox-foreground.js';
-import { specsDir } from './lib/specs.js';
+import { localPorts, providerSpecs } from './lib/specs.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,21 +29,25 @@ const { values } = parseArgs({
   },
 });
 
-function ports(prefix: string, first: number): Record<MockProvider, number> {
+/** Each provider's port: its variable (`<prefix>_<PROVIDER>`), else the registry's fixed one. */
+function ports(prefix: string, kind: 'mock' | 'sandbox', first: number): Record<string, number> {
   return Object.fromEntries(
-    PROVIDERS.map((provider, index) => [
+    Object.entries(localPorts(kind, first)).map(([provider, port]) => [
       provider,
-      Number(process.env[`${prefix}_${provider.toUpperCase()}`] ?? first + index),
+      Number(process.env[`${prefix}_${provider.toUpperCase()}`] ?? port),
     ]),
-  ) as Record<MockProvider, number>;
+  );
 }
 
-const specs = Object.fromEntries(
-  PROVIDERS.map((provider) => [provider, `${specsDir}/${provider}.yaml`]),
-) as Record<MockProvider, string>;
+const specs = Object.fromEntries(providerSpecs().map(({ provider, file }) => [provider, file]));
 
 async function runMocks() {
-  const mocks = await startMockServers({ specs, ports: ports('MOCK_PORT', 4010), cors: true });
+  const mocks = await startMockServers({
+    providers: Object.keys(specs),
+    specs,
+    ports: ports('MOCK_PORT', 'mock', 4010),
+    cors: true,
+  });
   for (const [provider, url] of Object.entries(mocks.urls))
     console.log(`${provider.padEnd(11)} ${url}   (specs/${provider}.yaml)`);
   console.log('Prism mocks running; Ctrl-C stops them.');
@@ -51,7 +56,7 @@ async function runMocks() {
 
 try {
   const stop = values.sandbox
-    ? await runSandbox({ ...values, specs, ports: ports('SANDBOX_PORT', 4020) })
+    ? await runSandbox({ ...values, specs, ports: ports('SANDBOX_PORT', 'sandbox', 4020) })
     : await runMocks();
   const exit = async () => {
     await stop();

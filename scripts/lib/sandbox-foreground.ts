@@ -20,8 +20,9 @@ export interface SandboxFlags {
   latency?: string;
   'error-rate'?: string;
   'reset-rate'?: string;
-  specs: Record<SandboxProvider, string>;
-  ports: Record<SandboxProvider, number>;
+  /** Spec and port per provider: the sandbox's providers are read from these. */
+  specs: Partial<Record<SandboxProvider, string>>;
+  ports: Partial<Record<SandboxProvider, number>>;
 }
 
 function number(flag: string, value: string | undefined): number | undefined {

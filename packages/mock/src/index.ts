@@ -8,16 +8,18 @@ import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 import { parse as parseYaml } from 'yaml';
-import { packagedSpec } from './specs.js';
+import { packagedProviders, packagedSpec } from './specs.js';
 
 export * from './sandbox/index.js';
-export { packagedSpec } from './specs.js';
+export { packagedProviders, packagedSpec } from './specs.js';
 
-export const PROVIDERS = ['synthflow', 'vobiz', 'voximplant'] as const;
-export type MockProvider = (typeof PROVIDERS)[number];
+/** A provider with a spec: its name, the spec's file name (`specs/<provider>.yaml`). */
+export type MockProvider = string;
+/** Every provider whose spec this package ships (the repository's `specs/`), sorted. */
+export const PROVIDERS: readonly MockProvider[] = Object.freeze(packagedProviders());
 
 export interface StartMockOptions {
-  /** Which providers to serve. Default: all three. */
+  /** Which providers to serve. Default: every one whose spec this package ships (PROVIDERS). */
   providers?: readonly MockProvider[];
   /** Spec file per provider. Default: the copy of `specs/<provider>.yaml` this package ships. */
   specs?: Partial<Record<MockProvider, string>>;
@@ -43,7 +45,7 @@ export async function startMockServers(options: StartMockOptions = {}): Promise<
   const { providers = PROVIDERS, host = '127.0.0.1', readyTimeoutMs = 15_000 } = options;
   const logger = createLogger('tenantkit-mock', { level: 'silent' });
   const started: Array<{ close(): Promise<void> }> = [];
-  const urls: Partial<Record<MockProvider, string>> = {};
+  const urls: Record<MockProvider, string> = {};
   const stop = async () => {
     await Promise.allSettled(started.splice(0).map((server) => server.close()));
   };

@@ -18,7 +18,7 @@ const EXTRA_ON_UPDATE = [
   'products',
 ] as const;
 
-export const synthflowProvider = defineProvider({
+export const synthflowProvider = /* @__PURE__ */ defineProvider({
   name: 'synthflow',
   createClient: createSynthflowClient,
   specInfo,

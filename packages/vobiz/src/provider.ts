@@ -19,7 +19,7 @@ const unconfirmed = (wire: string): FieldSupport => ({
 const EXTRA_ON_CREATE = ['phone', 'kyc_mode', 'business_type'] as const;
 const EXTRA_ON_UPDATE = ['phone', 'kyc_mode'] as const;
 
-export const vobizProvider = defineProvider({
+export const vobizProvider = /* @__PURE__ */ defineProvider({
   name: 'vobiz',
   createClient: createVobizClient,
   specInfo,

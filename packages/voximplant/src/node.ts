@@ -10,9 +10,13 @@ import {
   type VoximplantClient,
   type VoximplantClientOptions,
 } from './client.js';
+import { defineVoximplantProvider } from './provider.js';
 
 export * from './index.js';
 
 export function createVoximplantClient(options: VoximplantClientOptions = {}): VoximplantClient {
   return buildVoximplantClient(options, (path) => readFileSync(path, 'utf8'));
 }
+
+/** The Node entry's definition builds the Node client (credentials.json by path). */
+export const voximplantProvider = /* @__PURE__ */ defineVoximplantProvider(createVoximplantClient);
