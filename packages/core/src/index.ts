@@ -33,6 +33,7 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from './errors.js';
+export { type AnswerSpec, type MethodSpec, operationMethod } from './method.js';
 export {
   nextOffset,
   nextOffsetWithTotal,
@@ -58,6 +59,12 @@ export {
   UNIFIED_OPERATIONS,
   type UnifiedOperation,
 } from './provider.js';
+export {
+  createProviderClient,
+  type OpenApiClientOptions,
+  type ProviderClientParts,
+  type ProviderClientSetup,
+} from './provider-client.js';
 export { baseRedactor, isSecretKey, REDACTED, Redactor } from './redact.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './response-guard.js';
 export {

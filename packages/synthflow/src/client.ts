@@ -2,10 +2,9 @@ import {
   type CallOptions,
   ConfigurationError,
   type CoreOptions,
+  createProviderClient,
   defineClientInspection,
   isRecord,
-  Redactor,
-  Runner,
   recordsOf,
   requireCredential,
 } from '@tenantkit/core';
@@ -93,18 +92,13 @@ export function createSynthflowClient(options: SynthflowClientOptions): Synthflo
     );
   }
   const baseUrl = options.baseUrl ?? SYNTHFLOW_BASE_URLS[region];
-  const authHeaders = Object.freeze({ Authorization: `Bearer ${apiKey}` });
-  const runner = new Runner(
-    // From the protocol, so a per-call `headers` option can never replace it.
-    { provider: 'synthflow', authHeaders: () => authHeaders },
+  const { runner, api: raw } = createProviderClient({
+    protocol: { provider: 'synthflow' },
     options,
-    new Redactor([apiKey]),
-  );
-  const raw = createClient<paths>({
     baseUrl,
-    fetch: runner.fetch,
-    redirect: 'manual',
-    headers: { ...authHeaders },
+    secrets: [apiKey],
+    authHeaders: { Authorization: `Bearer ${apiKey}` },
+    createClient: createClient<paths>,
   });
 
   const subaccounts: SynthflowSubaccounts = {

@@ -2,13 +2,13 @@ import {
   type CallOptions,
   ConfigurationError,
   type CoreOptions,
+  createProviderClient,
   defineClientInspection,
   isRecord,
   isUnsafePathSegment,
   nextPageNumber,
   paginate,
-  Redactor,
-  Runner,
+  type Redactor,
   recordsOf,
   requireCredential,
 } from '@tenantkit/core';
@@ -147,23 +147,17 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
       'vobiz: `authId` must not contain /, ? or # and must not be . or .. (it looks like MA_XXXXXXXX).',
     );
   const baseUrl = options.baseUrl ?? VOBIZ_BASE_URL;
-  const redactor = new Redactor([authToken]);
-  const authHeaders = Object.freeze({ 'X-Auth-ID': authId, 'X-Auth-Token': authToken });
-  const runner = new Runner(
-    {
-      provider: 'vobiz',
-      // Also from the protocol, so a per-call `headers` option can never replace them.
-      authHeaders: () => authHeaders,
-      describeError: describeVobizError,
-    },
-    options,
+  const {
+    runner,
     redactor,
-  );
-  const raw = createClient<paths>({
+    api: raw,
+  } = createProviderClient({
+    protocol: { provider: 'vobiz', describeError: describeVobizError },
+    options,
     baseUrl,
-    fetch: runner.fetch,
-    redirect: 'manual',
-    headers: { ...authHeaders },
+    secrets: [authToken],
+    authHeaders: { 'X-Auth-ID': authId, 'X-Auth-Token': authToken },
+    createClient: createClient<paths>,
   });
   const parent = { auth_id: authId };
   const bearer = bearerHeaders(options.bearerToken, redactor);

@@ -6,7 +6,7 @@ import type {
   ChildAccountListResult,
   paths,
 } from './generated/openapi.js';
-import { operations } from './generated/operations.js';
+import { methodsOver } from './method.js';
 import { countOf, envelopeWithList, envelopeWithRecord } from './shapes.js';
 import {
   checkChildSelector,
@@ -15,7 +15,7 @@ import {
   checkListAllChildren,
   checkSetChildAccountInfo,
 } from './validate.js';
-import { type InputOf, toQuery } from './wire.js';
+import type { InputOf } from './wire.js';
 
 export type GetAccountInfoInput = InputOf<'GetAccountInfo'>;
 export type ListChildAccountsInput = InputOf<'GetChildrenAccounts'>;
@@ -64,38 +64,24 @@ export function createVoximplantAccounts(
   api: Client<paths>,
   pageSize: number,
 ): { account: VoximplantAccount; childAccounts: VoximplantChildAccounts } {
+  const method = methodsOver(runner, api);
   const account: VoximplantAccount = {
-    async info(input, call) {
-      checkGetAccountInfo(input);
-      const query = toQuery<'GetAccountInfo'>(input ?? {});
-      return runner.run(
-        operations.GetAccountInfo,
-        (init) => api.POST('/GetAccountInfo', { ...init, params: { query } }),
-        {
-          call,
-          input: query,
-          unwrap: withAccountInfo,
-          expects: 'a `result` profile with its `account_id`',
-        },
-      );
-    },
+    info: method('GetAccountInfo', checkGetAccountInfo, {
+      unwrap: withAccountInfo,
+      expects: 'a `result` profile with its `account_id`',
+    }),
   };
 
+  const update = method('SetChildAccountInfo', checkSetChildAccountInfo, COUNT, (input) => {
+    // The new password travels in the query: known to the redactor, no error can quote it.
+    runner.redactor.rememberSecret(input.new_child_account_password);
+    return input as SetChildInput;
+  });
   const childAccounts: VoximplantChildAccounts = {
-    async list(input, call) {
-      checkGetChildrenAccounts(input);
-      const query = toQuery<'GetChildrenAccounts'>(input ?? {});
-      return runner.run(
-        operations.GetChildrenAccounts,
-        (init) => api.POST('/GetChildrenAccounts', { ...init, params: { query } }),
-        {
-          call,
-          input: query,
-          unwrap: withChildren,
-          expects: 'a `result` list of accounts, each with its `account_id`',
-        },
-      );
-    },
+    list: method('GetChildrenAccounts', checkGetChildrenAccounts, {
+      unwrap: withChildren,
+      expects: 'a `result` list of accounts, each with its `account_id`',
+    }),
     async *listAll(input, call) {
       checkListAllChildren(input);
       const { limit, count = pageSize, ...filters } = input ?? {};
@@ -112,17 +98,7 @@ export function createVoximplantAccounts(
         operation: 'GetChildrenAccounts',
       });
     },
-    async update(input, call) {
-      checkSetChildAccountInfo(input);
-      // The new password travels in the query: known to the redactor, no error can quote it.
-      runner.redactor.rememberSecret(input.new_child_account_password);
-      const query = toQuery<'SetChildAccountInfo'>(input as SetChildInput);
-      return runner.run(
-        operations.SetChildAccountInfo,
-        (init) => api.POST('/SetChildAccountInfo', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
+    update,
     async suspend(selector, call) {
       checkChildSelector(selector);
       return childAccounts.update({ ...selector, active: false }, call);

@@ -6,7 +6,7 @@ import type {
   AuthorizedIpListResult,
   paths,
 } from './generated/openapi.js';
-import { operations } from './generated/operations.js';
+import { methodsOver } from './method.js';
 import { countOf, envelopeWithBoolean, envelopeWithList } from './shapes.js';
 import {
   checkAddAuthorizedIp,
@@ -15,7 +15,7 @@ import {
   checkGetAuthorizedIps,
   checkListAllAuthorizedIps,
 } from './validate.js';
-import { type InputOf, toQuery } from './wire.js';
+import type { InputOf } from './wire.js';
 
 export type AddAuthorizedIpInput = InputOf<'AddAuthorizedAccountIP'>;
 export type ListAuthorizedIpsInput = InputOf<'GetAuthorizedAccountIPs'>;
@@ -55,30 +55,13 @@ export function createVoximplantAuthorizedIps(
   api: Client<paths>,
   pageSize: number,
 ): VoximplantAuthorizedIps {
+  const method = methodsOver(runner, api);
   const ips: VoximplantAuthorizedIps = {
-    async add(input, call) {
-      checkAddAuthorizedIp(input);
-      const query = toQuery<'AddAuthorizedAccountIP'>(input);
-      return runner.run(
-        operations.AddAuthorizedAccountIP,
-        (init) => api.POST('/AddAuthorizedAccountIP', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async list(input, call) {
-      checkGetAuthorizedIps(input);
-      const query = toQuery<'GetAuthorizedAccountIPs'>(input ?? {});
-      return runner.run(
-        operations.GetAuthorizedAccountIPs,
-        (init) => api.POST('/GetAuthorizedAccountIPs', { ...init, params: { query } }),
-        {
-          call,
-          input: query,
-          unwrap: envelopeWithList<AuthorizedIpListResult>('authorized_ip', 'string'),
-          expects: 'a `result` list of networks, each with its `authorized_ip`',
-        },
-      );
-    },
+    add: method('AddAuthorizedAccountIP', checkAddAuthorizedIp, COUNT),
+    list: method('GetAuthorizedAccountIPs', checkGetAuthorizedIps, {
+      unwrap: envelopeWithList<AuthorizedIpListResult>('authorized_ip', 'string'),
+      expects: 'a `result` list of networks, each with its `authorized_ip`',
+    }),
     async *listAll(input, call) {
       checkListAllAuthorizedIps(input);
       const { limit, count = pageSize, ...filters } = input ?? {};
@@ -95,29 +78,16 @@ export function createVoximplantAuthorizedIps(
         operation: 'GetAuthorizedAccountIPs',
       });
     },
-    async delete(input, call) {
-      checkDelAuthorizedIp(input);
-      const query = toQuery<'DelAuthorizedAccountIP'>(input as DelInput);
-      return runner.run(
-        operations.DelAuthorizedAccountIP,
-        (init) => api.POST('/DelAuthorizedAccountIP', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async check(input, call) {
-      checkCheckAuthorizedIp(input);
-      const query = toQuery<'CheckAuthorizedAccountIP'>(input);
-      return runner.run(
-        operations.CheckAuthorizedAccountIP,
-        (init) => api.POST('/CheckAuthorizedAccountIP', { ...init, params: { query } }),
-        {
-          call,
-          input: query,
-          unwrap: envelopeWithBoolean<AuthorizedIpCheckResult>,
-          expects: 'a boolean `result`',
-        },
-      );
-    },
+    delete: method(
+      'DelAuthorizedAccountIP',
+      checkDelAuthorizedIp,
+      COUNT,
+      (input) => input as DelInput,
+    ),
+    check: method('CheckAuthorizedAccountIP', checkCheckAuthorizedIp, {
+      unwrap: envelopeWithBoolean<AuthorizedIpCheckResult>,
+      expects: 'a boolean `result`',
+    }),
   };
   return ips;
 }

@@ -2,13 +2,14 @@ import {
   type CallOptions,
   ConfigurationError,
   type CoreOptions,
+  createProviderClient,
   defineClientInspection,
   type FetchLike,
   nextOffset,
+  operationMethod,
   type ProviderProtocol,
   paginate,
   Redactor,
-  Runner,
 } from '@tenantkit/core';
 import createClient, { type Client } from 'openapi-fetch';
 import {
@@ -44,6 +45,7 @@ import type {
   SubUserView,
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
+import { methodsOver } from './method.js';
 import {
   checkAddSubUser,
   checkCreateKey,
@@ -59,7 +61,7 @@ import {
   checkSubUserRoles,
   checkUpdateKey,
 } from './validate.js';
-import { type InputOf, serializeQuery, toQuery } from './wire.js';
+import { type InputOf, serializeQuery } from './wire.js';
 
 /** The server the docs' OpenAPI declares (notes §2); an account's own host comes from GetAccountInfo. */
 export const VOXIMPLANT_BASE_URL = 'https://api.voximplant.com/platform_api';
@@ -252,19 +254,20 @@ export function buildVoximplantClient(
   const addressBase = options.useAccountApiAddress
     ? accountApiBase(protocol, options, redactor, baseUrl)
     : undefined;
-  const runner = new Runner(
+  const { runner, api, clientOptions } = createProviderClient({
     protocol,
-    addressBase
+    options: addressBase
       ? { ...options, fetch: followingAccountAddress(plainFetch(options), baseUrl, addressBase) }
       : options,
+    baseUrl,
     redactor,
-  );
-  // The methods go through `api`, whose header the runner sets per attempt; `raw` is the same
-  // client plus a middleware that authenticates it. Two instances keep the middleware's cost
-  // (an extra await and a Headers write per request) off the wrapped methods.
-  const clientOptions = { baseUrl, fetch: runner.fetch, querySerializer: serializeQuery };
-  const api = createClient<paths>({ ...clientOptions, redirect: 'manual' });
-  const raw = createClient<paths>({ ...clientOptions, redirect: 'manual' });
+    querySerializer: serializeQuery,
+    createClient: createClient<paths>,
+  });
+  // `raw` is a second client over the same runner fetch, plus a middleware that authenticates
+  // it; the methods' client gets its header from the runner per attempt. Two instances keep the
+  // middleware's cost (an extra await and a Headers write per request) off the wrapped methods.
+  const raw = createClient<paths>(clientOptions);
   raw.use({
     async onRequest({ request }) {
       const { Authorization } = await tokens.authHeaders();
@@ -297,176 +300,59 @@ export function buildVoximplantClient(
     })();
   }
 
+  const method = methodsOver(runner, api);
   const subUsers: VoximplantSubUsers = {
-    async add(input, call) {
-      checkAddSubUser(input);
-      const query = toQuery<'AddSubUser'>({
-        ...input,
-        new_subuser_name: input.new_subuser_name.toLowerCase(),
-      });
-      return runner.run(
-        operations.AddSubUser,
-        (init) => api.POST('/AddSubUser', { ...init, params: { query } }),
-        // The password travels in the query; the runner remembers it (a secret name) before sending.
-        { call, input: query, ...ADDED },
-      );
-    },
-    async list(input, call) {
-      checkGetSubUsers(input);
-      const query = toQuery<'GetSubUsers'>(input ?? {});
-      return runner.run(
-        operations.GetSubUsers,
-        (init) => api.POST('/GetSubUsers', { ...init, params: { query } }),
-        { call, input: query, ...subUserList(input?.subuser_id) },
-      );
-    },
-    listAll(input, call) {
-      return walk(
+    // The password travels in the query; the runner remembers it (a secret name) before sending.
+    add: method('AddSubUser', checkAddSubUser, ADDED, (input) => ({
+      ...input,
+      new_subuser_name: input.new_subuser_name.toLowerCase(),
+    })),
+    list: method('GetSubUsers', checkGetSubUsers, (input) => subUserList(input?.subuser_id)),
+    listAll: (input, call) =>
+      walk(
         'GetSubUsers',
         input,
         (page) => subUsers.list(page, call),
         (user) => user.subuser_id,
-      );
-    },
-    async update(input, call) {
-      checkSetSubUserInfo(input);
-      const query = toQuery<'SetSubUserInfo'>(input);
-      return runner.run(
-        operations.SetSubUserInfo,
-        (init) => api.POST('/SetSubUserInfo', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async delete(input, call) {
-      checkSubUserId('DelSubUser', input);
-      const query = toQuery<'DelSubUser'>(input);
-      return runner.run(
-        operations.DelSubUser,
-        (init) => api.POST('/DelSubUser', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async setRoles(input, call) {
-      checkSubUserRoles('SetSubUserRoles', input);
-      const query = toQuery<'SetSubUserRoles'>(input);
-      return runner.run(
-        operations.SetSubUserRoles,
-        (init) => api.POST('/SetSubUserRoles', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async getRoles(input, call) {
-      checkExpandedRoles('GetSubUserRoles', input);
-      const query = toQuery<'GetSubUserRoles'>(input);
-      return runner.run(
-        operations.GetSubUserRoles,
-        (init) => api.POST('/GetSubUserRoles', { ...init, params: { query } }),
-        { call, input: query, ...ROLES },
-      );
-    },
-    async removeRoles(input, call) {
-      checkSubUserRoles('RemoveSubUserRoles', input);
-      const query = toQuery<'RemoveSubUserRoles'>(input);
-      return runner.run(
-        operations.RemoveSubUserRoles,
-        (init) => api.POST('/RemoveSubUserRoles', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
+      ),
+    update: method('SetSubUserInfo', checkSetSubUserInfo, COUNT),
+    delete: method('DelSubUser', (input) => checkSubUserId('DelSubUser', input), COUNT),
+    setRoles: method('SetSubUserRoles', (i) => checkSubUserRoles('SetSubUserRoles', i), COUNT),
+    getRoles: method('GetSubUserRoles', (i) => checkExpandedRoles('GetSubUserRoles', i), ROLES),
+    removeRoles: method(
+      'RemoveSubUserRoles',
+      (input) => checkSubUserRoles('RemoveSubUserRoles', input),
+      COUNT,
+    ),
   };
 
   const keys: VoximplantKeys = {
-    async create(input, call) {
-      checkCreateKey(input);
-      const query = toQuery<'CreateKey'>(input ?? {});
-      return runner.run(
-        operations.CreateKey,
-        (init) => api.POST('/CreateKey', { ...init, params: { query } }),
-        // The caller gets the private key intact; the runner remembers it (a secret name).
-        { call, input: query, ...CREATED_KEY },
-      );
-    },
-    async list(input, call) {
-      checkGetKeys(input);
-      const query = toQuery<'GetKeys'>(input ?? {});
-      return runner.run(
-        operations.GetKeys,
-        (init) => api.POST('/GetKeys', { ...init, params: { query } }),
-        { call, input: query, ...keyList(input?.key_id) },
-      );
-    },
-    listAll(input, call) {
-      return walk(
+    // The caller gets the private key intact; the runner remembers it (a secret name).
+    create: method('CreateKey', checkCreateKey, CREATED_KEY),
+    list: method('GetKeys', checkGetKeys, (input) => keyList(input?.key_id)),
+    listAll: (input, call) =>
+      walk(
         'GetKeys',
         input,
         (page) => keys.list(page, call),
         (key) => key.key_id,
-      );
-    },
-    async update(input, call) {
-      checkUpdateKey(input);
-      const query = toQuery<'UpdateKey'>(input);
-      return runner.run(
-        operations.UpdateKey,
-        (init) => api.POST('/UpdateKey', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async delete(input, call) {
-      checkKeyId('DeleteKey', input);
-      const query = toQuery<'DeleteKey'>(input);
-      return runner.run(
-        operations.DeleteKey,
-        (init) => api.POST('/DeleteKey', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async setRoles(input, call) {
-      checkKeyRoles('SetKeyRoles', input);
-      const query = toQuery<'SetKeyRoles'>(input);
-      return runner.run(
-        operations.SetKeyRoles,
-        (init) => api.POST('/SetKeyRoles', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
-    async getRoles(input, call) {
-      checkExpandedRoles('GetKeyRoles', input);
-      const query = toQuery<'GetKeyRoles'>(input);
-      return runner.run(
-        operations.GetKeyRoles,
-        (init) => api.POST('/GetKeyRoles', { ...init, params: { query } }),
-        { call, input: query, ...ROLES },
-      );
-    },
-    async removeRoles(input, call) {
-      checkKeyRoles('RemoveKeyRoles', input);
-      const query = toQuery<'RemoveKeyRoles'>(input);
-      return runner.run(
-        operations.RemoveKeyRoles,
-        (init) => api.POST('/RemoveKeyRoles', { ...init, params: { query } }),
-        { call, input: query, ...COUNT },
-      );
-    },
+      ),
+    update: method('UpdateKey', checkUpdateKey, COUNT),
+    delete: method('DeleteKey', (input) => checkKeyId('DeleteKey', input), COUNT),
+    setRoles: method('SetKeyRoles', (input) => checkKeyRoles('SetKeyRoles', input), COUNT),
+    getRoles: method('GetKeyRoles', (input) => checkExpandedRoles('GetKeyRoles', input), ROLES),
+    removeRoles: method('RemoveKeyRoles', (input) => checkKeyRoles('RemoveKeyRoles', input), COUNT),
   };
 
+  const groups = operationMethod(runner, {
+    operation: operations.GetRoleGroups,
+    send: (init) => api.POST('/GetRoleGroups', { ...init }),
+    answer: ROLE_GROUPS,
+    logInput: false,
+  });
   const roles: VoximplantRoles = {
-    async list(input, call) {
-      checkGetRoles(input);
-      const query = toQuery<'GetRoles'>(input ?? {});
-      return runner.run(
-        operations.GetRoles,
-        (init) => api.POST('/GetRoles', { ...init, params: { query } }),
-        { call, input: query, ...ROLES },
-      );
-    },
-    async groups(call) {
-      return runner.run(
-        operations.GetRoleGroups,
-        (init) => api.POST('/GetRoleGroups', { ...init }),
-        { call, ...ROLE_GROUPS },
-      );
-    },
+    list: method('GetRoles', checkGetRoles, ROLES),
+    groups: (call) => groups(undefined, call),
   };
 
   const { account, childAccounts } = createVoximplantAccounts(runner, api, DEFAULT_PAGE_SIZE);
@@ -501,13 +387,15 @@ function accountApiBase(
   redactor: Redactor,
   baseUrl: string,
 ): AccountApiBase {
-  const lookupRunner = new Runner(protocol, { ...options, fetch: plainFetch(options) }, redactor);
-  const lookupApi = createClient<paths>({
+  const lookup = createProviderClient({
+    protocol,
+    options: { ...options, fetch: plainFetch(options) },
     baseUrl,
+    redactor,
     querySerializer: serializeQuery,
-    redirect: 'manual',
+    createClient: createClient<paths>,
   });
-  const { account } = createVoximplantAccounts(lookupRunner, lookupApi, DEFAULT_PAGE_SIZE);
+  const { account } = createVoximplantAccounts(lookup.runner, lookup.api, DEFAULT_PAGE_SIZE);
   return new AccountApiBase(
     baseUrl,
     async () => (await account.info({ return_live_balance: false })).api_address,
