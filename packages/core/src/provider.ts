@@ -94,29 +94,38 @@ export function extraSupport(create: readonly string[], update: readonly string[
   return { create: create.length > 0 && 'optional', update: update.length > 0 && 'optional', wire };
 }
 
-/** One client option as it is configured outside code: environment variable and CLI flag. */
-export interface ConfigurationOption {
-  /** The client option, e.g. `apiKey`. */
+/** What `--mock` offers to make throwaway credentials with (the `@tenantkit/mock` module). */
+export interface MockKit {
+  throwawayVoximplantKey(): { credentials: object };
+}
+
+/** One client option as it is set outside code: CLI flag, environment variable, `--mock` value. */
+export interface CredentialSetting {
+  /** The key it fills in the provider's client options, e.g. `apiKey`. */
   option: string;
-  /** e.g. `SYNTHFLOW_API_KEY`. */
-  env: string;
-  /** e.g. `--synthflow-api-key <key>` (commander syntax). */
+  /** The command-line flag, e.g. `--synthflow-api-key`. */
   flag: string;
-  /** Help text for the flag. */
+  /** The flag's value placeholder in `--help`, e.g. `<key>`. */
+  placeholder: string;
+  /** The environment variable read when the flag is absent, e.g. `SYNTHFLOW_API_KEY`. */
+  env: string;
+  /** `--help` text (the variable is appended). */
   description: string;
-  /** Needed for the provider to count as configured. */
-  required?: boolean;
-  /** Never printed: the CLI scrubs it from output and error messages. */
-  secret?: boolean;
+  /** The provider counts as configured only when every required setting has a value. */
+  required: boolean;
+  /** Scrubbed from everything the CLI prints. */
+  secret: boolean;
+  /** The throwaway value `--mock` passes instead (the mock takes any); absent: flag or variable. */
+  mock?: (kit: MockKit) => unknown;
 }
 
 export interface ProviderConfiguration {
   /** What to pass to createTenantkit(), in one sentence (the facade's not-configured message). */
   facade: string;
-  /** What to set for the CLI, in one sentence. */
+  /** What to set for the CLI (the end of "<provider> is not configured: …"). */
   cli: string;
-  /** The options the CLI and the environment can set (read into the client options as given). */
-  options: readonly ConfigurationOption[];
+  /** The options the CLI and the environment can set, in `--help` order. */
+  settings: readonly CredentialSetting[];
 }
 
 /** The spec a package was generated from (its generated `specInfo`). */
@@ -126,12 +135,6 @@ export interface ProviderSpecInfo {
   readonly title: string;
   readonly version: string;
   readonly sha256: string;
-}
-
-/** What the `--mock` session hands a provider's mock-credentials factory. */
-export interface MockTools {
-  /** A freshly generated RSA key pair in a service-account credentials object (Voximplant). */
-  throwawayVoximplantKey?: () => { credentials: unknown };
 }
 
 export interface ProviderDefinition<
@@ -145,9 +148,8 @@ export interface ProviderDefinition<
   readonly createClient: (options: Options) => Client;
   readonly capabilities: CapabilityRow;
   readonly specInfo: ProviderSpecInfo;
+  /** Its credentials from flags, environment and `--mock` (throwaway values, no real secret). */
   readonly configuration: ProviderConfiguration;
-  /** Throwaway credentials the provider's mock accepts (no real secret). */
-  readonly mockCredentials: (tools: MockTools) => Partial<Options>;
 }
 
 /**
@@ -175,13 +177,15 @@ export function defineProvider<Name extends string, Options extends object, Clie
     fail('capabilities.limits lists limits but the limits field is refused');
   if (row.paging.how === '' || row.numbers.how === '' || row.childAccounts.how === '')
     fail('every feature says how (or why not)');
-  for (const option of definition.configuration.options) {
-    if (!option.env.startsWith(`${name.toUpperCase()}_`))
-      fail(
-        `configuration.${option.option}: env ${option.env} must start with ${name.toUpperCase()}_`,
-      );
-    if (!option.flag.startsWith(`--${name}-`))
-      fail(`configuration.${option.option}: flag ${option.flag} must start with --${name}-`);
+  const prefix = name.toUpperCase();
+  for (const setting of definition.configuration.settings) {
+    const where = `configuration.${setting.option}`;
+    if (!setting.env.startsWith(`${prefix}_`))
+      fail(`${where}: ${setting.env} must start with ${prefix}_`);
+    if (!setting.flag.startsWith(`--${name}-`))
+      fail(`${where}: ${setting.flag} must start with --${name}-`);
+    if (setting.required && !setting.mock)
+      fail(`${where}: a required setting needs a --mock value`);
   }
   return Object.freeze(definition);
 }

@@ -51,22 +51,26 @@ export const synthflowProvider = /* @__PURE__ */ defineProvider({
   configuration: {
     facade: 'Pass `synthflow: { apiKey }` to createTenantkit()',
     cli: 'set SYNTHFLOW_API_KEY (and SYNTHFLOW_REGION if not global), or pass --synthflow-api-key.',
-    options: [
+    settings: [
       {
         option: 'apiKey',
+        flag: '--synthflow-api-key',
+        placeholder: '<key>',
         env: 'SYNTHFLOW_API_KEY',
-        flag: '--synthflow-api-key <key>',
         description: 'Synthflow API key',
         required: true,
         secret: true,
+        mock: () => 'mock-api-key',
       },
       {
         option: 'region',
+        flag: '--synthflow-region',
+        placeholder: '<region>',
         env: 'SYNTHFLOW_REGION',
-        flag: '--synthflow-region <region>',
         description: 'global | us | eu',
+        required: false,
+        secret: false,
       },
     ],
   },
-  mockCredentials: () => ({ apiKey: 'mock-api-key' }),
 });

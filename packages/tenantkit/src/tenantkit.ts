@@ -113,10 +113,10 @@ export interface Tenantkit extends ProviderClients {
 
 /** Where a provider's credentials go, from its definition's configuration. */
 function howToConfigure(provider: Provider): string {
-  const { facade, options } = DEFINITIONS[provider].configuration;
-  const required = options.filter((option) => option.required);
-  const env = required.map((option) => option.env).join(' and ');
-  const flags = required.map((option) => option.flag.split(' ')[0]).join(' and ');
+  const { facade, settings } = DEFINITIONS[provider].configuration;
+  const required = settings.filter((setting) => setting.required);
+  const env = required.map((setting) => setting.env).join(' and ');
+  const flags = required.map((setting) => setting.flag).join(' and ');
   return `${facade} (CLI: set ${env} or ${flags}).`;
 }
 

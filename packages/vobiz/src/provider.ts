@@ -55,23 +55,27 @@ export const vobizProvider = /* @__PURE__ */ defineProvider({
   configuration: {
     facade: 'Pass `vobiz: { authId, authToken }` to createTenantkit()',
     cli: 'set VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN, or pass --vobiz-auth-id and --vobiz-auth-token.',
-    options: [
+    settings: [
       {
         option: 'authId',
+        flag: '--vobiz-auth-id',
+        placeholder: '<id>',
         env: 'VOBIZ_AUTH_ID',
-        flag: '--vobiz-auth-id <id>',
         description: 'Vobiz parent auth id, MA_…',
         required: true,
+        secret: false,
+        mock: () => 'MA_MOCK0000',
       },
       {
         option: 'authToken',
+        flag: '--vobiz-auth-token',
+        placeholder: '<token>',
         env: 'VOBIZ_AUTH_TOKEN',
-        flag: '--vobiz-auth-token <token>',
         description: 'Vobiz auth token',
         required: true,
         secret: true,
+        mock: () => 'mock-auth-token',
       },
     ],
   },
-  mockCredentials: () => ({ authId: 'MA_MOCK0000', authToken: 'mock-auth-token' }),
 });

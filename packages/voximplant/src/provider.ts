@@ -5,7 +5,6 @@ import {
   type VoximplantClient,
   type VoximplantClientOptions,
 } from './client.js';
-import type { VoximplantCredentials } from './credentials.js';
 import { specInfo } from './generated/spec-info.js';
 
 /**
@@ -48,20 +47,20 @@ export const defineVoximplantProvider = (
       facade:
         'Pass `voximplant: { credentials }` to createTenantkit(), a credentials object or the path of the JSON file',
       cli: 'set VOXIMPLANT_CREDENTIALS to the service-account credentials.json (its path or its JSON text), or pass --voximplant-credentials.',
-      options: [
+      settings: [
         {
           option: 'credentials',
+          flag: '--voximplant-credentials',
+          placeholder: '<file|json>',
           env: 'VOXIMPLANT_CREDENTIALS',
-          flag: '--voximplant-credentials <file|json>',
-          description: 'Voximplant service-account credentials.json: its path or its JSON text',
+          description: 'Voximplant service-account credentials.json, as its path or its JSON text',
           required: true,
+          // Usually a path; the client itself redacts the key it reads from it.
+          secret: false,
+          // The mock only checks that a bearer token is present; a fresh key signs real RS256 tokens.
+          mock: (kit) => kit.throwawayVoximplantKey().credentials,
         },
       ],
-    },
-    // The mock checks the signature, so the key must be a real one: freshly generated, thrown away.
-    mockCredentials: (tools): Partial<VoximplantClientOptions> => {
-      const key = tools.throwawayVoximplantKey?.();
-      return key ? { credentials: key.credentials as VoximplantCredentials } : {};
     },
   });
 

@@ -2,37 +2,16 @@
  * How the CLI finds each provider's credentials: one row per setting (flag, environment variable,
  * the facade option it fills, whether it is required or secret, what `--mock` uses instead).
  * Everything else — the global flags, "is it configured?", the facade options, which values the
- * output scrubs — is derived from this table, so a provider is added here as data, not as code.
+ * output scrubs — is derived from this table. The rows are the providers' own: each definition's
+ * `configuration` (packages/<provider>/src/provider.ts), so a new provider adds nothing here.
  */
-import { ConfigurationError } from '@tenantkit/core';
+import { ConfigurationError, type CredentialSetting, type MockKit } from '@tenantkit/core';
 import { Option } from 'commander';
-import { PROVIDERS, type Provider } from '../model.js';
+import { PROVIDER_DEFINITIONS, PROVIDERS, type Provider } from '../registry.js';
 import type { TenantkitOptions } from '../tenantkit.js';
 import type { SecretFlag } from './output/io.js';
 
-/** What `--mock` offers to make credentials with (the `@tenantkit/mock` module satisfies it). */
-export interface MockKit {
-  throwawayVoximplantKey(): { credentials: object };
-}
-
-export interface CredentialSetting {
-  /** The key it fills in the provider's facade options, e.g. `apiKey` of `{ synthflow: {…} }`. */
-  option: string;
-  /** The command-line flag, e.g. `--synthflow-api-key`. */
-  flag: string;
-  /** The flag's value placeholder in `--help`, e.g. `<key>`. */
-  placeholder: string;
-  /** The environment variable read when the flag is absent. */
-  env: string;
-  /** `--help` text (the variable is appended). */
-  description: string;
-  /** The provider counts as configured only when every required setting has a value. */
-  required: boolean;
-  /** Scrubbed from everything the CLI prints. */
-  secret: boolean;
-  /** The value `--mock` passes instead (the mock takes any); absent: the flag or variable. */
-  mock?: (kit: MockKit) => unknown;
-}
+export type { CredentialSetting, MockKit };
 
 export interface ProviderCredentials {
   settings: readonly CredentialSetting[];
@@ -40,74 +19,13 @@ export interface ProviderCredentials {
   hint: string;
 }
 
-export const CLI_CREDENTIALS: Record<Provider, ProviderCredentials> = {
-  synthflow: {
-    settings: [
-      {
-        option: 'apiKey',
-        flag: '--synthflow-api-key',
-        placeholder: '<key>',
-        env: 'SYNTHFLOW_API_KEY',
-        description: 'Synthflow API key',
-        required: true,
-        secret: true,
-        mock: () => 'mock-api-key',
-      },
-      {
-        option: 'region',
-        flag: '--synthflow-region',
-        placeholder: '<region>',
-        env: 'SYNTHFLOW_REGION',
-        description: 'global | us | eu',
-        required: false,
-        secret: false,
-      },
-    ],
-    hint: 'set SYNTHFLOW_API_KEY (and SYNTHFLOW_REGION if not global), or pass --synthflow-api-key.',
-  },
-  vobiz: {
-    settings: [
-      {
-        option: 'authId',
-        flag: '--vobiz-auth-id',
-        placeholder: '<id>',
-        env: 'VOBIZ_AUTH_ID',
-        description: 'Vobiz parent auth id, MA_…',
-        required: true,
-        secret: false,
-        mock: () => 'MA_MOCK0000',
-      },
-      {
-        option: 'authToken',
-        flag: '--vobiz-auth-token',
-        placeholder: '<token>',
-        env: 'VOBIZ_AUTH_TOKEN',
-        description: 'Vobiz auth token',
-        required: true,
-        secret: true,
-        mock: () => 'mock-auth-token',
-      },
-    ],
-    hint: 'set VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN, or pass --vobiz-auth-id and --vobiz-auth-token.',
-  },
-  voximplant: {
-    settings: [
-      {
-        option: 'credentials',
-        flag: '--voximplant-credentials',
-        placeholder: '<file|json>',
-        env: 'VOXIMPLANT_CREDENTIALS',
-        description: 'Voximplant service-account credentials.json, as its path or its JSON text',
-        required: true,
-        // Usually a path; the client itself redacts the key it reads from it.
-        secret: false,
-        // The mock only checks that a bearer token is present; a fresh key signs real RS256 tokens.
-        mock: (kit) => kit.throwawayVoximplantKey().credentials,
-      },
-    ],
-    hint: 'set VOXIMPLANT_CREDENTIALS to the service-account credentials.json (its path or its JSON text), or pass --voximplant-credentials.',
-  },
-};
+/** Each provider's settings and hint, from its definition's `configuration` (the registry). */
+export const CLI_CREDENTIALS = Object.fromEntries(
+  PROVIDER_DEFINITIONS.map(({ name, configuration }) => [
+    name,
+    { settings: configuration.settings, hint: configuration.cli },
+  ]),
+) as Record<Provider, ProviderCredentials>;
 
 const SETTINGS = PROVIDERS.flatMap((provider) => CLI_CREDENTIALS[provider].settings);
 

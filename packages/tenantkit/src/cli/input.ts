@@ -34,7 +34,7 @@ export const INPUT_SECRET_FLAGS: SecretFlag[] = [
 ];
 
 export const providerArgument = () =>
-  new Argument('<provider>', 'synthflow | vobiz | voximplant').choices(PROVIDERS);
+  new Argument('<provider>', PROVIDERS.join(' | ')).choices(PROVIDERS);
 
 export function withInputOptions(command: Command): Command {
   return command

@@ -1,15 +1,10 @@
 /** `tenantkit providers`: which providers are configured, their specs, and what each supports. */
-import { specInfo as synthflowSpec } from '@tenantkit/synthflow';
-import { specInfo as vobizSpec } from '@tenantkit/vobiz';
-import { specInfo as voximplantSpec } from '@tenantkit/voximplant';
 import type { Command } from 'commander';
 import { CAPABILITIES } from '../../capabilities.js';
-import { PROVIDERS } from '../../model.js';
+import { DEFINITIONS, PROVIDERS } from '../../registry.js';
 import { hasCredentials } from '../credentials.js';
 import { gridTable, matrixTable } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
-
-const SPEC_INFO = { synthflow: synthflowSpec, vobiz: vobizSpec, voximplant: voximplantSpec };
 
 export const registerProviders: RegisterCommand = (program, cli) => {
   program
@@ -26,8 +21,8 @@ export const registerProviders: RegisterCommand = (program, cli) => {
         provider,
         configured: configured.includes(provider),
         spec: {
-          version: SPEC_INFO[provider].version,
-          sha256: SPEC_INFO[provider].sha256.slice(0, 12),
+          version: DEFINITIONS[provider].specInfo.version,
+          sha256: DEFINITIONS[provider].specInfo.sha256.slice(0, 12),
         },
         capabilities: CAPABILITIES[provider],
       }));
