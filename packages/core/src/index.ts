@@ -40,6 +40,7 @@ export {
   nextPageNumber,
   type PageWalk,
   paginate,
+  reportedPageSize,
 } from './paging.js';
 export {
   ALL_UNIFIED_OPERATIONS,

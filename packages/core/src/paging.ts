@@ -104,3 +104,8 @@ export function nextOffsetWithTotal(
   if (next === undefined) return undefined;
   return typeof total === 'number' && next >= total ? undefined : next;
 }
+
+/** A page size an answer reports, when it is a usable one (a positive safe integer); else undefined. */
+export function reportedPageSize(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}

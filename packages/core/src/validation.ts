@@ -113,18 +113,32 @@ export class InputChecker {
   /** Each item from `allowed`, none twice. */
   enumList(field: string, value: unknown, allowed: readonly unknown[], rules: Optional = {}): void {
     const items = this.array(field, value, rules);
-    if (!items) return;
-    const seen = new Set<unknown>();
-    items.forEach((item, index) => {
+    items?.forEach((item, index) => {
       this.oneOf(`${field}[${index}]`, item, allowed);
-      if (seen.has(item))
-        this.fail(
-          `${field}[${index}]`,
-          'unique-items',
-          `repeats a value already listed in ${field}`,
-        );
-      seen.add(item);
+      this.#notRepeated(field, items, index);
     });
+  }
+
+  /** No item twice; the first repeat is named by its index. */
+  uniqueItems(field: string, items: readonly unknown[]): void {
+    items.forEach((_item, index) => {
+      this.#notRepeated(field, items, index);
+    });
+  }
+
+  #notRepeated(field: string, items: readonly unknown[], index: number): void {
+    if (items.indexOf(items[index]) !== index)
+      this.fail(`${field}[${index}]`, 'unique-items', `repeats a value already listed in ${field}`);
+  }
+
+  /** A patch whose every field is absent would change nothing, and answer as if it had. */
+  changesSomething(
+    field: string,
+    patch: Record<string, unknown>,
+    message = 'must change at least one field',
+  ): void {
+    if (Object.values(patch).every((value) => value === undefined))
+      this.fail(field, 'non-empty', message);
   }
 
   /** No value may appear in both lists. */

@@ -39,8 +39,7 @@ export function checkUpdate(subaccountId: unknown, patch: unknown): void {
   check.pathId('subaccount_id', subaccountId);
   const body = check.record('patch', patch);
   check.knownFields('', body, operations.updateSubaccount.bodyFields);
-  if (Object.values(body).every((value) => value === undefined))
-    check.fail('patch', 'non-empty', 'must change at least one field');
+  check.changesSomething('patch', body);
   check.nonBlank('subaccount_name', body.subaccount_name, { optional: true });
   check.email('invite_user_email', body.invite_user_email, { optional: true });
   checkQuotasAndPermissions(check, body);

@@ -94,9 +94,7 @@ export function checkFields(
       check.fail(field, 'required', `is required by ${provider}`);
     }
   }
-  if (operation === 'update' && Object.values(body).every((value) => value === undefined)) {
-    check.fail('patch', 'non-empty', 'must change at least one field');
-  }
+  if (operation === 'update') check.changesSomething('patch', body);
   return { check, body };
 }
 

@@ -10,6 +10,7 @@ import {
   paginate,
   type Redactor,
   recordsOf,
+  reportedPageSize,
   requireCredential,
 } from '@tenantkit/core';
 import createClient, { type Client } from 'openapi-fetch';
@@ -131,11 +132,6 @@ const asCreated = <T>(data: T): T | undefined =>
     ? data
     : undefined;
 
-/** The page size a list answer reports, if it is a usable one. */
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-
 export function createVobizClient(options: VobizClientOptions): VobizClient {
   const hint =
     'Pass the parent account credentials from the Vobiz console (Auth ID and Auth Token).';
@@ -222,7 +218,7 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
         operation: 'listAll',
         next: (answer, page, items) => {
           // The size the server actually used: it may cap ours, and then a full page is shorter.
-          const pageSize = positiveInteger(answer.size) ?? size;
+          const pageSize = reportedPageSize(answer.size) ?? size;
           if (items.length < pageSize) return undefined;
           return typeof answer.total === 'number'
             ? nextPageNumber(page, pageSize, answer.total)

@@ -1,4 +1,11 @@
-import { type CallOptions, isRecord, nextPageNumber, paginate, type Runner } from '@tenantkit/core';
+import {
+  type CallOptions,
+  isRecord,
+  nextPageNumber,
+  paginate,
+  type Runner,
+  reportedPageSize,
+} from '@tenantkit/core';
 import type { Client } from 'openapi-fetch';
 import type {
   NumberList,
@@ -77,10 +84,6 @@ function holderOf(number: PhoneNumber): string | undefined {
   return number.account_id ?? number.auth_id;
 }
 
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-
 export function createVobizNumbers(
   runner: Runner,
   raw: Client<paths>,
@@ -109,7 +112,7 @@ export function createVobizNumbers(
         items: (answer) => answer.items,
         next: (answer, page, items) => {
           // The page size the server used: it may cap ours.
-          const size = positiveInteger(answer.per_page) ?? perPage;
+          const size = reportedPageSize(answer.per_page) ?? perPage;
           if (items.length < size) return undefined;
           return typeof answer.total === 'number'
             ? nextPageNumber(page, size, answer.total)

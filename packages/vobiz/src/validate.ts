@@ -72,8 +72,7 @@ export function checkUpdate(subAuthId: unknown, patch: unknown): void {
   check.pathId('sub_auth_id', subAuthId);
   const body = check.record('patch', patch);
   check.knownFields('', body, operations.updateSubAccount.bodyFields);
-  if (Object.values(body).every((value) => value === undefined))
-    check.fail('patch', 'non-empty', 'must change at least one field');
+  check.changesSomething('patch', body);
   check.nonBlank('name', body.name, { optional: true });
   checkSharedFields(check, body);
 }

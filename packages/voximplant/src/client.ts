@@ -1,7 +1,5 @@
 import {
-  type CallOptions,
   ConfigurationError,
-  type CoreOptions,
   createProviderClient,
   defineClientInspection,
   type FetchLike,
@@ -11,12 +9,8 @@ import {
   paginate,
   Redactor,
 } from '@tenantkit/core';
-import createClient, { type Client } from 'openapi-fetch';
-import {
-  createVoximplantAccounts,
-  type VoximplantAccount,
-  type VoximplantChildAccounts,
-} from './accounts.js';
+import createClient from 'openapi-fetch';
+import { createVoximplantAccounts } from './accounts.js';
 import {
   ADDED,
   COUNT,
@@ -26,24 +20,19 @@ import {
   ROLES,
   subUsers as subUserList,
 } from './answers.js';
+import type {
+  VoximplantClient,
+  VoximplantClientOptions,
+  VoximplantKeys,
+  VoximplantRoles,
+  VoximplantSubUsers,
+} from './api.js';
 import { AccountApiBase, followingAccountAddress } from './api-address.js';
 import { MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS, TokenSource } from './auth.js';
-import { createVoximplantAuthorizedIps, type VoximplantAuthorizedIps } from './authorized-ips.js';
-import {
-  type CredentialsFileReader,
-  loadCredentials,
-  type VoximplantCredentials,
-} from './credentials.js';
+import { createVoximplantAuthorizedIps } from './authorized-ips.js';
+import { type CredentialsFileReader, loadCredentials } from './credentials.js';
 import { describeVoximplantError, errorInSuccessBody, TOKEN_REJECTED_CODES } from './errors.js';
-import type {
-  KeyInfo,
-  KeyView,
-  paths,
-  RoleGroupView,
-  RoleView,
-  SubUserId,
-  SubUserView,
-} from './generated/openapi.js';
+import type { paths } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
 import { methodsOver } from './method.js';
 import {
@@ -61,7 +50,7 @@ import {
   checkSubUserRoles,
   checkUpdateKey,
 } from './validate.js';
-import { type InputOf, serializeQuery } from './wire.js';
+import { serializeQuery } from './wire.js';
 
 /** The server the docs' OpenAPI declares (notes §2); an account's own host comes from GetAccountInfo. */
 export const VOXIMPLANT_BASE_URL = 'https://api.voximplant.com/platform_api';
@@ -69,124 +58,10 @@ export const VOXIMPLANT_BASE_URL = 'https://api.voximplant.com/platform_api';
 export const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_TOKEN_TTL_SECONDS = MAX_TOKEN_TTL_SECONDS;
 
-export interface VoximplantClientOptions extends CoreOptions {
-  /**
-   * The service-account credentials: the parsed credentials.json object (what `keys.create`
-   * returns) or its JSON text, or in Node its path. Default: `VOXIMPLANT_CREDENTIALS` (the same
-   * forms), where the runtime has environment variables.
-   */
-  credentials?: VoximplantCredentials | string;
-  /** Account to act on (`iss` of the token): a child account's id to manage it. Default: the key's. */
-  accountId?: number;
-  /** Default `https://api.voximplant.com/platform_api`. */
-  baseUrl?: string;
-  /** Lifetime of each signed token (`exp - iat`), 30 to 3600 seconds. Default 3600. */
-  tokenTtlSeconds?: number;
-  /**
-   * Send every call to the host GetAccountInfo names in `api_address`, the account's preferred
-   * Management API address. The first call asks for it once (one extra GetAccountInfo to
-   * `baseUrl`); an answer that is not an https voximplant.com host keeps `baseUrl`. Default false.
-   */
-  useAccountApiAddress?: boolean;
-}
+export type * from './api.js';
 
-type RoleKeys = 'role_id' | 'role_name';
-type Only<T, K extends keyof T, Not extends keyof T> = Required<Pick<T, K>> & {
-  [N in Not]?: never;
-};
-/** `role_id` or `role_name`, exactly one (the API answers 449 to both). */
-export type WithExactlyOneRole<T extends Partial<Record<RoleKeys, unknown>>> = Omit<T, RoleKeys> &
-  (Only<T, 'role_id', 'role_name'> | Only<T, 'role_name', 'role_id'>);
-/** `role_id` or `role_name`, or neither. */
-export type WithAtMostOneRole<T extends Partial<Record<RoleKeys, unknown>>> = Omit<T, RoleKeys> &
-  (Partial<Only<T, 'role_id', 'role_name'>> | Partial<Only<T, 'role_name', 'role_id'>>);
-/** `listAll` walks `offset` itself; `count` is the page size, `limit` caps the items yielded. */
-export type ListAllInput<T> = Omit<T, 'offset' | 'count' | 'subuser_id' | 'key_id'> & {
-  count?: number;
-  limit?: number;
-};
-
-export type AddSubUserInput = WithAtMostOneRole<InputOf<'AddSubUser'>>;
-export type ListSubUsersInput = InputOf<'GetSubUsers'>;
-export type ListAllSubUsersInput = ListAllInput<ListSubUsersInput>;
-export type UpdateSubUserInput = InputOf<'SetSubUserInfo'>;
-export type DeleteSubUserInput = InputOf<'DelSubUser'>;
-export type SetSubUserRolesInput = WithExactlyOneRole<InputOf<'SetSubUserRoles'>>;
-export type GetSubUserRolesInput = InputOf<'GetSubUserRoles'>;
-export type RemoveSubUserRolesInput = WithExactlyOneRole<InputOf<'RemoveSubUserRoles'>>;
-export type CreateKeyInput = WithAtMostOneRole<InputOf<'CreateKey'>>;
-export type ListKeysInput = InputOf<'GetKeys'>;
-export type ListAllKeysInput = ListAllInput<ListKeysInput>;
-export type UpdateKeyInput = InputOf<'UpdateKey'>;
-export type DeleteKeyInput = InputOf<'DeleteKey'>;
-export type SetKeyRolesInput = WithExactlyOneRole<InputOf<'SetKeyRoles'>>;
-export type GetKeyRolesInput = InputOf<'GetKeyRoles'>;
-export type RemoveKeyRolesInput = WithExactlyOneRole<InputOf<'RemoveKeyRoles'>>;
-export type ListRolesInput = InputOf<'GetRoles'>;
-
-export interface VoximplantSubUsers {
-  /** AddSubUser. The login is sent lower-cased (the API stores it so). Never retried blindly. */
-  add(input: AddSubUserInput, options?: CallOptions): Promise<SubUserId>;
-  /** GetSubUsers: one page (`offset`/`count`), or the one subuser matching `subuser_id`. */
-  list(input?: ListSubUsersInput, options?: CallOptions): Promise<SubUserView[]>;
-  /** Every subuser, page by page (default page size 100); stops at a short page or `limit`. */
-  listAll(input?: ListAllSubUsersInput, options?: CallOptions): AsyncIterable<SubUserView>;
-  /** SetSubUserInfo: a new password (with the old one) and/or a description. Answers 1. */
-  update(input: UpdateSubUserInput, options?: CallOptions): Promise<number>;
-  /** DelSubUser. Answers 1. */
-  delete(input: DeleteSubUserInput, options?: CallOptions): Promise<number>;
-  /** SetSubUserRoles: adds roles by id or by name. Answers 1. */
-  setRoles(input: SetSubUserRolesInput, options?: CallOptions): Promise<number>;
-  /** GetSubUserRoles. */
-  getRoles(input: GetSubUserRolesInput, options?: CallOptions): Promise<RoleView[]>;
-  /** RemoveSubUserRoles (`force` also strips the roles from the subuser's keys). Answers 1. */
-  removeRoles(input: RemoveSubUserRolesInput, options?: CallOptions): Promise<number>;
-}
-
-export interface VoximplantKeys {
-  /**
-   * CreateKey: one `KeyInfo` whether the API answered an object or a one-element array. It holds
-   * the new `private_key`, shown only once: store it. Never retried blindly.
-   */
-  create(input?: CreateKeyInput, options?: CallOptions): Promise<KeyInfo>;
-  list(input?: ListKeysInput, options?: CallOptions): Promise<KeyView[]>;
-  listAll(input?: ListAllKeysInput, options?: CallOptions): AsyncIterable<KeyView>;
-  /** UpdateKey: `description` is required (send the current one to keep it). Answers 1. */
-  update(input: UpdateKeyInput, options?: CallOptions): Promise<number>;
-  delete(input: DeleteKeyInput, options?: CallOptions): Promise<number>;
-  setRoles(input: SetKeyRolesInput, options?: CallOptions): Promise<number>;
-  getRoles(input: GetKeyRolesInput, options?: CallOptions): Promise<RoleView[]>;
-  removeRoles(input: RemoveKeyRolesInput, options?: CallOptions): Promise<number>;
-}
-
-export interface VoximplantRoles {
-  /** GetRoles: the grantable roles, optionally of one group. */
-  list(input?: ListRolesInput, options?: CallOptions): Promise<RoleView[]>;
-  /** GetRoleGroups. */
-  groups(options?: CallOptions): Promise<RoleGroupView[]>;
-}
-
-export interface VoximplantClient {
-  readonly subUsers: VoximplantSubUsers;
-  readonly keys: VoximplantKeys;
-  readonly roles: VoximplantRoles;
-  /** The account the token acts on (GetAccountInfo). */
-  readonly account: VoximplantAccount;
-  /** A parent account's child accounts: list, edit, suspend, activate. */
-  readonly childAccounts: VoximplantChildAccounts;
-  /** The IPv4 allow-/block-list that decides which addresses may call the API at all. */
-  readonly authorizedIps: VoximplantAuthorizedIps;
-  /**
-   * The typed openapi-fetch client, authenticated (same cached token, via a middleware) and
-   * with the same query encoding; no retries, timeout or error-in-200 handling.
-   */
-  readonly raw: Client<paths>;
-  readonly baseUrl: string;
-  /** The account the client acts on (`iss` of its tokens). */
-  readonly accountId: number;
-}
-
-function positiveInteger(option: string, value: unknown, min: number, max = Infinity) {
+/** An integer option in its range, or a ConfigurationError naming it. */
+function integerOption(option: string, value: unknown, min: number, max = Infinity) {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
     const range = max === Infinity ? `${min} or more` : `${min} to ${max}`;
@@ -209,9 +84,9 @@ export function buildVoximplantClient(
   readFile?: CredentialsFileReader,
 ): VoximplantClient {
   const credentials = loadCredentials(options.credentials, readFile ? { readFile } : {});
-  const accountId = positiveInteger('accountId', options.accountId, 1) ?? credentials.accountId;
+  const accountId = integerOption('accountId', options.accountId, 1) ?? credentials.accountId;
   const ttlSeconds =
-    positiveInteger(
+    integerOption(
       'tokenTtlSeconds',
       options.tokenTtlSeconds,
       MIN_TOKEN_TTL_SECONDS,

@@ -52,7 +52,7 @@ function roles(check: InputChecker, input: Input, rule: RoleRule): void {
     ids.forEach((id, index) => {
       check.integer(`role_id[${index}]`, id, { min: 1 });
     });
-    unique(check, 'role_id', ids);
+    check.uniqueItems('role_id', ids);
   }
   if (hasNames) {
     const names = check.array('role_name', input.role_name, { minItems: 1 }) ?? [];
@@ -65,19 +65,8 @@ function roles(check: InputChecker, input: Input, rule: RoleRule): void {
           'must not contain ";" (the list separator)',
         );
     });
-    unique(check, 'role_name', names);
+    check.uniqueItems('role_name', names);
   }
-}
-
-function unique(check: InputChecker, field: string, items: unknown[]): void {
-  items.forEach((item, index) => {
-    if (items.indexOf(item) !== index)
-      check.fail(
-        `${field}[${index}]`,
-        'unique-items',
-        `repeats a value already listed in ${field}`,
-      );
-  });
 }
 
 /** The documented password rule (errors 463/464/523/524); the value is never echoed. */
@@ -244,7 +233,7 @@ function idList(check: InputChecker, field: string, value: unknown): void {
   ids.forEach((id, index) => {
     check.integer(`${field}[${index}]`, id, { min: 1 });
   });
-  unique(check, field, ids);
+  check.uniqueItems(field, ids);
 }
 
 /** Names or emails joined with `;` on the wire: none may hold a `;` or be blank. */
@@ -256,7 +245,7 @@ function textList(check: InputChecker, field: string, value: unknown, email = fa
     if ((item as string).includes(';'))
       check.fail(`${field}[${index}]`, 'no-separator', 'must not contain ";" (the list separator)');
   });
-  unique(check, field, items);
+  check.uniqueItems(field, items);
 }
 
 export function checkGetAccountInfo(input: unknown): void {
