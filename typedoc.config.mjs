@@ -1,5 +1,20 @@
 // `pnpm run docs`: the API reference of every published package, from the TSDoc, in docs/api/.
+import { readdirSync, readFileSync } from 'node:fs';
 import { OptionDefaults } from 'typedoc';
+
+/** Every provider package (its package.json says `"tenantkit": { "provider": … }`), by name. */
+const providerEntries = readdirSync('packages')
+  .sort()
+  .filter((dir) => {
+    try {
+      return (
+        JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8')).tenantkit?.provider === dir
+      );
+    } catch {
+      return false;
+    }
+  })
+  .map((dir) => `packages/${dir}/src/index.ts`);
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 export default {
@@ -8,9 +23,7 @@ export default {
     'packages/tenantkit/src/index.ts',
     'packages/tenantkit/src/cli/index.ts',
     'packages/core/src/index.ts',
-    'packages/synthflow/src/index.ts',
-    'packages/vobiz/src/index.ts',
-    'packages/voximplant/src/index.ts',
+    ...providerEntries,
     'packages/mock/src/index.ts',
   ],
   tsconfig: 'tsconfig.docs.json',
