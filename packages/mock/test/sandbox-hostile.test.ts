@@ -3,7 +3,7 @@
  * must only hit what they claim to, and state files that are broken or shared by two sandboxes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,4 +225,22 @@ describe('state file', () => {
       expect(existsSync(`${file}.lock`)).toBe(false);
     },
   );
+
+  it('secrets land in files only their owner can read, even over a file that was readable by all', async () => {
+    const file = join(dir, 'loose.json');
+    const credentials = join(dir, 'voximplant-credentials.json');
+    // Left behind readable by everyone (an older run, a copy, an umask of 022).
+    writeFileSync(credentials, '{}', { mode: 0o644 });
+    writeFileSync(`${file}.${process.pid}.tmp`, '{}', { mode: 0o644 });
+    const sandbox = await startSandbox({ specs: REPO_SPECS, state: file });
+    try {
+      const env = sandbox.cliEnvironment(dir);
+      expect(env.VOXIMPLANT_CREDENTIALS).toBe(credentials);
+      expect(readFileSync(credentials, 'utf8')).toContain('PRIVATE KEY');
+      expect(statSync(credentials).mode & 0o777).toBe(0o600);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });

@@ -5,13 +5,13 @@
  *   const sandbox = await startSandbox({ seed: 7, faults: { vobiz: { rateLimitPerSecond: 5 } } });
  *   createVobizClient({ ...sandbox.credentials.vobiz!, baseUrl: sandbox.urls.vobiz });
  */
-import { writeFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { packagedSpec } from '../specs.js';
 import { type ProviderDefinition, SANDBOX_PROVIDERS, type SandboxProvider } from './definition.js';
 import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
+import { writePrivateFile } from './private-file.js';
 import { synthflow } from './providers/synthflow/index.js';
 import { vobiz } from './providers/vobiz/index.js';
 import { voximplant } from './providers/voximplant/index.js';
@@ -242,9 +242,7 @@ function cliEnvironment(
   }
   if (urls.voximplant && credentials.voximplant) {
     const file = join(credentialsDir, 'voximplant-credentials.json');
-    writeFileSync(file, `${JSON.stringify(credentials.voximplant.credentials, null, 2)}\n`, {
-      mode: 0o600,
-    });
+    writePrivateFile(file, `${JSON.stringify(credentials.voximplant.credentials, null, 2)}\n`);
     env.TENANTKIT_VOXIMPLANT_BASE_URL = urls.voximplant;
     env.VOXIMPLANT_CREDENTIALS = file;
   }

@@ -3,9 +3,10 @@
  * see the same tenants and credentials. Written after every change, atomically (temp file +
  * rename), so a crash never leaves half a file. One process at a time per file.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SandboxProvider } from './definition.js';
+import { writePrivateFile } from './private-file.js';
 
 export const STATE_FILE_VERSION = 1;
 
@@ -40,7 +41,7 @@ export function saveStateFile(file: string, providers: StoredState): void {
   const temporary = `${file}.${process.pid}.tmp`;
   const content: StateFile = { version: STATE_FILE_VERSION, providers };
   // 0600: the file holds the sandbox's throwaway credentials.
-  writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  writePrivateFile(temporary, `${JSON.stringify(content, null, 2)}\n`);
   renameSync(temporary, file);
 }
 
