@@ -104,17 +104,22 @@ export class Redactor {
   }
 
   text(input: string): string {
-    return scrubNamedValues(
-      this.known(input)
-        .replace(PEM_BLOCK, REDACTED)
-        .replace(JWT, REDACTED)
-        .replace(BEARER, `$1 ${REDACTED}`),
-    );
+    return scrubNamedValues(this.tokens(input).replace(PEM_BLOCK, REDACTED));
   }
 
   /**
-   * Only the known secrets, in every form (no pattern rules), for text whose structure must survive
-   * (JSON printed by the CLI). Every character inside any occurrence is redacted, overlaps included.
+   * The known secrets, every JWT and every bearer credential, but no name rule and no PEM rule
+   * (an unterminated block runs to the end of the text), for text whose structure must survive
+   * (JSON printed by the CLI): each replacement stays inside the value it replaces. A JWT is a
+   * secret wherever it appears: one the client signed may come back in any field of an answer.
+   */
+  tokens(input: string): string {
+    return this.known(input).replace(JWT, REDACTED).replace(BEARER, `$1 ${REDACTED}`);
+  }
+
+  /**
+   * Only the known secrets, in every form (no pattern rules). Every character inside any occurrence
+   * is redacted, overlaps included.
    */
   known(input: string): string {
     this.#needles ??= [...this.#secrets.values(), ...this.#issued.values()]

@@ -124,6 +124,21 @@ describe('Redactor', () => {
     expect(issued.text('echo later-issued-token-99')).toBe('echo [REDACTED]');
   });
 
+  it('tokens: known values, JWTs and bearer credentials only, and JSON stays JSON', () => {
+    const json = JSON.stringify(
+      { name: JWT, note: 'Bearer abc.def-ghi', key: 'sk-known-value-123', password: 'plain' },
+      null,
+      2,
+    );
+    const out = redactor.tokens(json);
+    expect(JSON.parse(out)).toEqual({
+      name: REDACTED,
+      note: `Bearer ${REDACTED}`,
+      key: REDACTED,
+      password: 'plain', // the name rules are text()'s: they would reshape the JSON
+    });
+  });
+
   it('forgets a removed secret', () => {
     const own = new Redactor(['tok-expired-123456']);
     expect(own.text('tok-expired-123456')).toBe(REDACTED);

@@ -48,8 +48,9 @@ export function scrubbedIo(argv: readonly string[], io: CliIo, secrets: Secrets)
     if (secret.pairs && value?.includes('='))
       redactor.addSecret(value.split('=').slice(1).join('='));
   });
-  // Known values only: pattern rules would reshape the JSON printed there.
-  const stdout = (text: string) => io.stdout(redactor.known(text));
+  // Known values and tokens (the JWT a client signed may be echoed in any field); the name rules
+  // would reshape the JSON printed there.
+  const stdout = (text: string) => io.stdout(redactor.tokens(text));
   return {
     env: io.env,
     stdout,
