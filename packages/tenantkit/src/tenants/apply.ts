@@ -204,7 +204,9 @@ async function execute(
   // …then orphans, once everything else has been tried.
   const orphans = plan.items.filter((item) => item.action === 'orphan');
   await Promise.all(byProvider(orphans).map((items) => runPool(items, limit, run, options.signal)));
-  const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as ApplyResult['counts'];
+  const counts = Object.fromEntries(
+    OUTCOMES.map((outcome) => [outcome, 0]),
+  ) as ApplyResult['counts'];
   for (const result of results) counts[result.outcome]++;
   const result: ApplyResult = {
     converged: counts.failed === 0 && results.length === total,

@@ -5,7 +5,7 @@
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import { nameProblem, managedName } from './naming.js';
+import { managedName, nameProblem } from './naming.js';
 import { TENANTS_SCHEMA } from './schema.js';
 import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types.js';
 
@@ -54,7 +54,10 @@ function validate(value: unknown): ErrorObject[] {
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
-type Locate = (path: readonly string[], key?: string) => { line: number; column: number } | undefined;
+type Locate = (
+  path: readonly string[],
+  key?: string,
+) => { line: number; column: number } | undefined;
 
 /** Parses YAML or JSON text; problems carry their line and column. */
 export function parseTenantsFile(text: string, options: { source?: string } = {}): TenantsFile {
@@ -89,7 +92,10 @@ export function checkTenantsFile(
 ): TenantsFile {
   const source = options.source ?? 'tenants';
   const locate = options.locate ?? (() => undefined);
-  const issues = validate(value).map((error) => schemaIssue(error, locate));
+  const issues = validate(value)
+    // A branch of a oneOf or a propertyNames rule is reported once, by the rule that holds it.
+    .filter((error) => !/\/(oneOf|propertyNames)\//.test(error.schemaPath))
+    .map((error) => schemaIssue(error, locate));
   if (issues.length === 0) issues.push(...nameIssues(value as TenantsFile, locate));
   if (issues.length > 0) throw new TenantsFileError(source, dedupe(issues));
   return value as TenantsFile;
@@ -112,16 +118,7 @@ function schemaIssue(error: ErrorObject, locate: Locate): TenantsFileIssue {
     (params.propertyName as string | undefined) ??
     (params.missingProperty as string | undefined);
   const field = key === undefined ? path : [...path, key];
-  const message =
-    error.keyword === 'additionalProperties'
-      ? `is not a known field here (known: ${knownFields(error)})`
-      : error.keyword === 'required'
-        ? 'is required'
-        : error.keyword === 'propertyNames' && path.length === 1 && path[0] === 'tenants'
-          ? 'is not a valid tenant key: lower-case letters, digits, _ . - (up to 60, starting with a letter or digit)'
-          : error.keyword === 'enum'
-            ? `must be one of ${((params.allowedValues as unknown[]) ?? []).join(', ')}`
-            : (error.message ?? 'is not valid');
+  const message = messageOf(error, path);
   return {
     ...owner(field),
     field: field.length === 0 ? '(file)' : field.join('.'),
@@ -129,6 +126,30 @@ function schemaIssue(error: ErrorObject, locate: Locate): TenantsFileIssue {
     message,
     ...(error.keyword === 'required' ? locate(path) : locate(path, key)),
   };
+}
+
+function messageOf(error: ErrorObject, path: readonly string[]): string {
+  const parent = error.parentSchema as
+    | { properties?: object; propertyNames?: { enum?: unknown[] } }
+    | undefined;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `is not a known field here (known: ${knownFields(error)})`;
+    case 'required':
+      return 'is required';
+    case 'oneOf':
+      return 'must be { env: NAME } or { generate: true } (a secret is never written in the file)';
+    case 'propertyNames':
+      if (parent?.propertyNames?.enum)
+        return `is not one of ${parent.propertyNames.enum.join(', ')}`;
+      return path.length === 1 && path[0] === 'tenants'
+        ? 'is not a valid tenant key: up to 60 lower-case letters, digits, _ . -, starting with a letter or digit'
+        : 'is not a valid name here';
+    case 'enum':
+      return `must be one of ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`;
+    default:
+      return error.message ?? 'is not valid';
+  }
 }
 
 function knownFields(error: ErrorObject): string {
@@ -193,7 +214,10 @@ function nearestNode(root: Node | null, path: readonly string[], key?: string): 
   return node ?? undefined;
 }
 
-function childOf(node: Node | null | undefined, part: string): { key: Node; value: Node } | undefined {
+function childOf(
+  node: Node | null | undefined,
+  part: string,
+): { key: Node; value: Node } | undefined {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;

@@ -33,15 +33,15 @@ export {
 export { managedName, tenantKeyOf } from './naming.js';
 export {
   isEmptyPlan,
-  PlanError,
   type PlanAction,
+  PlanError,
   type PlanItem,
   type PlanOptions,
   type TenantPlan,
 } from './plan.js';
 export { TENANTS_SCHEMA } from './schema.js';
-export { openSecretsFile, type SecretsFile, SecretsFileExistsError } from './secrets-file.js';
 export type { Environment, TenantSecret } from './secrets.js';
+export { openSecretsFile, type SecretsFile, SecretsFileExistsError } from './secrets-file.js';
 export {
   type SecretRef,
   type SynthflowTenant,

@@ -10,7 +10,12 @@ import { desiredSpec } from './desired.js';
 import { type Comparison, compare, type FieldChange } from './fields.js';
 import { checkTenantsFile } from './file.js';
 import { managedName, tenantKeyOf } from './naming.js';
-import { TENANT_PROVIDERS, type TenantProvider, type TenantSpec, type TenantsFile } from './types.js';
+import {
+  TENANT_PROVIDERS,
+  type TenantProvider,
+  type TenantSpec,
+  type TenantsFile,
+} from './types.js';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'orphan' | 'conflict';
 

@@ -44,7 +44,8 @@ const synthflow = {
     },
     permissions: {
       type: 'object',
-      description: 'Each permission on (true) or off (false); those not named are left as they are.',
+      description:
+        'Each permission on (true) or off (false); those not named are left as they are.',
       propertyNames: { enum: [...permissionValues] },
       additionalProperties: { type: 'boolean' },
     },

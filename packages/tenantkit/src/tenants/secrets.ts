@@ -3,7 +3,7 @@
  * credentials a create hands out. Each is a `Secret` (prints as `[REDACTED]`) handed to the
  * caller's sink; none is ever part of a plan, an event or an error.
  */
-import { Secret } from '@tenantkit/core';
+import type { Secret } from '@tenantkit/core';
 import type { SecretRef, TenantProvider } from './types.js';
 
 /** One secret for the sink: where it belongs and its value (`.reveal()` to read it). */
