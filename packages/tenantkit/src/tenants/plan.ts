@@ -47,7 +47,7 @@ export interface TenantPlan {
 export interface PlanOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'maxRetries'> {
   /** Providers to read. Default: every provider the facade is configured for. */
   providers?: readonly TenantProvider[];
-  /** Items per list request, where the provider pages. */
+  /** Items per list request, for the providers that page (Vobiz at most 100). */
   pageSize?: number;
 }
 
@@ -102,7 +102,9 @@ export async function readManaged(
   call: CallOptions,
 ): Promise<Map<string, SubAccount[]>> {
   const byKey = new Map<string, SubAccount[]>();
-  const options = { ...call, ...(pageSize !== undefined && { pageSize }) };
+  // Synthflow answers every record at once: a page size is only for providers that page.
+  const pages = pageSize !== undefined && tk.capabilities(provider).paging.supported;
+  const options = { ...call, ...(pages && { pageSize }) };
   for await (const record of tk.subaccounts.list(provider, options)) {
     const key = tenantKeyOf(provider, prefix, record.name);
     if (key === undefined) continue;
