@@ -9,7 +9,7 @@
  * credentials from the environment. Each step runs the CLI's own entry point (`runCli`, which the
  * `tenantkit` binary calls) in this process, so the tour stays quick.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // From source, run by tsx: the root workspace depends on no package (that would put every package
@@ -32,6 +32,8 @@ interface Step {
   creates?: SandboxProvider;
   /** Keeps something the step printed (JSON) for the following steps. */
   keeps?: (stdout: string) => Ids;
+  /** Done (and shown) before the command: writing or editing the tenants file. */
+  before?: () => void;
 }
 
 const contains =
@@ -90,6 +92,68 @@ function story(
     },
   ];
 }
+
+/** The tenants file of the sync story, with Vobiz's rate limit as the edit. */
+const tenantsYaml = (rateLimit: number) => `version: 1
+prefix: demo-
+tenants:
+  acme-dental:
+    synthflow: { email: owner@acme.example, limits: { maxMinutes: 1000 }, permissions: { logs: true } }
+    vobiz: { description: Acme Dental, limits: { rateLimit: ${rateLimit} } }
+    voximplant: { description: Acme front desk, roles: [Support] }
+  globex:
+    vobiz: { description: Globex, enabled: false }
+`;
+const dir = mkdtempSync(join(tmpdir(), 'tenantkit-demo-'));
+const tenantsFile = join(dir, 'tenants.yaml');
+const writeTenants = (rateLimit: number) => () => {
+  writeFileSync(tenantsFile, tenantsYaml(rateLimit));
+  console.log(`(tenants.yaml)\n${tenantsYaml(rateLimit).replace(/^/gm, '  ')}`);
+};
+
+/** Declarative sync: plan → apply → plan (empty) → edit → plan (one update) → apply. */
+const SYNC_STORY: Step[] = [
+  {
+    title: 'Tenant sync: declare the tenants once, plan what that means on each provider',
+    before: writeTenants(100),
+    args: () => ['tenants', 'plan', '-f', tenantsFile],
+    shows: contains(
+      '+ acme-dental  vobiz  create demo-acme-dental',
+      'Plan: 4 to create, 0 to update',
+    ),
+  },
+  {
+    title: 'Tenant sync: apply it (one-time credentials go to a 0600 file, never to the screen)',
+    args: () => [
+      'tenants',
+      'apply',
+      '-f',
+      tenantsFile,
+      '--secrets-out',
+      join(dir, 'secrets.jsonl'),
+    ],
+    shows: contains('Converged: 4 created'),
+  },
+  {
+    title: 'Tenant sync: plan again — converged, nothing to do',
+    args: () => ['tenants', 'plan', '-f', tenantsFile],
+    shows: contains('Plan: 0 to create, 0 to update, 0 to keep (orphans), 4 unchanged.'),
+  },
+  {
+    title: 'Tenant sync: raise Acme’s Vobiz rate limit in the file, plan: one update',
+    before: writeTenants(250),
+    args: () => ['tenants', 'plan', '-f', tenantsFile],
+    shows: contains(
+      '~ acme-dental  vobiz  limits.rateLimit: 100 → 250',
+      'Plan: 0 to create, 1 to update',
+    ),
+  },
+  {
+    title: 'Tenant sync: apply the one update',
+    args: () => ['tenants', 'apply', '-f', tenantsFile],
+    shows: contains('Converged: 1 updated, 3 unchanged'),
+  },
+];
 
 const STEPS: Step[] = [
   {
@@ -169,12 +233,12 @@ const STEPS: Step[] = [
     ],
     expect: 2,
   },
+  ...SYNC_STORY,
 ];
 
 const quote = (arg: string) =>
   /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 const startedAt = Date.now();
-const dir = mkdtempSync(join(tmpdir(), 'tenantkit-demo-'));
 const specs = Object.fromEntries(
   (['synthflow', 'vobiz', 'voximplant'] as const).map((provider) => [
     provider,
@@ -194,7 +258,8 @@ try {
   for (const [index, step] of STEPS.entries()) {
     const args = step.args(ids);
     console.log(`\n━━ ${index + 1}. ${step.title}`);
-    console.log(`$ tenantkit ${args.map(quote).join(' ')}`);
+    step.before?.();
+    console.log(`$ tenantkit ${args.map((arg) => quote(arg.replace(dir, '.'))).join(' ')}`);
     let stdout = '';
     const code = await runCli(args, {
       stdout: (text) => {

@@ -69,7 +69,11 @@ function facade(sandbox: Reachable, extra: { maxRequestsPerSecond?: number } = {
       baseUrl: sandbox.urls.synthflow,
       maxResponseBytes: 64 * 1024 * 1024,
     },
-    vobiz: { authId: vobiz?.authId ?? '', authToken: vobiz?.authToken ?? '', baseUrl: sandbox.urls.vobiz },
+    vobiz: {
+      authId: vobiz?.authId ?? '',
+      authToken: vobiz?.authToken ?? '',
+      baseUrl: sandbox.urls.vobiz,
+    },
     voximplant: { credentials: voximplant?.credentials, baseUrl: sandbox.urls.voximplant },
   });
 }
@@ -101,7 +105,9 @@ async function applyBench(): Promise<void> {
     const wallMs = performance.now() - started;
     const served = await server.counts();
     const boundMs = Math.max(...PROVIDERS.map((provider) => (served[provider] / RATE) * 1000));
-    console.log(`apply: ${TENANTS} tenants × ${PROVIDERS.length} providers, ${RATE} req/s per provider`);
+    console.log(
+      `apply: ${TENANTS} tenants × ${PROVIDERS.length} providers, ${RATE} req/s per provider`,
+    );
     for (const provider of PROVIDERS) console.log(`  ${provider}: ${served[provider]} requests`);
     console.log(
       `  wall ${seconds(wallMs)} s; bound set by the rate limits ${seconds(boundMs)} s; ratio ${(wallMs / boundMs).toFixed(3)} (target ≤ 1.05); 429s: ${served.limited}`,
@@ -179,7 +185,9 @@ async function planBench(): Promise<void> {
       peakHeap = Math.max(peakHeap, after.heapUsed);
       const served = await server.counts();
       const requests = PROVIDERS.map((provider) => `${provider} ${served[provider]}`).join(', ');
-      console.log(`plan: ${PLAN_TENANTS} tenants × ${PROVIDERS.length} providers, all present, no rate limit`);
+      console.log(
+        `plan: ${PLAN_TENANTS} tenants × ${PROVIDERS.length} providers, all present, no rate limit`,
+      );
       console.log(
         `  wall ${seconds(wallMs)} s; ${plan.items.length} items, empty = ${isEmptyPlan(plan)}; requests: ${requests}`,
       );
