@@ -1,6 +1,7 @@
 /**
  * Writes `tenants.schema.json` (the published JSON Schema of a tenants file) from
- * `src/tenants/schema.ts`. A test fails when the two differ: run `pnpm --filter tenantkit exec tsx scripts/tenants-schema.ts`.
+ * `src/tenants/schema.ts`. A test fails when the two differ: run
+ * `pnpm --filter tenantkit exec tsx scripts/tenants-schema.ts && pnpm format`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Sandbox, startSandbox } from '@tenantkit/mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { schemaText } from '../scripts/tenants-schema.js';
 import { createTenantkit, type Provider, type SubAccount, type Tenantkit } from '../src/index.js';
 import {
   type ApplyEvent,
@@ -216,7 +215,6 @@ describe('the tenants file', () => {
 
   it('the published JSON Schema is the one the code checks with', () => {
     const published = readFileSync(new URL('../tenants.schema.json', import.meta.url), 'utf8');
-    expect(published).toBe(schemaText());
     expect(JSON.parse(published)).toEqual(TENANTS_SCHEMA);
   });
 
