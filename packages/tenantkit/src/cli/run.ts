@@ -6,6 +6,7 @@
 import { ConfigurationError, RequestError, TenantkitError, ValidationError } from '@tenantkit/core';
 import { CommanderError } from 'commander';
 import { CREDENTIAL_SECRETS } from './credentials.js';
+import { CommandExit } from './exit.js';
 import { INPUT_SECRET_FLAGS } from './input.js';
 import { type CliIo, scrubbedIo } from './output/io.js';
 import { printable } from './output/printable.js';
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], cliIo: CliIo): Promise<num
     return EXIT.ok;
   } catch (error) {
     debug ||= program.opts<GlobalOptions>().debug === true;
+    if (error instanceof CommandExit) return error.code;
     if (error instanceof CommanderError) {
       // Help and version end here too, with commander's own exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -10,6 +10,7 @@ import { registerList } from './list.js';
 import { registerNumbers } from './numbers.js';
 import { registerProviders } from './providers.js';
 import { registerRoles } from './roles.js';
+import { registerTenants } from './tenants.js';
 import { registerUpdate } from './update.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -21,6 +22,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDelete,
   registerNumbers,
   registerRoles,
+  registerTenants,
 ];
 
 export { type CliContext, cliContext, type RegisterCommand } from './context.js';

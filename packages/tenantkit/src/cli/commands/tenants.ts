@@ -4,9 +4,11 @@
  * usage — and then nothing was changed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Logger } from '@tenantkit/core';
 import { SingleBar } from 'cli-progress';
-import { Command, Option } from 'commander';
-import type { Tenantkit } from '../../tenantkit.js';
+import { type Command, Option } from 'commander';
+import { PROVIDERS } from '../../model.js';
+import { createTenantkit, type Tenantkit, type TenantkitOptions } from '../../tenantkit.js';
 import {
   type ApplyEvent,
   type ApplyResult,
@@ -22,22 +24,12 @@ import {
   TenantsFileError,
   tenantSync,
 } from '../../tenants/index.js';
-import { applySummary, planText } from '../tenants-output.js';
-
-export interface TenantsCommandContext {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Written as is: the secrets the user asked to see (`--show-secrets`). */
-  reveal(text: string): void;
-  env: Record<string, string | undefined>;
-  /** The facade with every provider that has credentials. */
-  tenantkit(command: Command): Tenantkit;
-  /** Whether stderr is a terminal: the progress bar is drawn only there. */
-  isTTY?: boolean;
-  /** Asks the user (a terminal); without it, `--prune` needs `--yes`. */
-  confirm?(question: string): Promise<boolean>;
-  setExitCode(code: number): void;
-}
+import { hasCredentials, providerOptions } from '../credentials.js';
+import { CommandExit } from '../exit.js';
+import type { CliOutput } from '../output/io.js';
+import { printable } from '../output/printable.js';
+import { applySummary, planText } from '../output/tenants.js';
+import type { CliContext, RegisterCommand } from './context.js';
 
 /** A usage problem found before anything was sent: exit 2. */
 export class TenantsUsageError extends Error {
@@ -58,10 +50,11 @@ const positive = (value: string) => {
   return number;
 };
 
-export function tenantsCommand(context: TenantsCommandContext): Command {
-  const tenants = new Command('tenants').description(
-    'declare tenants in a file; plan the difference on each provider; apply it',
-  );
+export const registerTenants: RegisterCommand = (program, cli) => {
+  const context = cli.io;
+  const tenants = program
+    .command('tenants')
+    .description('declare tenants in a file; plan the difference on each provider; apply it');
   const fileOption = () =>
     new Option('-f, --file <path>', 'the tenants file (YAML or JSON)').default('tenants.yaml');
   const json = (command: Command) => command.optsWithGlobals<{ json?: boolean }>().json === true;
@@ -77,7 +70,7 @@ export function tenantsCommand(context: TenantsCommandContext): Command {
     .action(async (options: CommonOptions & { out?: string; verbose?: boolean }, command) => {
       await guarded(context, async () => {
         const file = loadTenantsFile(options.file);
-        const plan = await tenantSync(context.tenantkit(command)).plan(file, pageSize(options));
+        const plan = await tenantSync(configured(cli, command)).plan(file, pageSize(options));
         if (options.out) writeFileSync(options.out, `${JSON.stringify(plan, null, 2)}\n`);
         if (json(command)) context.stdout(`${JSON.stringify(plan, null, 2)}\n`);
         else
@@ -112,15 +105,36 @@ export function tenantsCommand(context: TenantsCommandContext): Command {
         },
         command,
       ) => {
-        await guarded(context, () => apply(context, command, options, json(command)));
+        await guarded(context, () =>
+          apply(context, configured(cli, command), options, json(command)),
+        );
       },
     );
-  return tenants;
+};
+
+/** The facade with every provider that has credentials (a tenants file may use all three). */
+function configured(cli: CliContext, command: Command): Tenantkit {
+  const { baseUrl, ...options } = cli.globals(command);
+  if (options.mock)
+    throw new TenantsUsageError(
+      'tenants needs providers that keep state, and --mock answers examples: run `pnpm mock --sandbox` and use the environment it prints',
+    );
+  if (baseUrl !== undefined)
+    throw new TenantsUsageError(
+      '--base-url names one provider: for tenants set TENANTKIT_<PROVIDER>_BASE_URL per provider',
+    );
+  const logger: Logger | undefined = options.debug
+    ? { debug: (message, details) => cli.io.stderr(`${message} ${JSON.stringify(details)}\n`) }
+    : undefined;
+  const perProvider: TenantkitOptions[] = PROVIDERS.filter((provider) =>
+    hasCredentials(provider, options, cli.io.env),
+  ).map((provider) => providerOptions(provider, options, cli.io.env, undefined));
+  return createTenantkit(Object.assign({}, ...perProvider, logger && { logger }));
 }
 
 async function apply(
-  context: TenantsCommandContext,
-  command: Command,
+  context: CliOutput,
+  tk: Tenantkit,
   options: CommonOptions & {
     plan?: string;
     yes?: boolean;
@@ -130,7 +144,7 @@ async function apply(
   },
   json: boolean,
 ): Promise<void> {
-  const sync = tenantSync(context.tenantkit(command));
+  const sync = tenantSync(tk);
   // A saved plan is re-checked by apply; a file is planned now, and that plan is what runs.
   const plan: TenantPlan = options.plan
     ? (JSON.parse(readFileSync(options.plan, 'utf8')) as TenantPlan)
@@ -140,14 +154,15 @@ async function apply(
   const creates = plan.items.filter((item) => item.action === 'create').length;
   if (creates > 0 && !options.secretsOut && !options.showSecrets)
     throw new TenantsUsageError(
-      `${creates} create(s) hand out one-time credentials: pass --secrets-out FILE (or --show-secrets); nothing was changed`,
+      `${creates} create(s) hand out one-time credentials: add --secrets-out FILE (or --show-secrets); nothing was changed`,
     );
   const sink: SecretsFile | undefined = options.secretsOut
     ? openSecretsFile(options.secretsOut)
     : undefined;
   const progress = json ? undefined : progressBar(context);
+  let result: ApplyResult;
   try {
-    const result = await sync.apply(plan, {
+    result = await sync.apply(plan, {
       prune,
       env: context.env,
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
@@ -167,21 +182,14 @@ async function apply(
     if (!json) context.stdout(`${applySummary(result)}\n`);
     if (sink && sink.count > 0)
       context.stderr(`${sink.count} secret(s) written to ${options.secretsOut} (mode 0600).\n`);
-    context.setExitCode(exitCode(result));
   } finally {
     sink?.close();
   }
+  // The summary said which tenants failed.
+  if (!result.converged) throw new CommandExit(1);
 }
 
-function exitCode(result: ApplyResult): number {
-  return result.converged ? 0 : 1;
-}
-
-async function confirmPrune(
-  context: TenantsCommandContext,
-  plan: TenantPlan,
-  yes: boolean,
-): Promise<void> {
+async function confirmPrune(context: CliOutput, plan: TenantPlan, yes: boolean): Promise<void> {
   const doomed = plan.items.filter((item) => item.action === 'orphan');
   if (doomed.length === 0 || yes) return;
   const list = doomed.map((item) => `${item.provider} ${item.name} (${item.id})`).join(', ');
@@ -194,7 +202,7 @@ async function confirmPrune(
 }
 
 /** A bar on a terminal's stderr; nothing elsewhere (the summary says it all). */
-function progressBar(context: TenantsCommandContext): ((event: ApplyEvent) => void) | undefined {
+function progressBar(context: CliOutput): ((event: ApplyEvent) => void) | undefined {
   if (!context.isTTY) return undefined;
   const bar = new SingleBar({
     format: 'apply [{bar}] {value}/{total} {last}',
@@ -215,7 +223,7 @@ function pageSize(options: { pageSize?: number }) {
 }
 
 /** File, usage and pre-flight problems are exit 2 (nothing sent); the rest exit 1. */
-async function guarded(context: TenantsCommandContext, run: () => Promise<void>): Promise<void> {
+async function guarded(context: CliOutput, run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
@@ -228,7 +236,7 @@ async function guarded(context: TenantsCommandContext, run: () => Promise<void>)
       error instanceof SyntaxError ||
       (error as NodeJS.ErrnoException).code === 'ENOENT';
     if (!usage && !(error instanceof StalePlanError)) throw error;
-    context.stderr(`tenantkit: ${(error as Error).message}\n`);
-    context.setExitCode(usage ? 2 : 1);
+    context.stderr(`tenantkit: ${printable((error as Error).message)}\n`);
+    throw new CommandExit(usage ? 2 : 1);
   }
 }

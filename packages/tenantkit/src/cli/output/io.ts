@@ -10,6 +10,10 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
+  /** Whether stderr is a terminal: progress bars are drawn only there. */
+  isTTY?: boolean;
+  /** Asks a yes/no question on a terminal (`tenants apply --prune` without `--yes`). */
+  confirm?(question: string): Promise<boolean>;
 }
 
 /** A flag whose value is a secret wherever it appears on the command line. */
@@ -53,6 +57,8 @@ export function scrubbedIo(argv: readonly string[], io: CliIo, secrets: Secrets)
   const stdout = (text: string) => io.stdout(redactor.tokens(text));
   return {
     env: io.env,
+    ...(io.isTTY !== undefined && { isTTY: io.isTTY }),
+    ...(io.confirm && { confirm: io.confirm }),
     stdout,
     print: (text) => stdout(text.endsWith('\n') ? text : `${text}\n`),
     // A flag starts a run of `-`/word characters (the lookbehind keeps the scan linear). All of
