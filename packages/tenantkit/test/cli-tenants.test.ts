@@ -94,7 +94,7 @@ describe('tenantkit tenants', () => {
     const mark = sandbox.exchanges.length;
     const refused = await tenantkit(['tenants', 'apply', '-f', file]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/add --secrets-out FILE .*nothing was changed/);
+    expect(refused.stderr).toMatch(/keep them. Add --secrets-out FILE .*nothing was changed/);
     expect(writes(mark)).toEqual([]);
 
     const secretsPath = join(dir, 'cli1-secrets.jsonl');

@@ -154,7 +154,7 @@ async function apply(
   const creates = plan.items.filter((item) => item.action === 'create').length;
   if (creates > 0 && !options.secretsOut && !options.showSecrets)
     throw new TenantsUsageError(
-      `${creates} create(s) hand out one-time credentials: add --secrets-out FILE (or --show-secrets); nothing was changed`,
+      `${creates} create(s) hand out one-time credentials and nothing is set to keep them. Add --secrets-out FILE (or --show-secrets); nothing was changed`,
     );
   const sink: SecretsFile | undefined = options.secretsOut
     ? openSecretsFile(options.secretsOut)
