@@ -1,7 +1,8 @@
 /**
  * `pnpm demo`: the `tenantkit` CLI tells one true story against ONE sandbox (`@tenantkit/mock`): on
  * each provider it creates a tenant, lists it, gets the same record, updates it and shows the
- * change, deletes it and shows it gone. Every step after a create uses the id that create printed,
+ * change, deletes it and shows it gone. Then the tenant sync: a tenants file is planned, applied,
+ * planned again (empty), edited, planned (one update) and applied. Every step after a create uses the id that create printed,
  * and each step checks what it printed, so no step can show a record the previous one did not make.
  *
  * The sandbox is a stateful server per provider, every request and answer checked by Prism against
