@@ -22,6 +22,7 @@ export default {
   entryPoints: [
     'packages/tenantkit/src/index.ts',
     'packages/tenantkit/src/cli/index.ts',
+    'packages/tenantkit/src/tenants/index.ts',
     'packages/core/src/index.ts',
     ...providerEntries,
     'packages/mock/src/index.ts',
