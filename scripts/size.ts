@@ -54,13 +54,17 @@ const CASES: Case[] = [
     consumer:
       "import { createVoximplantClient } from '@tenantkit/voximplant';\nconsole.log(createVoximplantClient);",
     targetKb: 12,
-    ceilingKb: 23.7,
+    // Raised from 23.7 by issue 12 (+0.13 kB: core's shared createProviderClient/operationMethod).
+    ceilingKb: 23.9,
   },
   {
     name: 'tenantkit (facade, all three)',
     consumer: "import { createTenantkit } from 'tenantkit';\nconsole.log(createTenantkit);",
     targetKb: 20,
-    ceilingKb: 33.8,
+    // Raised from 33.8 by issue 12 (+1.6 kB): the provider definitions the facade's registry reads
+    // carry each provider's configuration (CLI flags, variables, hints) and are checked once by
+    // defineProvider. Moving the configuration out of the definition would win most of it back.
+    ceilingKb: 35.5,
   },
 ];
 

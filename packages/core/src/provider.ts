@@ -63,13 +63,14 @@ export interface CapabilityRow {
 }
 
 /** Every unified operation, for a provider that has them all. */
-export const ALL_UNIFIED_OPERATIONS: Readonly<Record<UnifiedOperation, true>> = Object.freeze({
-  create: true,
-  get: true,
-  list: true,
-  update: true,
-  delete: true,
-});
+export const ALL_UNIFIED_OPERATIONS: Readonly<Record<UnifiedOperation, true>> =
+  /* @__PURE__ */ Object.freeze({
+    create: true,
+    get: true,
+    list: true,
+    update: true,
+    delete: true,
+  });
 
 /** A field honoured on create (optional unless said) and on update, mapped to `wire`. */
 export function onCreateAndUpdate(
@@ -83,7 +84,11 @@ export function onCreateAndUpdate(
  * `extra`: the provider's own fields passed through as they are. The lists are the adapter's
  * allow-lists; the table's prose is written from them, so the two cannot disagree.
  */
-export function extraSupport(create: readonly string[], update: readonly string[]): FieldSupport {
+export function extraSupport(
+  create: readonly string[],
+  update: readonly string[],
+  caveat?: string,
+): FieldSupport {
   const both = create.filter((field) => update.includes(field));
   const only = (fields: readonly string[], on: string) => {
     const own = fields.filter((field) => !both.includes(field));
@@ -91,7 +96,12 @@ export function extraSupport(create: readonly string[], update: readonly string[
   };
   const parts = [both.join(', '), ...only(create, 'create'), ...only(update, 'update')];
   const wire = parts.filter(Boolean).join(', and ');
-  return { create: create.length > 0 && 'optional', update: update.length > 0 && 'optional', wire };
+  const support: FieldSupport = {
+    create: create.length > 0 && 'optional',
+    update: update.length > 0 && 'optional',
+    wire,
+  };
+  return caveat ? { ...support, caveat } : support;
 }
 
 /** What `--mock` offers to make throwaway credentials with (the `@tenantkit/mock` module). */

@@ -25,15 +25,17 @@ export const synthflowProvider = /* @__PURE__ */ defineProvider({
   capabilities: {
     operations: ALL_UNIFIED_OPERATIONS,
     fields: {
-      name: onCreateAndUpdate('subaccount_name', 'required'),
-      email: onCreateAndUpdate(
+      name: /* @__PURE__ */ onCreateAndUpdate('subaccount_name', 'required'),
+      email: /* @__PURE__ */ onCreateAndUpdate(
         'user_email (create) / invite_user_email (update): invites that person',
       ),
-      limits: onCreateAndUpdate('concurrency, max_agents, max_minutes, max_workflow_runs'),
-      permissions: onCreateAndUpdate(
+      limits: /* @__PURE__ */ onCreateAndUpdate(
+        'concurrency, max_agents, max_minutes, max_workflow_runs',
+      ),
+      permissions: /* @__PURE__ */ onCreateAndUpdate(
         'grant_permissions / revoke_permissions (write: {grant, revoke}; read: the permissions object)',
       ),
-      extra: extraSupport(EXTRA_ON_CREATE, EXTRA_ON_UPDATE),
+      extra: /* @__PURE__ */ extraSupport(EXTRA_ON_CREATE, EXTRA_ON_UPDATE),
     },
     extra: { create: EXTRA_ON_CREATE, update: EXTRA_ON_UPDATE },
     paging: { supported: false, how: 'one answer holds every sub-account' },

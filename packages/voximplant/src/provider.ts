@@ -22,11 +22,11 @@ export const defineVoximplantProvider = (
       operations: ALL_UNIFIED_OPERATIONS,
       fields: {
         name: { create: 'required', update: false, wire: 'new_subuser_name (cannot be renamed)' },
-        description: onCreateAndUpdate('description'),
-        roles: onCreateAndUpdate(
+        description: /* @__PURE__ */ onCreateAndUpdate('description'),
+        roles: /* @__PURE__ */ onCreateAndUpdate(
           'role_id / role_name (create: {grant}; update: grant → SetSubUserRoles, revoke → RemoveSubUserRoles)',
         ),
-        password: onCreateAndUpdate('new_subuser_password', 'required'),
+        password: /* @__PURE__ */ onCreateAndUpdate('new_subuser_password', 'required'),
         currentPassword: { create: false, update: 'optional', wire: 'old_subuser_password' },
       },
       paging: { supported: true, how: 'offset / count' },
