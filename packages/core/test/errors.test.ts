@@ -190,6 +190,45 @@ describe('instanceof across copies of core (the built ESM and CJS files)', () =>
       }
     },
   );
+
+  it.runIf(built)(
+    'every error class: an error made by one copy is an instance of the same class, and of the classes it extends, in every copy, and of no other',
+    async () => {
+      const esm = (await import(esmPath.href)) as Record<string, unknown>;
+      const cjs = createRequire(import.meta.url)(cjsPath.pathname) as Record<string, unknown>;
+      const names = Object.keys(source).filter((name) => {
+        const value = (source as Record<string, unknown>)[name];
+        return (
+          value === source.TenantkitError ||
+          (typeof value === 'function' && value.prototype instanceof source.TenantkitError)
+        );
+      });
+      expect(names.length).toBeGreaterThanOrEqual(20);
+      const copies = { esm, cjs, source: source as Record<string, unknown> };
+      type ErrorClass = new (...args: never[]) => Error;
+      const classOf = (copy: Record<string, unknown>, name: string) => copy[name] as ErrorClass;
+      for (const [madeBy, maker] of Object.entries(copies)) {
+        for (const made of names) {
+          // Only the base constructor runs: it is the one that stamps the brands of `new.target`.
+          const error = Reflect.construct(
+            classOf(maker, 'TenantkitError'),
+            ['m'],
+            classOf(maker, made),
+          ) as Error;
+          for (const [checkedBy, checker] of Object.entries(copies)) {
+            for (const asked of names) {
+              const extendsAsked =
+                made === asked || classOf(source, made).prototype instanceof classOf(source, asked);
+              expect(
+                error instanceof classOf(checker, asked),
+                `${madeBy} ${made} instanceof ${checkedBy} ${asked}`,
+              ).toBe(extendsAsked);
+            }
+          }
+        }
+      }
+    },
+  );
 });
 
 describe('client helpers', () => {
