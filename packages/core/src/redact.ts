@@ -57,6 +57,7 @@ export class Redactor {
   /** Every form of every secret, longest first; rebuilt after a change. */
   #needles: string[] | undefined;
 
+  // Stryker disable next-line ArrayDeclaration: a mutant's filler string is no secret any text holds
   constructor(secrets: Iterable<string | undefined> = []) {
     for (const secret of secrets) this.addSecret(secret);
   }
@@ -81,6 +82,7 @@ export class Redactor {
     for (const secret of secrets) {
       if (!rememberable(secret)) continue;
       for (const part of [secret, ...tokensInLink(secret)]) {
+        // Stryker disable next-line ConditionalExpression: setting a key again keeps its place and the size (a Map)
         if (this.#issued.has(part)) continue;
         this.#issued.set(part, formsOf(part));
         this.#needles = undefined;
@@ -92,6 +94,7 @@ export class Redactor {
   /** Remembers every string found under a secret field name in `value` (a request or an answer). */
   rememberSecretsIn(value: unknown, depth = 0): void {
     if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: walked as an object, a list gives the same (index keys name no secret)
     if (Array.isArray(value)) {
       for (const item of value) this.rememberSecretsIn(item, depth + 1);
       return;
@@ -122,19 +125,23 @@ export class Redactor {
    * is redacted, overlaps included.
    */
   known(input: string): string {
+    // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: every occurrence of every form becomes a span, so the order of the needles changes nothing
     this.#needles ??= [...this.#secrets.values(), ...this.#issued.values()]
       .flat()
+      // Stryker disable next-line ArrowFunction,ArithmeticOperator: as above
       .sort((a, b) => b.length - a.length);
     const spans: Array<[number, number]> = [];
     for (const needle of this.#needles) {
       for (let at = input.indexOf(needle); at !== -1; at = input.indexOf(needle, at + 1))
         spans.push([at, at + needle.length]);
     }
+    // Stryker disable next-line ConditionalExpression: a shortcut; the loop below returns the input unchanged too
     if (spans.length === 0) return input;
     spans.sort((a, b) => a[0] - b[0]);
     let out = '';
     let copied = 0;
     for (const [start, end] of spans) {
+      // Stryker disable next-line EqualityOperator: a span ending where the copy ends adds nothing either way
       if (end <= copied) continue;
       if (start >= copied) out += input.slice(copied, start) + REDACTED;
       copied = end;
@@ -194,6 +201,7 @@ export class Redactor {
           break;
         }
         (out as Record<string, unknown>)[key] =
+          // Stryker disable next-line ConditionalExpression: a list index is a number, whose text names no secret
           typeof key === 'string' && isSecretKey(key) && field !== null && field !== undefined
             ? REDACTED
             : copy(field, depth + 1);
@@ -256,6 +264,7 @@ function formsOf(secret: string): string[] {
       .replace(/&quot;/g, '&#34;'),
   ]);
   const bytes = new TextEncoder().encode(secret);
+  // Stryker disable next-line EqualityOperator: offset 3 is offset 0 shifted by one whole 4-character group
   for (let offset = 0; offset < 3; offset++) {
     const padded = new Uint8Array(offset + bytes.length);
     padded.set(bytes, offset);
@@ -314,6 +323,7 @@ function scrubNamedValues(text: string): string {
   SECRET_NAME_IN_TEXT.lastIndex = 0;
   for (let hit = SECRET_NAME_IN_TEXT.exec(text); hit; hit = SECRET_NAME_IN_TEXT.exec(text)) {
     let start = hit.index;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the character at searchedTo never is a name character (names and values end at a stop), so this only bounds the work
     while (start > searchedTo && isNameChar(text.charCodeAt(start - 1))) start--;
     let end = SECRET_NAME_IN_TEXT.lastIndex;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
@@ -340,6 +350,7 @@ function valueAfterName(
       at = skipSpaces(text, at + 1);
       if (text[at] === '"') {
         let close = at + 1;
+        // Stryker disable next-line EqualityOperator: one step past the end is clamped by Math.min below
         while (close < text.length && text[close] !== '"') close += text[close] === '\\' ? 2 : 1;
         return [at, Math.min(close + 1, text.length), `"${REDACTED}"`];
       }
@@ -347,16 +358,19 @@ function valueAfterName(
   }
   // `name=value` of a URL or form body.
   if (text[end] === '=') {
+    // Stryker disable next-line ArithmeticOperator: text[end - 1] and text[end] are a name character and '=', never stops
     const valueEnd = runUntil(text, end + 1, PARAM_END);
     if (valueEnd === end + 1 || text.startsWith(REDACTED, end + 1)) return undefined;
     return [end + 1, valueEnd, REDACTED];
   }
   // `X-Auth-Token: value` in prose or a header dump, optionally quoted.
   let at = end;
+  // Stryker disable next-line StringLiteral: past the end of the text no ':' can follow either way
   if (QUOTES.includes(text[at] ?? '-')) at++;
   at = skipSpaces(text, at);
   if (text[at] !== ':') return undefined;
   at = skipSpaces(text, at + 1);
+  // Stryker disable next-line StringLiteral: past the end of the text the value is empty either way
   if (QUOTES.includes(text[at] ?? '-')) at++;
   // `[REDACTED]` already; a bearer value (its own rule); an array or object opening, not a value.
   if (text.startsWith(REDACTED, at) || /^(?:Bearer|Basic)\s|^[[{]/i.test(text.slice(at, at + 7)))
@@ -371,6 +385,7 @@ function skipSpaces(text: string, at: number): number {
 }
 
 function runUntil(text: string, at: number, stops: string): number {
+  // Stryker disable next-line EqualityOperator: one step past the end changes no slice
   while (at < text.length && !stops.includes(text[at]!)) at++;
   return at;
 }
