@@ -34,6 +34,7 @@ export async function* paginate<TCursor, TPage, TItem>(
   let cursor: TCursor | undefined = walk.first;
   let yielded = 0;
   let pages = 0;
+  // Stryker disable next-line ConditionalExpression: without a limit, `yielded >= undefined` is false anyway
   const reachedLimit = () => walk.limit !== undefined && yielded >= walk.limit;
   const stop = (reason: PagingError['reason'], message: string) =>
     new PagingError({
@@ -71,6 +72,7 @@ export async function* paginate<TCursor, TPage, TItem>(
     }
     // An empty page ends the walk even if the provider claims more: never loop forever.
     cursor = items.length === 0 ? undefined : walk.next(page, cursor, items);
+    // Stryker disable next-line ConditionalExpression: the set never holds undefined (the loop stops on it)
     if (cursor !== undefined && cursors.has(cursor)) {
       throw stop(
         'cursor-not-advancing',
@@ -101,6 +103,7 @@ export function nextOffsetWithTotal(
   total: unknown,
 ): number | undefined {
   const next = nextOffset(offset, count, received);
+  // Stryker disable next-line ConditionalExpression: a shortcut; the line below answers undefined too
   if (next === undefined) return undefined;
   return typeof total === 'number' && next >= total ? undefined : next;
 }
