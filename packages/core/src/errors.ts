@@ -195,6 +195,7 @@ function coolOffTimes(
     hints.retryAfterMs >= 0
       ? hints.retryAfterMs
       : undefined;
+  // Stryker disable next-line ConditionalExpression: a Date of now + undefined is invalid, which realMoment drops too
   const retryAt = given ?? (wait === undefined ? undefined : realMoment(new Date(now + wait)));
   const retryAfterMs =
     wait ?? (retryAt === undefined ? undefined : Math.max(0, retryAt.getTime() - now));

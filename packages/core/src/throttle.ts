@@ -40,7 +40,7 @@ export class Throttle {
       if (next) next();
       else this.#inFlight--;
     };
-    // Stryker disable next-line EqualityOperator: with an interval of 0 the wait below is 0 too and is skipped
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: with an interval of 0 the wait below is 0 too and is skipped
     if (this.#intervalMs > 0) {
       const now = Date.now();
       const startAt = Math.max(now, this.#nextStartAt);

@@ -106,6 +106,7 @@ describe('where the body limit falls', () => {
     );
     const error = await failure(r.run(read, attempt));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error).toMatchObject({ status: 200, limitBytes: 100, body: undefined });
     expect(state.cancelled).toBe(true);
   });
 

@@ -39,3 +39,14 @@ describe('CoolOffError with times no Date can hold', () => {
     expect(apiErrorClassFor(409, { retryAfterMs: 1e18 })).toBe(CoolOffError);
   });
 });
+
+describe('CoolOffError at the edge of "now"', () => {
+  it('a wait of 0 ms means allowed now: both times are kept', () => {
+    const before = Date.now();
+    const error = new CoolOffError(context, { status: 409, body: {}, retryAfterMs: 0 });
+    expect(error.retryAfterMs).toBe(0);
+    expect(error.retryAt?.getTime()).toBeGreaterThanOrEqual(before);
+    expect(error.retryAt?.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(error.message).toContain('allowed again after');
+  });
+});
