@@ -53,11 +53,9 @@ export class InputChecker {
   ): void {
     if (value === undefined && rules.optional) return;
     if (typeof value !== 'string') this.fail(field, 'string', 'must be a string');
-    // Stryker disable next-line ConditionalExpression: without the rule, a comparison with undefined is false anyway
     if (rules.minLength !== undefined && value.length < rules.minLength) {
       this.fail(field, 'min-length', `must be at least ${rules.minLength} characters long`);
     }
-    // Stryker disable next-line ConditionalExpression: without the rule, a comparison with undefined is false anyway
     if (rules.maxLength !== undefined && value.length > rules.maxLength) {
       this.fail(field, 'max-length', `must be at most ${rules.maxLength} characters long`);
     }
@@ -76,10 +74,8 @@ export class InputChecker {
   ): void {
     if (value === undefined && rules.optional) return;
     if (value === null && rules.nullable) return;
-    // Stryker disable next-line ConditionalExpression: Number.isSafeInteger is false for every non-number too
     if (typeof value !== 'number' || !Number.isSafeInteger(value))
       this.fail(field, 'integer', 'must be an integer');
-    // Stryker disable next-line ConditionalExpression: without the rule, a comparison with undefined is false anyway
     if (rules.min !== undefined && value < rules.min) {
       this.fail(
         field,
@@ -87,7 +83,6 @@ export class InputChecker {
         `must be ${rules.min === 0 ? 'zero or more' : `at least ${rules.min}`}`,
       );
     }
-    // Stryker disable next-line ConditionalExpression: without the rule, a comparison with undefined is false anyway
     if (rules.max !== undefined && value > rules.max)
       this.fail(field, 'maximum', `must be at most ${rules.max}`);
   }
@@ -109,7 +104,6 @@ export class InputChecker {
   ): unknown[] | undefined {
     if (value === undefined && rules.optional) return undefined;
     if (!Array.isArray(value)) this.fail(field, 'array', 'must be an array');
-    // Stryker disable next-line ConditionalExpression: without the rule, a comparison with undefined is false anyway
     if (rules.minItems !== undefined && value.length < rules.minItems) {
       this.fail(field, 'min-items', `must hold at least ${rules.minItems} item(s)`);
     }
