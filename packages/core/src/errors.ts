@@ -334,6 +334,25 @@ export class TimeoutError extends RequestError {
 export class AbortedError extends RequestError {
   static override readonly brand: string = 'AbortedError';
 }
+/**
+ * A function given in the `hooks` option threw. Its message is scrubbed of secrets and `cause` is a
+ * scrubbed copy of what it threw. After a create was sent, `outcomeUnknown` is true.
+ */
+export class HookError extends RequestError {
+  static override readonly brand: string = 'HookError';
+  /** The hook list the failing function was in: `beforeRequest`, `afterResponse` or `beforeRetry`. */
+  readonly hook: string;
+
+  constructor(
+    hook: string,
+    reason: string,
+    context: RequestContext & { outcomeUnknown?: boolean },
+    options?: { cause?: unknown },
+  ) {
+    super(`a ${hook} hook failed: ${reason}`, context, options);
+    this.hook = hook;
+  }
+}
 
 type ApiErrorClass = new (
   context: RequestContext & { outcomeUnknown?: boolean },

@@ -16,6 +16,7 @@ export {
   ConflictError,
   ConnectionError,
   CoolOffError,
+  HookError,
   InvalidResponseError,
   NotFoundError,
   type OperationKind,
@@ -71,30 +72,41 @@ export { DEFAULT_MAX_RESPONSE_BYTES } from './response-guard.js';
 export {
   connectionErrorCode,
   DEFAULT_RETRY,
-  type FailureFacts,
-  type FailureVerdict,
-  factsOf,
-  judge,
-  judgeFailure,
+  type FailureReason,
   parseRetryAfter,
+  type RetryDecision,
   type RetryOptions,
   retryDelayMs,
+  shouldRetry,
   wasNeverSent,
 } from './retry.js';
+export type {
+  AfterResponseHook,
+  BeforeRequestHook,
+  BeforeRetryHook,
+  HookName,
+  Hooks,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './runner/hooks.js';
+export type {
+  CallOptions,
+  CoreOptions,
+  FetchLike,
+  Logger,
+  OperationInfo,
+} from './runner/options.js';
 export {
-  type AttemptInit,
-  type CallOptions,
-  type CoreOptions,
   describeErrorBody,
   type ErrorDescription,
-  type FetchLike,
   type FetchResult,
-  type Logger,
-  type OperationInfo,
   type ProviderProtocol,
-  Runner,
-  type RunSpec,
-} from './runner.js';
+  type RequestPlan,
+  type Send,
+  type SendInit,
+} from './runner/protocol.js';
+export { Runner } from './runner.js';
 export { Secret } from './secret.js';
 export { sleep, Throttle, type ThrottleOptions } from './throttle.js';
 export { InputChecker } from './validation.js';

@@ -1,11 +1,4 @@
-import {
-  type ApiError,
-  ConnectionError,
-  InvalidResponseError,
-  type OperationKind,
-  RedirectError,
-  TimeoutError,
-} from './errors.js';
+import type { OperationKind } from './errors.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt. `0` disables retries. Default 2. */
@@ -75,17 +68,18 @@ export function wasNeverSent(error: unknown): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
-export interface FailureVerdict {
+/** What a failed attempt means for the call: try again, and whether a create may have happened. */
+export interface RetryDecision {
   retry: boolean;
   /** A create failed in a way that does not prove it was not processed. */
   outcomeUnknown: boolean;
 }
 
 /**
- * What went wrong in one attempt, known before any error object is built, so the verdict can be
- * decided first and the error built once, with its final `outcomeUnknown` and attempt count.
+ * Why one attempt failed, known before any error object is built, so the retry decision comes
+ * first and the error is built once, with its final `outcomeUnknown` and attempt count.
  */
-export type FailureFacts =
+export type FailureReason =
   /** The provider answered with an error status (or an error in a success body, classified so). */
   | { type: 'status'; status: number; retryAfterMs?: number | undefined }
   /** A success status whose body is unreadable, too large or lacks the payload; or a redirect. */
@@ -94,58 +88,38 @@ export type FailureFacts =
   | { type: 'connection'; neverSent: boolean }
   | { type: 'timeout' };
 
-const PROCESSED_UNKNOWN: FailureVerdict = { retry: false, outcomeUnknown: true };
-const RETRY: FailureVerdict = { retry: true, outcomeUnknown: false };
-const FINAL: FailureVerdict = { retry: false, outcomeUnknown: false };
+const PROCESSED_UNKNOWN: RetryDecision = { retry: false, outcomeUnknown: true };
+const RETRY: RetryDecision = { retry: true, outcomeUnknown: false };
+const FINAL: RetryDecision = { retry: false, outcomeUnknown: false };
 
 /**
- * Reads, updates and deletes retry on 408, 429, 5xx, timeouts and connection failures. A create
- * retries only where the provider provably did not process it: 429, 503 with Retry-After, or a
- * connection that was never established. A create that timed out, lost its connection, got another
- * 5xx or an unreadable success answer may have been processed: `outcomeUnknown`.
+ * The retry rules, in order. Reads, updates and deletes retry on 408, 429, 5xx, timeouts and
+ * connection failures. A create retries only where the provider provably did not process it: 429,
+ * 503 with Retry-After, or a connection that was never established. A create that timed out, lost
+ * its connection, got another 5xx or an unreadable success answer may have been processed:
+ * `outcomeUnknown`. (The attempt budget, `maxRetries`, is the runner's to check.)
  */
-export function judge(kind: OperationKind, facts: FailureFacts): FailureVerdict {
+export function shouldRetry(kind: OperationKind, reason: FailureReason): RetryDecision {
   if (kind !== 'create') {
-    switch (facts.type) {
+    switch (reason.type) {
       case 'status':
-        return facts.status === 408 || facts.status === 429 || facts.status >= 500 ? RETRY : FINAL;
+        return reason.status === 408 || reason.status === 429 || reason.status >= 500
+          ? RETRY
+          : FINAL;
       case 'invalid-response':
         return FINAL;
       default:
         return RETRY;
     }
   }
-  switch (facts.type) {
+  switch (reason.type) {
     case 'status':
-      if (facts.status === 429) return RETRY;
-      if (facts.status === 503 && facts.retryAfterMs !== undefined) return RETRY;
-      return facts.status >= 500 ? PROCESSED_UNKNOWN : FINAL;
+      if (reason.status === 429) return RETRY;
+      if (reason.status === 503 && reason.retryAfterMs !== undefined) return RETRY;
+      return reason.status >= 500 ? PROCESSED_UNKNOWN : FINAL;
     case 'connection':
-      return facts.neverSent ? RETRY : PROCESSED_UNKNOWN;
+      return reason.neverSent ? RETRY : PROCESSED_UNKNOWN;
     default:
       return PROCESSED_UNKNOWN;
   }
-}
-
-/** The facts an existing error stands for. */
-export function factsOf(
-  failure: ApiError | ConnectionError | TimeoutError,
-  neverSent = false,
-): FailureFacts {
-  if (failure instanceof TimeoutError) return { type: 'timeout' };
-  if (failure instanceof ConnectionError) return { type: 'connection', neverSent };
-  // A redirect is judged like an unreadable answer: never retried, a create's outcome unknown.
-  if (failure instanceof InvalidResponseError || failure instanceof RedirectError)
-    return { type: 'invalid-response' };
-  const { retryAfterMs } = failure as { retryAfterMs?: number };
-  return { type: 'status', status: failure.status, retryAfterMs };
-}
-
-/** `judge` for an error already built (kept for callers of the first API). */
-export function judgeFailure(
-  kind: OperationKind,
-  failure: ApiError | ConnectionError | TimeoutError,
-  neverSent = false,
-): FailureVerdict {
-  return judge(kind, factsOf(failure, neverSent));
 }

@@ -7,19 +7,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AbortedError,
   ConfigurationError,
-  ConnectionError,
-  factsOf,
   InputChecker,
-  InvalidResponseError,
   isUnsafePathSegment,
-  judgeFailure,
   nextOffsetWithTotal,
   type RequestContext,
   RequestError,
   requireCredential,
   sleep,
   Throttle,
-  TimeoutError,
   ValidationError,
 } from '../src/index.js';
 
@@ -253,7 +248,7 @@ describe('optional, blank and typed values', () => {
   });
 });
 
-describe('verdicts on built errors, with their defaults', () => {
+describe('request errors, with their defaults', () => {
   const context: RequestContext = {
     provider: 'test',
     operation: 'createThing',
@@ -262,23 +257,6 @@ describe('verdicts on built errors, with their defaults', () => {
     kind: 'create',
     attempts: 1,
   };
-
-  it('a connection error is taken as possibly sent unless the caller says otherwise', () => {
-    const lost = new ConnectionError('reset', context);
-    expect(judgeFailure('create', lost)).toEqual({ retry: false, outcomeUnknown: true });
-    expect(factsOf(lost)).toEqual({ type: 'connection', neverSent: false });
-    expect(factsOf(lost, true)).toEqual({ type: 'connection', neverSent: true });
-  });
-
-  it('an invalid success answer to a create leaves its outcome unknown', () => {
-    const invalid = new InvalidResponseError(context, { status: 200, body: null });
-    expect(factsOf(invalid)).toEqual({ type: 'invalid-response' });
-    expect(judgeFailure('create', invalid)).toEqual({ retry: false, outcomeUnknown: true });
-  });
-
-  it('a timeout is a timeout', () => {
-    expect(factsOf(new TimeoutError(context, 5))).toEqual({ type: 'timeout' });
-  });
 
   it('a request error without an outcome is a known outcome, and says nothing more', () => {
     const error = new RequestError('failed', context);

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  type AttemptInit,
   type FetchLike,
   type FetchResult,
   InvalidResponseError,
@@ -18,6 +17,7 @@ import {
   RedirectError,
   ResponseTooLargeError,
   Runner,
+  type SendInit,
   ValidationError,
 } from '../src/index.js';
 
@@ -30,7 +30,7 @@ const create: OperationInfo = {
 };
 
 /** openapi-fetch's part, in a few lines: JSON on success (none for a 204), text or JSON on error. */
-const attempt = async (init: AttemptInit): Promise<FetchResult> => {
+const attempt = async (init: SendInit): Promise<FetchResult> => {
   const response = await init.fetch(
     new Request('https://api.test/things/1', { headers: init.headers }),
   );

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  ConnectionError,
   DEFAULT_RETRY,
-  type FailureFacts,
-  InvalidResponseError,
-  judge,
-  judgeFailure,
+  type FailureReason,
   type OperationKind,
   parseRetryAfter,
-  RateLimitError,
   retryDelayMs,
-  ServerError,
-  TimeoutError,
+  shouldRetry,
   wasNeverSent,
 } from '../src/index.js';
 
@@ -77,13 +71,13 @@ describe('retryDelayMs', () => {
   });
 });
 
-describe('the verdict table', () => {
-  const status = (code: number, retryAfterMs?: number): FailureFacts => ({
+describe('the retry rules (shouldRetry)', () => {
+  const status = (code: number, retryAfterMs?: number): FailureReason => ({
     type: 'status',
     status: code,
     retryAfterMs,
   });
-  type Row = [string, FailureFacts, { retry: boolean; outcomeUnknown: boolean }];
+  type Row = [string, FailureReason, { retry: boolean; outcomeUnknown: boolean }];
   const retry = { retry: true, outcomeUnknown: false };
   const final = { retry: false, outcomeUnknown: false };
   const unknown = { retry: false, outcomeUnknown: true };
@@ -127,41 +121,12 @@ describe('the verdict table', () => {
     (['read', 'update', 'delete'] as OperationKind[]).flatMap((kind) =>
       reads.map((row) => [kind, ...row] as const),
     ),
-  )('%s, %s', (kind, _name, facts, verdict) => {
-    expect(judge(kind, facts)).toEqual(verdict);
+  )('%s, %s', (kind, _name, reason, decision) => {
+    expect(shouldRetry(kind, reason)).toEqual(decision);
   });
 
-  it.each(creates)('create, %s', (_name, facts, verdict) => {
-    expect(judge('create', facts)).toEqual(verdict);
-  });
-
-  it('judgeFailure reads the same facts off a built error', () => {
-    const context = {
-      provider: 'synthflow',
-      operation: 'createSubaccount',
-      method: 'POST',
-      path: '/subaccounts',
-      kind: 'create' as const,
-      attempts: 1,
-    };
-    expect(
-      judgeFailure('create', new RateLimitError(context, { status: 429, body: null })),
-    ).toEqual({ retry: true, outcomeUnknown: false });
-    expect(
-      judgeFailure(
-        'create',
-        new ServerError(context, { status: 503, body: null, retryAfterMs: 0 }),
-      ),
-    ).toEqual({ retry: true, outcomeUnknown: false });
-    expect(judgeFailure('create', new ServerError(context, { status: 503, body: null }))).toEqual({
-      retry: false,
-      outcomeUnknown: true,
-    });
-    expect(judgeFailure('create', new TimeoutError(context, 10))).toEqual(unknown);
-    expect(judgeFailure('create', new ConnectionError('x', context), true)).toEqual(retry);
-    expect(
-      judgeFailure('read', new InvalidResponseError(context, { status: 200, body: null })),
-    ).toEqual(final);
+  it.each(creates)('create, %s', (_name, reason, decision) => {
+    expect(shouldRetry('create', reason)).toEqual(decision);
   });
 });
 

@@ -2,7 +2,6 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AbortedError,
-  type AttemptInit,
   AuthenticationError,
   ConfigurationError,
   ConflictError,
@@ -18,6 +17,7 @@ import {
   RateLimitError,
   Redactor,
   Runner,
+  type SendInit,
   ServerError,
   TimeoutError,
 } from '../src/index.js';
@@ -33,7 +33,7 @@ const create: OperationInfo = {
 
 /** What openapi-fetch does with a response, in a few lines: JSON on success, text or JSON on error. */
 function attemptAt(url = 'https://api.test/things/1') {
-  return async (init: AttemptInit): Promise<FetchResult> => {
+  return async (init: SendInit): Promise<FetchResult> => {
     const response = await init.fetch(
       new Request(url, { signal: init.signal, headers: init.headers }),
     );

@@ -1,6 +1,5 @@
 /** Drives a `Runner` the way a client does, with a scripted fetch instead of a network. */
 import {
-  type AttemptInit,
   type CoreOptions,
   type FetchLike,
   type FetchResult,
@@ -8,6 +7,7 @@ import {
   type ProviderProtocol,
   Redactor,
   Runner,
+  type SendInit,
 } from '../../src/index.js';
 
 export const SECRET = 'sk-runner-canary-0123456789';
@@ -27,7 +27,7 @@ export const create: OperationInfo = {
 
 /** What openapi-fetch does with a response, in a few lines: JSON on success, text or JSON on error. */
 export function attemptAt(url = 'https://api.test/things/1') {
-  return async (init: AttemptInit): Promise<FetchResult> => {
+  return async (init: SendInit): Promise<FetchResult> => {
     const response = await init.fetch(
       new Request(url, { signal: init.signal, headers: init.headers }),
     );
