@@ -6,6 +6,9 @@ export default defineProject({
     globalSetup: ['../../scripts/vitest.global-setup.ts'],
     include: ['test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    testTimeout: 20_000,
+    // Generous guards, not assertions: on a loaded machine a test or hook that starts Prism (its
+    // modules load on first use, seconds of CPU) can take tens of seconds of wall time.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

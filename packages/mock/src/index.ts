@@ -4,9 +4,6 @@
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createLogger } from '@stoplight/prism-core';
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
-import { createServer } from '@stoplight/prism-http-server';
 import { parse as parseYaml } from 'yaml';
 import { packagedProviders, packagedSpec } from './specs.js';
 
@@ -43,6 +40,13 @@ export interface MockServers {
 
 export async function startMockServers(options: StartMockOptions = {}): Promise<MockServers> {
   const { providers = PROVIDERS, host = '127.0.0.1', readyTimeoutMs = 15_000 } = options;
+  // Loaded on first use, not on import: Prism's modules take seconds to load, and most importers
+  // of this package only want a recording fetch or a throwaway key.
+  const [{ createLogger }, { getHttpOperationsFromSpec }, { createServer }] = await Promise.all([
+    import('@stoplight/prism-core'),
+    import('@stoplight/prism-http'),
+    import('@stoplight/prism-http-server'),
+  ]);
   const logger = createLogger('tenantkit-mock', { level: 'silent' });
   const started: Array<{ close(): Promise<void> }> = [];
   const urls: Record<MockProvider, string> = {};

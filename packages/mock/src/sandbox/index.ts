@@ -7,7 +7,6 @@
  */
 import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { packagedSpec } from '../specs.js';
 import { type ProviderDefinition, SANDBOX_PROVIDERS, type SandboxProvider } from './definition.js';
 import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
@@ -160,7 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const server = await serveProvider({
         definition,
         state,
-        operations: await getHttpOperationsFromSpec(
+        operations: await (await import('@stoplight/prism-http')).getHttpOperationsFromSpec(
           options.specs?.[provider] ?? packagedSpec(provider),
         ),
         faults: faultsByProvider.get(provider) as FaultInjector,

@@ -5,17 +5,12 @@
  * Prism's 500 "VIOLATIONS" problem). Prism's "upstream" is the sandbox itself: a forward
  * component that calls the provider's handler directly, so no extra loopback hop is made.
  */
-import { createLogger } from '@stoplight/prism-core';
-import {
-  createInstance,
-  type getHttpOperationsFromSpec,
-  type IHttpProxyConfig,
-  type IHttpRequest,
-  type IHttpResponse,
+import type {
+  getHttpOperationsFromSpec,
+  IHttpProxyConfig,
+  IHttpRequest,
+  IHttpResponse,
   ProblemJsonError,
-  UNAUTHORIZED,
-  UNPROCESSABLE_ENTITY,
-  VIOLATIONS,
 } from '@stoplight/prism-http';
 
 export type HttpOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
@@ -72,11 +67,13 @@ const CONFIG: IHttpProxyConfig = {
  */
 const VIOLATION_SEVERITIES = new Set([0, 1]);
 
-function problemOf(error: ProblemJsonError | Error): Problem {
+type PrismHttp = typeof import('@stoplight/prism-http');
+
+function problemOf(prismHttp: PrismHttp, error: ProblemJsonError | Error): Problem {
   // Prism copies `additional` into the problem; its `headers` belong on the reply, not in the body.
-  const { headers: _sentAsHeaders, ...json } = ProblemJsonError.toProblemJson(error) as ReturnType<
-    typeof ProblemJsonError.toProblemJson
-  > & { headers?: unknown };
+  const { headers: _sentAsHeaders, ...json } = prismHttp.ProblemJsonError.toProblemJson(
+    error,
+  ) as ReturnType<typeof ProblemJsonError.toProblemJson> & { headers?: unknown };
   const extra = (error as ProblemJsonError).additional ?? {};
   const { headers = {}, ...fields } = extra as { headers?: Record<string, string> };
   return {
@@ -86,7 +83,17 @@ function problemOf(error: ProblemJsonError | Error): Problem {
   };
 }
 
-export function createGate(operations: HttpOperation[], upstream: Upstream) {
+/**
+ * Prism is loaded here, when the first gate is made, not when the package is imported: its
+ * modules (faker above all) take seconds, and most importers only want a recording fetch or a key.
+ */
+export async function createGate(operations: HttpOperation[], upstream: Upstream) {
+  const [{ createLogger }, prismHttp] = await Promise.all([
+    import('@stoplight/prism-core'),
+    import('@stoplight/prism-http'),
+  ]);
+  const { createInstance, ProblemJsonError, UNAUTHORIZED, UNPROCESSABLE_ENTITY, VIOLATIONS } =
+    prismHttp;
   const logger = createLogger('tenantkit-sandbox', { level: 'silent' });
   const prism = createInstance(CONFIG, {
     logger,
@@ -151,7 +158,7 @@ export function createGate(operations: HttpOperation[], upstream: Upstream) {
           },
         };
       }
-      return { kind: 'invalid-request', problem: problemOf(error) };
+      return { kind: 'invalid-request', problem: problemOf(prismHttp, error) };
     }
     const { output, validations } = result.right;
     const errors = validations.output.filter((validation) =>
@@ -169,6 +176,6 @@ export function createGate(operations: HttpOperation[], upstream: Upstream) {
         })),
       },
     );
-    return { kind: 'invalid-response', problem: problemOf(violation) };
+    return { kind: 'invalid-response', problem: problemOf(prismHttp, violation) };
   };
 }

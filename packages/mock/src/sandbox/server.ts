@@ -66,7 +66,7 @@ export async function serveProvider<S extends RandomState, C>(
   const provider = definition.provider;
   const decisions = new WeakMap<IHttpRequest, Decisions>();
 
-  const gate = createGate(options.operations, async (operation, input) => {
+  const gate = await createGate(options.operations, async (operation, input) => {
     const decided = decisions.get(input) ?? {};
     decided.operationId = operation.iid;
     const context: HandlerContext<S> = { state, random: new Random(state), now: new Date() };
