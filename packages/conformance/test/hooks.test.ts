@@ -6,6 +6,7 @@
  */
 import { inspect } from 'node:util';
 import {
+  type BeforeRequestHook,
   ConfigurationError,
   type CoreOptions,
   HookError,
@@ -202,7 +203,7 @@ describe('hooks: order and checks', () => {
   it('runs each list in the order given, awaiting each, with the lists copied at creation', async () => {
     server.script([], json(200, adapter.readOk));
     const order: string[] = [];
-    const beforeRequest: NonNullable<Hooks['beforeRequest']> = [
+    const beforeRequest: BeforeRequestHook[] = [
       async () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
         order.push('first');
