@@ -80,33 +80,29 @@ export {
   shouldRetry,
   wasNeverSent,
 } from './retry.js';
-export type {
-  AfterResponseHook,
-  BeforeRequestHook,
-  BeforeRetryHook,
-  HookName,
-  Hooks,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-} from './runner/hooks.js';
-export type {
-  CallOptions,
-  CoreOptions,
-  FetchLike,
-  Logger,
-  OperationInfo,
-} from './runner/options.js';
 export {
+  type AfterResponseHook,
+  type BeforeRequestHook,
+  type BeforeRetryHook,
+  type CallOptions,
+  type CoreOptions,
   describeErrorBody,
   type ErrorDescription,
+  type FetchLike,
   type FetchResult,
+  type HookName,
+  type Hooks,
+  type Logger,
+  type OperationInfo,
   type ProviderProtocol,
+  type RequestEvent,
   type RequestPlan,
+  type ResponseEvent,
+  type RetryEvent,
+  Runner,
   type Send,
   type SendInit,
-} from './runner/protocol.js';
-export { Runner } from './runner.js';
+} from './runner.js';
 export { Secret } from './secret.js';
 export { sleep, Throttle, type ThrottleOptions } from './throttle.js';
 export { InputChecker } from './validation.js';

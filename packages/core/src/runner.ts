@@ -36,6 +36,34 @@ import {
 import type { FetchResult, ProviderProtocol, RequestPlan, Send } from './runner/protocol.js';
 import { sleep } from './throttle.js';
 
+// The runner's public types, from the stage that defines each, so `./runner.js` is the one import.
+export type {
+  AfterResponseHook,
+  BeforeRequestHook,
+  BeforeRetryHook,
+  HookName,
+  Hooks,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './runner/hooks.js';
+export type {
+  CallOptions,
+  CoreOptions,
+  FetchLike,
+  Logger,
+  OperationInfo,
+} from './runner/options.js';
+export {
+  describeErrorBody,
+  type ErrorDescription,
+  type FetchResult,
+  type ProviderProtocol,
+  type RequestPlan,
+  type Send,
+  type SendInit,
+} from './runner/protocol.js';
+
 const NO_CALL: CallOptions = Object.freeze({});
 
 export class Runner {
