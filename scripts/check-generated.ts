@@ -1,5 +1,6 @@
 /** Regenerates every package and fails if the result differs from what is committed. */
 import { execFileSync } from 'node:child_process';
+import { git } from './lib/git.js';
 import { repoRoot } from './lib/specs.js';
 
 const run = (command: string, args: string[]) =>
@@ -15,8 +16,8 @@ try {
   console.error('check:generated: generation failed');
   process.exit(1);
 }
-const diff = run('git', ['diff', '--stat', '--', 'packages/*/src/generated/*']);
-const untracked = run('git', [
+const diff = git(repoRoot, ['diff', '--stat', '--', 'packages/*/src/generated/*']);
+const untracked = git(repoRoot, [
   'status',
   '--porcelain',
   '--untracked-files=all',

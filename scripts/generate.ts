@@ -8,11 +8,11 @@
  * A spec without a package yet is skipped (said so); every spec is tried, and the run exits non-zero
  * if any failed, naming each.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { specHash } from './lib/spec-hash.js';
 import { type ProviderSpec, providerSpecs, repoRoot } from './lib/specs.js';
 
 type Json = Record<string, unknown>;
@@ -119,7 +119,7 @@ async function generate({ provider, file, packageDir }: ProviderSpec): Promise<v
     `${header(specPath)}export const operations = {\n${table}\n} as const;\n\nexport type OperationId = keyof typeof operations;\n`,
   );
 
-  const sha256 = createHash('sha256').update(source.replace(/\r\n/g, '\n')).digest('hex');
+  const sha256 = specHash(source);
   const specInfo = { provider, spec: specPath, title: info.title, version: info.version, sha256 };
   writeFileSync(
     join(outDir, 'spec-info.ts'),

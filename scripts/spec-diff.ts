@@ -10,8 +10,7 @@
  */
 import { providerStatus, readBaseline, recordBaseline } from './lib/release-baseline.js';
 import { renderStatus } from './lib/spec-report.js';
-import { repoRoot } from './lib/specs.js';
-import { specProviders } from './lib/versioning.js';
+import { providerSpecs, repoRoot } from './lib/specs.js';
 
 const args = process.argv.slice(2);
 try {
@@ -23,7 +22,9 @@ try {
       );
   } else {
     const only = args[0];
-    const providers = specProviders(repoRoot).filter((p) => !only || p === only);
+    const providers = providerSpecs(repoRoot)
+      .map((spec) => spec.provider)
+      .filter((p) => !only || p === only);
     if (providers.length === 0) throw new Error(`no spec named specs/${only}.yaml`);
     const baseline = readBaseline(repoRoot);
     for (const provider of providers)

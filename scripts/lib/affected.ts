@@ -7,9 +7,9 @@
  * The full run stays `pnpm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { git } from './release-baseline.js';
-import { repoRoot } from './specs.js';
-import { DEPENDENCY_FIELDS, specProviders, workspacePackages } from './versioning.js';
+import { git } from './git.js';
+import { providerSpecs, repoRoot } from './specs.js';
+import { DEPENDENCY_FIELDS, workspacePackages } from './versioning.js';
 
 const SHARED = [
   /^package\.json$/,
@@ -30,7 +30,7 @@ export function affectedPackages(root: string, ref: string): { all: boolean; dir
     ...git(root, ['diff', '--name-only', ref]).split('\n'),
     ...git(root, ['ls-files', '--others', '--exclude-standard']).split('\n'),
   ].filter(Boolean);
-  const providers = new Set(specProviders(root));
+  const providers = new Set(providerSpecs(root).map((spec) => spec.provider));
   const dirs = new Set<string>();
   for (const file of changed) {
     if (SHARED.some((pattern) => pattern.test(file))) return { all: true, dirs };
@@ -76,7 +76,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
     console.log(`test:affected: no package changed since ${ref}`);
     process.exit(0);
   }
-  for (const provider of specProviders(repoRoot).filter((p) => all || dirs.has(p)))
+  for (const { provider } of providerSpecs(repoRoot).filter((s) => all || dirs.has(s.provider)))
     if (run('pnpm', ['run', '--silent', 'generate', provider]) !== 0) process.exit(1);
   // One plain filter per package: turbo's `pkg...` / `...pkg` selections pulled in unrelated packages here.
   const filters = all ? [] : names.map((name) => `--filter=${name}`);

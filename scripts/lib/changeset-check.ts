@@ -10,6 +10,7 @@
  */
 import { type ProviderStatus, providerStatus, readBaseline } from './release-baseline.js';
 import { verdictLine } from './spec-report.js';
+import { providerSpecs } from './specs.js';
 import {
   bumpBetween,
   bumpRank,
@@ -17,7 +18,6 @@ import {
   type Manifest,
   pendingBump,
   readChangesets,
-  specProviders,
   workspacePackages,
 } from './versioning.js';
 
@@ -71,7 +71,7 @@ export async function checkChangesets(root: string): Promise<CheckResult> {
 
   const baseline = readBaseline(root);
   const statuses: ProviderStatus[] = [];
-  for (const provider of specProviders(root)) {
+  for (const { provider } of providerSpecs(root)) {
     const status = await providerStatus(root, provider, baseline);
     statuses.push(status);
     if (status.level === 'none' || !status.packageName) {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { git } from './release-baseline.js';
+import { git } from './git.js';
 import { repoRoot } from './specs.js';
 import { workspacePackages } from './versioning.js';
 

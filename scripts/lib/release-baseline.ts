@@ -4,13 +4,14 @@
  * hashes tell "unchanged" without any git history (shallow CI clones); only a changed spec needs
  * the commit, to hand the released text to Optic. `pnpm release:version` rewrites the file.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { git } from './git.js';
 import { type ChangeLevel, compareSpecs, type SpecComparison } from './spec-compat.js';
-import { type Bump, requiredBump, specProviders, workspacePackages } from './versioning.js';
+import { filesHash, specHash } from './spec-hash.js';
+import { providerSpecs } from './specs.js';
+import { type Bump, requiredBump, workspacePackages } from './versioning.js';
 
 export const BASELINE_FILE = '.changeset/released-specs.json';
 
@@ -35,26 +36,6 @@ export interface Baseline {
 
 const ABOUT =
   'Last released spec of each provider. Written by `pnpm release:version`; read by `pnpm spec:diff` and `pnpm check:changesets`. Do not edit by hand.';
-
-/** Same normalisation as scripts/generate.ts, so the value equals `specInfo.sha256`. */
-export const specHash = (text: string): string =>
-  createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
-
-export function filesHash(files: Array<{ path: string; content: string }>): string {
-  const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path)))
-    hash.update(`${file.path}\0${file.content.replace(/\r\n/g, '\n')}\0`);
-  return hash.digest('hex');
-}
-
-export function git(root: string, args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 const specPath = (provider: string) => `specs/${provider}.yaml`;
 const generatedDir = (provider: string) => `packages/${provider}/src/generated`;
@@ -94,7 +75,7 @@ export function recordBaseline(root: string, commit: string): Baseline {
   const sha = git(root, ['rev-parse', '--verify', `${commit}^{commit}`]).trim();
   const manifests = new Map(workspacePackages(root).map((p) => [p.dir, p.manifest]));
   const providers: Record<string, BaselineEntry> = {};
-  for (const provider of specProviders(root)) {
+  for (const { provider } of providerSpecs(root)) {
     const manifest = manifests.get(provider);
     if (!manifest) continue;
     let spec: string;

@@ -1,7 +1,8 @@
 /** Bump arithmetic, the workspace's packages and the pending changesets, for a given repo root. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import parseChangeset from '@changesets/parse';
+import semver from 'semver';
 import type { ChangeLevel } from './spec-compat.js';
 
 export type Bump = 'none' | 'patch' | 'minor' | 'major';
@@ -11,10 +12,10 @@ export const bumpRank = (bump: Bump): number => BUMPS.indexOf(bump);
 export const maxBump = (bumps: Iterable<Bump>): Bump =>
   [...bumps].reduce<Bump>((max, bump) => (bumpRank(bump) > bumpRank(max) ? bump : max), 'none');
 
-function parseVersion(version: string): [number, number, number] {
-  const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!match) throw new Error(`not a semver version: ${version}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
+function parseVersion(version: string): semver.SemVer {
+  const parsed = semver.parse(version);
+  if (!parsed) throw new Error(`not a semver version: ${version}`);
+  return parsed;
 }
 
 /**
@@ -22,7 +23,7 @@ function parseVersion(version: string): [number, number, number] {
  * breaking, so breaking ⇒ minor and an addition ⇒ patch there (what npm users' ranges expect).
  */
 export function requiredBump(level: ChangeLevel, currentVersion: string): Bump {
-  const stable = parseVersion(currentVersion)[0] >= 1;
+  const stable = parseVersion(currentVersion).major >= 1;
   switch (level) {
     case 'breaking':
       return stable ? 'major' : 'minor';
@@ -37,10 +38,10 @@ export function requiredBump(level: ChangeLevel, currentVersion: string): Bump {
 
 /** Which part of the version moved from `before` to `after` (`none` if it did not grow). */
 export function bumpBetween(before: string, after: string): Bump {
-  const [a, b] = [parseVersion(before), parseVersion(after)];
-  if (b[0] !== a[0]) return b[0] > a[0] ? 'major' : 'none';
-  if (b[1] !== a[1]) return b[1] > a[1] ? 'minor' : 'none';
-  return b[2] > a[2] ? 'patch' : 'none';
+  const [from, to] = [parseVersion(before), parseVersion(after)];
+  if (!semver.gt(to, from)) return 'none';
+  if (to.major !== from.major) return 'major';
+  return to.minor !== from.minor ? 'minor' : 'patch';
 }
 
 export interface Manifest {
@@ -82,14 +83,6 @@ export function workspacePackages(root: string): WorkspacePackage[] {
     }));
 }
 
-/** Every `specs/<provider>.yaml`, found by glob. */
-export function specProviders(root: string): string[] {
-  return readdirSync(join(root, 'specs'))
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => name.slice(0, -'.yaml'.length))
-    .sort();
-}
-
 export interface Changeset {
   /** Path relative to the root, e.g. `.changeset/brave-owls-sing.md`. */
   file: string;
@@ -97,7 +90,7 @@ export interface Changeset {
   summary: string;
 }
 
-/** Pending changesets (`.changeset/*.md` except README.md), parsed like `changeset version` does. */
+/** Pending changesets (`.changeset/*.md` except README.md), parsed by changesets' own parser. */
 export function readChangesets(root: string): { changesets: Changeset[]; problems: string[] } {
   const dir = join(root, '.changeset');
   const changesets: Changeset[] = [];
@@ -106,22 +99,18 @@ export function readChangesets(root: string): { changesets: Changeset[]; problem
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.md') || name.toLowerCase() === 'readme.md') continue;
     const file = `.changeset/${name}`;
-    const match = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?([\s\S]*)$/.exec(
-      readFileSync(join(dir, name), 'utf8').trimStart(),
-    );
-    if (!match) {
-      problems.push(`${file}: no front matter (--- "package": patch|minor|major ---)`);
-      continue;
+    try {
+      const { releases, summary } = parseChangeset(readFileSync(join(dir, name), 'utf8'));
+      changesets.push({
+        file,
+        releases: new Map(releases.map((release) => [release.name, release.type])),
+        summary,
+      });
+    } catch (error) {
+      // Its first line says what is wrong; the rest quotes the file.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      problems.push(`${file}: ${reason} (expected --- "package": patch|minor|major ---)`);
     }
-    const frontMatter = (parse(match[1] ?? '') ?? {}) as Record<string, unknown>;
-    const releases = new Map<string, Bump>();
-    for (const [pkg, bump] of Object.entries(frontMatter)) {
-      if (typeof bump === 'string' && (BUMPS as readonly string[]).includes(bump))
-        releases.set(pkg, bump as Bump);
-      else
-        problems.push(`${file}: "${pkg}" has bump "${String(bump)}" (use patch, minor or major)`);
-    }
-    changesets.push({ file, releases, summary: (match[2] ?? '').trim() });
   }
   return { changesets, problems };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { specHash } from '../lib/release-baseline.js';
+import { specHash } from '../lib/spec-hash.js';
 import { packagedProviderSpecs, repoRoot } from '../lib/specs.js';
 
 const providers = packagedProviderSpecs().map((spec) => spec.provider);
