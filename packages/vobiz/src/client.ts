@@ -110,8 +110,6 @@ export interface VobizClient {
 
 const LIST_PATH = '/api/v1/accounts/{auth_id}/sub-accounts/';
 const ITEM_PATH = '/api/v1/accounts/{auth_id}/sub-accounts/{sub_auth_id}';
-/** listAll's page size when none is given: the largest the spec allows, for the fewest requests. */
-const LIST_ALL_PAGE_SIZE = MAX_PAGE_SIZE;
 
 /** A JSON object, or `undefined` (which the runner reports as an invalid response). */
 const asObject = <T>(data: T): T | undefined => (isRecord(data) ? data : undefined);
@@ -206,7 +204,8 @@ export function createVobizClient(options: VobizClientOptions): VobizClient {
       checkListAllQuery(query);
       const { limit, ...filters }: ListAllSubAccountsQuery = query ?? {};
       if (limit === 0) return;
-      const size = filters.size ?? LIST_ALL_PAGE_SIZE;
+      // The largest page the spec allows when none is given: the fewest requests.
+      const size = filters.size ?? MAX_PAGE_SIZE;
       yield* paginate({
         first: 1,
         limit,

@@ -59,10 +59,6 @@ export function mergeExtra(
   return { ...mapped, ...fields };
 }
 
-export function optionalString(check: InputChecker, field: string, value: unknown): void {
-  check.string(field, value, { optional: true });
-}
-
 /**
  * A read that found nothing although the provider answered 200 (Synthflow's empty one-item list,
  * Voximplant's empty filtered list) is reported like a 404, so callers handle one error class.

@@ -148,5 +148,3 @@ export function voximplantAdapter(client: VoximplantClient): Adapter<'voximplant
     },
   };
 }
-
-export type { RoleRefs };
