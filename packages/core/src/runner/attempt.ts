@@ -50,7 +50,7 @@ const tooLarge = () => new Refusal('too-large');
  * `init.signal`, which the global fetch honours), and races the deadline so a custom fetch that
  * ignores `init` still ends on time.
  */
-class AttemptInit implements SendInit {
+class PrivateSignalInit implements SendInit {
   readonly fetch: FetchLike;
   readonly headers: Record<string, string>;
   readonly #controller: AbortController;
@@ -114,7 +114,7 @@ export async function attemptOnce<R extends FetchResult>(
     // The caller may have given up while the auth headers were being prepared.
     if (callerSignal?.aborted) throw new AbortedError('aborted by the caller', context());
     const result = await withDeadline(
-      () => progress.send(new AttemptInit(fetchOnce, headers, controller)),
+      () => progress.send(new PrivateSignalInit(fetchOnce, headers, controller)),
       controller,
       timeoutMs,
       callerSignal,
