@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'scripts/vitest.config.ts'],
+    projects: ['packages/*', 'scripts/vitest.config.ts', 'vitest.types.config.ts'],
   },
 });
