@@ -1,8 +1,8 @@
 import { defineProject, mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.js';
+import { unitProject } from '../../vitest.shared.js';
 
-/** The shared test setup, plus the overhead benchmark (`pnpm bench`). */
+/** The shared test setup (no Prism mocks: every test here has its own servers), plus `pnpm bench`. */
 export default mergeConfig(
-  shared,
+  unitProject,
   defineProject({ test: { benchmark: { include: ['bench/**/*.bench.ts'] } } }),
 );

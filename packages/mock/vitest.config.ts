@@ -1,1 +1,1 @@
-export { default } from '../../vitest.shared.js';
+export { unitProject as default } from '../../vitest.shared.js';
