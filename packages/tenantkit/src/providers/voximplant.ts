@@ -5,7 +5,7 @@ import {
   voximplantOperations,
 } from '@tenantkit/voximplant';
 import { checkFields } from '../capabilities.js';
-import type { RoleRefs, VoximplantSubAccount } from '../model.js';
+import type { VoximplantSubAccount } from '../model.js';
 import { type Adapter, defined, notFound, redacted } from './shared.js';
 
 type RoleSelector = { role_id: number[] } | { role_name: string[] };
