@@ -5,16 +5,16 @@
  * `runner.run` with the wire input (logged redacted, its secrets remembered), the answer unwrapped.
  */
 import type {
-  AttemptInit,
   CallOptions,
   FetchResult,
   OperationInfo,
+  RequestPlan,
   Runner,
-  RunSpec,
+  SendInit,
 } from './runner.js';
 
 /** How an answer is read: `unwrap`, `expects`, `found`, `subject`, `bodyOptional`. */
-export type AnswerSpec<TData, TResult> = Omit<RunSpec<TData, TResult>, 'call' | 'input'>;
+export type AnswerSpec<TData, TResult> = Omit<RequestPlan<TData, TResult>, 'call' | 'input'>;
 
 export interface MethodSpec<In, Wire, R extends FetchResult, Out> {
   operation: OperationInfo;
@@ -23,7 +23,7 @@ export interface MethodSpec<In, Wire, R extends FetchResult, Out> {
    * returns what is sent. Default: the input as it is.
    */
   prepare?: (input: In) => Wire;
-  send: (init: AttemptInit, wire: Wire) => Promise<R>;
+  send: (init: SendInit, wire: Wire) => Promise<R>;
   /** How the answer is read; a function when it depends on the input (a read by id). */
   answer?:
     | AnswerSpec<Exclude<R['data'], undefined>, Out>
