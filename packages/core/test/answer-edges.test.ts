@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  type AttemptInit,
   BadRequestError,
   type FetchLike,
   type FetchResult,
@@ -15,12 +14,13 @@ import {
   RedirectError,
   ResponseTooLargeError,
   Runner,
+  type SendInit,
 } from '../src/index.js';
 
 const read: OperationInfo = { id: 'getThing', method: 'get', path: '/things/{id}', kind: 'read' };
 const URL_ASKED = 'https://api.test/things/1';
 
-const attempt = async (init: AttemptInit): Promise<FetchResult> => {
+const attempt = async (init: SendInit): Promise<FetchResult> => {
   const response = await init.fetch(new Request(URL_ASKED, { headers: init.headers }));
   const text = await response.text();
   const body = text ? JSON.parse(text) : undefined;
