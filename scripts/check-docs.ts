@@ -158,6 +158,8 @@ if (runnable.length > 0) {
       VOBIZ_AUTH_ID: 'MA_DOCS0001',
       VOBIZ_AUTH_TOKEN: 'docs-vobiz-token',
       VOXIMPLANT_CREDENTIALS: credentials,
+      TWILIO_ACCOUNT_SID: 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      TWILIO_AUTH_TOKEN: 'docs-twilio-token',
     };
     for (const block of runnable) {
       const file = fileOf(block, '_run');

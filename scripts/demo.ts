@@ -1,8 +1,9 @@
 /**
  * `pnpm demo`: the `tenantkit` CLI tells one true story against ONE sandbox (`@tenantkit/mock`): on
  * each provider it creates a tenant, lists it, gets the same record, updates it and shows the
- * change, deletes it and shows it gone. Then the tenant sync: a tenants file is planned, applied,
- * planned again (empty), edited, planned (one update) and applied. Every step after a create uses the id that create printed,
+ * change, deletes it and shows it gone (Twilio: closes it, and shows it closed for good; a
+ * Synthflow sub-account is linked to the Twilio one on the way). Then the tenant sync: a tenants
+ * file is planned, applied, planned again (empty), edited, planned (one update) and applied. Every step after a create uses the id that create printed,
  * and each step checks what it printed, so no step can show a record the previous one did not make.
  *
  * The sandbox is a stateful server per provider, every request and answer checked by Prism against
@@ -227,6 +228,58 @@ const STEPS: Step[] = [
     },
   ),
   {
+    title: 'Twilio: create a sub-account (JSON, so the next steps can use its SID)',
+    args: () => ['--json', 'create', 'twilio', '--name', 'Acme Dental'],
+    creates: 'twilio',
+    shows: contains('"name": "Acme Dental"', '"authToken": "[REDACTED]"'),
+  },
+  {
+    title: 'Twilio: list: the new sub-account is there (the main account is not)',
+    args: () => ['list', 'twilio'],
+    shows: contains(id('twilio'), 'Acme Dental'),
+  },
+  {
+    title: 'Twilio: suspend it and rename it',
+    args: (ids) => [
+      'update',
+      'twilio',
+      id('twilio')(ids),
+      '--disable',
+      '--name',
+      'Acme Dental Group',
+    ],
+    shows: contains(id('twilio'), 'Acme Dental Group', 'false'),
+  },
+  {
+    title:
+      'Synthflow on Twilio: a Synthflow sub-account placing its calls through it (token never printed)',
+    args: (ids) => [
+      ...['create', 'synthflow', '--name', 'Acme Dental voice agent'],
+      ...['--twilio-subaccount', id('twilio')(ids)],
+    ],
+    shows: contains('Acme Dental voice agent'),
+  },
+  {
+    title: 'Twilio: delete means close, for good; without --yes nothing is sent (exit 2)',
+    args: (ids) => ['delete', 'twilio', id('twilio')(ids)],
+    expect: 2,
+  },
+  {
+    title: 'Twilio: close it (--yes)',
+    args: (ids) => ['delete', 'twilio', id('twilio')(ids), '--yes'],
+    shows: contains(id('twilio')),
+  },
+  {
+    title: 'Twilio: get it again: still there, closed',
+    args: (ids) => ['--json', 'get', 'twilio', id('twilio')(ids)],
+    shows: contains('"status": "closed"', '"enabled": false'),
+  },
+  {
+    title: 'Twilio: re-activating a closed sub-account is refused by Twilio (21479, exit 1)',
+    args: (ids) => ['update', 'twilio', id('twilio')(ids), '--enable'],
+    expect: 1,
+  },
+  {
     title: 'Refused before sending: Voximplant has no quotas (exit 2)',
     args: () => [
       ...['create', 'voximplant', '--name', 'acme_dental', '--password', 'Str0ng!Pass'],
@@ -241,7 +294,7 @@ const quote = (arg: string) =>
   /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 const startedAt = Date.now();
 const specs = Object.fromEntries(
-  (['synthflow', 'vobiz', 'voximplant'] as const).map((provider) => [
+  (['synthflow', 'vobiz', 'voximplant', 'twilio'] as const).map((provider) => [
     provider,
     join(specsDir, `${provider}.yaml`),
   ]),

@@ -59,13 +59,21 @@ const CASES: Case[] = [
     ceilingKb: 23.9,
   },
   {
-    name: 'tenantkit (facade, all three)',
+    name: '@tenantkit/twilio',
+    consumer:
+      "import { createTwilioClient } from '@tenantkit/twilio';\nconsole.log(createTwilioClient);",
+    targetKb: 6,
+    ceilingKb: 14.6,
+  },
+  {
+    name: 'tenantkit (facade, all four)',
     consumer: "import { createTenantkit } from 'tenantkit';\nconsole.log(createTenantkit);",
     targetKb: 20,
     // Raised from 33.8 by issue 12 (+1.6 kB): the provider definitions the facade's registry reads
     // carry each provider's configuration (CLI flags, variables, hints) and are checked once by
     // defineProvider. Moving the configuration out of the definition would win most of it back.
-    ceilingKb: 35.5,
+    // Raised again by issue 15: the Twilio client, definition and adapter, and the Synthflow link.
+    ceilingKb: 39.4,
   },
 ];
 

@@ -74,7 +74,7 @@ export async function runSandbox(flags: SandboxFlags): Promise<() => Promise<voi
   const temporary =
     state === undefined ? mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-')) : undefined;
   const env = sandbox.cliEnvironment(temporary ?? dirname(state as string));
-  const { synthflow, vobiz, voximplant } = sandbox.credentials;
+  const { synthflow, vobiz, voximplant, twilio } = sandbox.credentials;
 
   console.log(`tenantkit sandbox — seed ${seed ?? 1}, state ${state ?? 'in memory only'}`);
   console.log(`faults: ${Object.keys(faults).length > 0 ? JSON.stringify(faults) : 'none'}\n`);
@@ -87,6 +87,7 @@ export async function runSandbox(flags: SandboxFlags): Promise<() => Promise<voi
   console.log(
     `  voximplant  credentials file ${env.VOXIMPLANT_CREDENTIALS} (account ${voximplant?.credentials.account_id}, key ${voximplant?.credentials.key_id})`,
   );
+  console.log(`  twilio      account SID ${twilio?.accountSid}, auth token ${twilio?.authToken}`);
   console.log('\nFor the tenantkit CLI (or your own code):');
   for (const [name, value] of Object.entries(env)) console.log(`  export ${name}=${value}`);
   console.log(

@@ -21,6 +21,7 @@ import type { Provider } from 'tenantkit';
 import { runCli } from 'tenantkit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY, voximplantCredentials } from './support/adapters.js';
+import type { MatrixProvider } from './support/facade.js';
 import {
   type Encoding,
   EXTRA_SECRET,
@@ -409,7 +410,7 @@ describe('leak matrix: the CLI', () => {
     [`TENANTKIT_${provider.toUpperCase()}_BASE_URL`]: baseUrl,
   });
   const commands: Record<
-    Provider,
+    MatrixProvider,
     { read: string[]; create: string[]; sent: Record<string, string> }
   > = {
     synthflow: {
@@ -488,7 +489,7 @@ describe('leak matrix: the CLI', () => {
     path,
     flags,
   }: {
-    provider: Provider;
+    provider: MatrixProvider;
     path: CliPath;
     flags: string[];
   }) => {

@@ -11,7 +11,7 @@ import { createVoximplantClient } from '@tenantkit/voximplant';
 import type { Provider } from 'tenantkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY, voximplantCredentials } from './support/adapters.js';
-import { facadeAt, facadeOperations } from './support/facade.js';
+import { facadeAt, facadeOperations, type MatrixProvider } from './support/facade.js';
 import { type ScriptedServer, type Step, startScriptedServer } from './support/server.js';
 
 // Started at collection time: the cells below are built from clients that need its URL.
@@ -268,7 +268,7 @@ function clientOperations(): Operation[] {
 
 /** The facade's operations, each with the shapes of the client operation it starts with. */
 function facadeOps(): Operation[] {
-  const shapes: Record<Provider, Record<string, string[]>> = {
+  const shapes: Record<MatrixProvider, Record<string, string[]>> = {
     synthflow: {
       create: SPECIFIC.synthflowCreate,
       get: SPECIFIC.synthflowRead,

@@ -292,14 +292,17 @@ export class RedirectError extends ApiError {
   }
 }
 
-/** A list walk stopped: the provider repeated itself, or the page cap (`maxPages`) was reached. */
+/**
+ * A list walk stopped: the provider repeated itself, the page cap (`maxPages`) was reached, or its
+ * link to the next page pointed away from the client's base URL (another origin or resource).
+ */
 export class PagingError extends TenantkitError {
   static override readonly brand: string = 'PagingError';
   readonly provider: ProviderName;
   readonly operation: string;
   /** Pages fetched before the walk stopped. */
   readonly pages: number;
-  readonly reason: 'repeated-page' | 'cursor-not-advancing' | 'page-cap';
+  readonly reason: 'repeated-page' | 'cursor-not-advancing' | 'page-cap' | 'cursor-elsewhere';
 
   constructor(details: {
     provider: ProviderName;

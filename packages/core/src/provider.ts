@@ -19,6 +19,8 @@ export const INPUT_FIELDS = [
   'password',
   'currentPassword',
   'extra',
+  // The Twilio sub-account a Synthflow sub-account places its calls through (issue 15).
+  'twilio',
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
@@ -60,6 +62,8 @@ export interface CapabilityRow {
   childAccounts: FeatureSupport;
   /** What else the provider client offers that the unified model does not cover. */
   providerClientOnly: readonly string[];
+  /** What `delete` does when it is more than a removal (Twilio closes, irreversibly). */
+  delete?: string;
 }
 
 /** Every unified operation, for a provider that has them all. */

@@ -177,7 +177,10 @@ export function readSpec(specFile: string): Record<string, unknown> {
   return parseYaml(readFileSync(specFile, 'utf8')) as Record<string, unknown>;
 }
 
-/** Named request-body examples of one operation of a spec (so tests prove every example is accepted). */
+/**
+ * Named request-body examples of one operation of a spec (so tests prove every example is accepted):
+ * its JSON examples, or its form-field examples.
+ */
 export function requestExamples(specFile: string, operationId: string): Record<string, unknown> {
   const spec = readSpec(specFile) as {
     paths: Record<
@@ -196,7 +199,11 @@ export function requestExamples(specFile: string, operationId: string): Record<s
   for (const item of Object.values(spec.paths)) {
     for (const operation of Object.values(item)) {
       if (operation?.operationId !== operationId) continue;
-      const examples = operation.requestBody?.content?.['application/json']?.examples ?? {};
+      // JSON bodies, or form fields (Twilio) for an operation that takes those.
+      const content = operation.requestBody?.content ?? {};
+      const examples =
+        (content['application/json'] ?? content['application/x-www-form-urlencoded'])?.examples ??
+        {};
       return Object.fromEntries(
         Object.entries(examples).map(([name, example]) => [name, example.value]),
       );

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SandboxProvider } from '../src/sandbox/definition.js';
 import { FaultInjector } from '../src/sandbox/faults.js';
 import { synthflow } from '../src/sandbox/providers/synthflow/index.js';
+import { twilio } from '../src/sandbox/providers/twilio/index.js';
 import { vobiz } from '../src/sandbox/providers/vobiz/index.js';
 import { voximplant } from '../src/sandbox/providers/voximplant/index.js';
 import { Random } from '../src/sandbox/random.js';
@@ -129,7 +130,7 @@ describe('a deliberately wrong sandbox answer is caught', () => {
 });
 
 describe('every operation of every spec has a handler, and every handler an operation', () => {
-  const definitions = { synthflow, vobiz, voximplant };
+  const definitions = { synthflow, twilio, vobiz, voximplant };
   it.each(Object.keys(definitions) as SandboxProvider[])('%s', async (provider) => {
     const operations = await getHttpOperationsFromSpec(REPO_SPECS[provider]);
     const fromSpec = operations.map((operation) => operation.iid).sort();

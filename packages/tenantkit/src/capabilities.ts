@@ -126,6 +126,10 @@ export function capabilityMatrix(): { header: string[]; rows: string[][] } {
     ]);
   }
   rows.push([
+    'delete',
+    ...PROVIDERS.map((p) => CAPABILITIES[p].delete ?? 'removes the sub-account'),
+  ]);
+  rows.push([
     'paging',
     ...PROVIDERS.map(
       (p) => `${CAPABILITIES[p].paging.supported ? 'yes' : 'no'}: ${CAPABILITIES[p].paging.how}`,

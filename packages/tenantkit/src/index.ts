@@ -2,6 +2,7 @@
 // The provider packages, re-exported so one install gives every type and error class.
 export * from '@tenantkit/core';
 export * as synthflow from '@tenantkit/synthflow';
+export * as twilio from '@tenantkit/twilio';
 export * as vobiz from '@tenantkit/vobiz';
 export * as voximplant from '@tenantkit/voximplant';
 export {
@@ -36,6 +37,11 @@ export type {
   SynthflowPermissionChange,
   SynthflowSubAccount,
   SynthflowUpdateInput,
+  TwilioCreateInput,
+  TwilioCredentials,
+  TwilioLink,
+  TwilioUnifiedSubAccount,
+  TwilioUpdateInput,
   Unsupported,
   UpdateInput,
   VobizCreateInput,

@@ -12,6 +12,7 @@ import type {
   Subaccount as SynthflowSubaccount,
   UpdateSubaccountRequest,
 } from '@tenantkit/synthflow';
+import type { Account as TwilioAccount } from '@tenantkit/twilio';
 import type {
   CreateSubAccountRequest as VobizCreateRequest,
   CreateSubAccountResponse as VobizCreateResponse,
@@ -86,6 +87,8 @@ export type VobizUnifiedSubAccount = SubAccountOf<
   VobizPermissions
 >;
 export type VoximplantSubAccount = SubAccountOf<'voximplant', SubUserView, never, never>;
+/** `enabled` is false for a suspended and for a closed sub-account; `raw.status` says which. */
+export type TwilioUnifiedSubAccount = SubAccountOf<'twilio', TwilioAccount, never, never>;
 
 interface ByProvider {
   synthflow: {
@@ -95,6 +98,14 @@ interface ByProvider {
     credentials: SynthflowCredentials;
     createRaw: CreateSubaccountResult;
     deleteRaw: DeleteSubaccountResult;
+  };
+  twilio: {
+    subAccount: TwilioUnifiedSubAccount;
+    create: TwilioCreateInput;
+    update: TwilioUpdateInput;
+    credentials: TwilioCredentials;
+    createRaw: TwilioAccount;
+    deleteRaw: TwilioAccount;
   };
   vobiz: {
     subAccount: VobizUnifiedSubAccount;
@@ -130,6 +141,13 @@ export interface SynthflowCredentials {
 export interface VobizCredentials {
   authId?: Secret;
   /** Cannot be read again later: every other answer masks it. */
+  authToken?: Secret;
+}
+export interface TwilioCredentials {
+  /**
+   * The new sub-account's Auth Token (with its SID, `id`, it authenticates as that sub-account).
+   * Twilio returns it on every read too; the facade hands it out only here (`raw` redacts it).
+   */
   authToken?: Secret;
 }
 /** Voximplant hands out nothing on AddSubUser: the password is the one you chose. */
@@ -174,6 +192,8 @@ export interface SynthflowCreateInput
   email?: string;
   limits?: SynthflowLimits;
   permissions?: SynthflowPermissionChange;
+  /** The Twilio sub-account it should use (sent as `twilio_account_sid` / `twilio_auth_token`). */
+  twilio?: TwilioLink;
   /** Synthflow fields without a unified name (Twilio credentials), sent as they are. */
   extra?: Pick<CreateSubaccountRequest, 'twilio_account_sid' | 'twilio_auth_token'>;
 }
@@ -188,6 +208,8 @@ export interface SynthflowUpdateInput
   email?: string;
   limits?: SynthflowLimits;
   permissions?: SynthflowPermissionChange;
+  /** The Twilio sub-account it should use from now on. */
+  twilio?: TwilioLink;
   extra?: Pick<
     UpdateSubaccountRequest,
     | 'twilio_account_sid'
@@ -198,6 +220,54 @@ export interface SynthflowUpdateInput
     | 'operation_type'
     | 'products'
   >;
+}
+
+/**
+ * The Twilio sub-account a Synthflow sub-account should use (Synthflow's `twilio_account_sid` and
+ * `twilio_auth_token`): the result of a Twilio create through the facade, a Twilio sub-account of
+ * the facade (its token is then read from Twilio, so `twilio` must be configured), or the SID with
+ * the token as a `Secret`.
+ */
+export type TwilioLink =
+  | Pick<CreateResult<'twilio'>, 'provider' | 'id' | 'credentials'>
+  | Pick<TwilioUnifiedSubAccount, 'provider' | 'id'>
+  | { accountSid: string; authToken: Secret };
+
+export interface TwilioCreateInput
+  extends Refuse<
+    'twilio',
+    'create',
+    | 'email'
+    | 'description'
+    | 'enabled'
+    | 'limits'
+    | 'permissions'
+    | 'roles'
+    | 'password'
+    | 'currentPassword'
+    | 'extra'
+    | 'twilio'
+  > {
+  /** `FriendlyName`, 1–64 characters; without it Twilio names it after the creation time. */
+  name?: string;
+}
+export interface TwilioUpdateInput
+  extends Refuse<
+    'twilio',
+    'update',
+    | 'email'
+    | 'description'
+    | 'limits'
+    | 'permissions'
+    | 'roles'
+    | 'password'
+    | 'currentPassword'
+    | 'extra'
+    | 'twilio'
+  > {
+  name?: string;
+  /** true → `Status=active`, false → `Status=suspended` (closing is `delete`). */
+  enabled?: boolean;
 }
 
 export interface VobizCreateInput extends Refuse<'vobiz', 'create', 'currentPassword' | 'roles'> {

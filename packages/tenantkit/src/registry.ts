@@ -5,10 +5,16 @@
  * brings the definition: see MAINTAINING.md, "Add a provider").
  */
 import { synthflowProvider } from '@tenantkit/synthflow';
+import { twilioProvider } from '@tenantkit/twilio';
 import { vobizProvider } from '@tenantkit/vobiz';
 import { voximplantProvider } from '@tenantkit/voximplant';
 
-export const PROVIDER_DEFINITIONS = [synthflowProvider, vobizProvider, voximplantProvider] as const;
+export const PROVIDER_DEFINITIONS = [
+  synthflowProvider,
+  vobizProvider,
+  voximplantProvider,
+  twilioProvider,
+] as const;
 
 type Definition = (typeof PROVIDER_DEFINITIONS)[number];
 export type Provider = Definition['name'];

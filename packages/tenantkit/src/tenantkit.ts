@@ -24,6 +24,8 @@ import type {
 } from './model.js';
 import type { Adapter } from './providers/shared.js';
 import { synthflowAdapter } from './providers/synthflow.js';
+import { twilioAdapter } from './providers/twilio.js';
+import { resolveTwilioLink } from './providers/twilio-link.js';
 import { type NumbersAdapter, vobizAdapter, vobizNumbersAdapter } from './providers/vobiz.js';
 import { voximplantAdapter } from './providers/voximplant.js';
 import {
@@ -121,11 +123,17 @@ function howToConfigure(provider: Provider): string {
 }
 
 type Clients = { [P in Provider]?: ClientOf<P> };
+/** Another provider's client, for an adapter that links to it (Synthflow → Twilio). */
+type ClientLookup = <Q extends Provider>(provider: Q) => ClientOf<Q>;
 /** The facade's own part of each provider, over its client (Stage: adapters by provider). */
-const ADAPTERS: { [P in Provider]: (client: ClientOf<P>) => Adapter<P> } = {
-  synthflow: synthflowAdapter,
+const ADAPTERS: { [P in Provider]: (client: ClientOf<P>, others: ClientLookup) => Adapter<P> } = {
+  synthflow: (client, others) =>
+    synthflowAdapter(client, (operation, link) =>
+      resolveTwilioLink(operation, link, () => others('twilio')),
+    ),
   vobiz: vobizAdapter,
   voximplant: voximplantAdapter,
+  twilio: twilioAdapter,
 };
 
 function build<P extends Provider>(provider: P, options: ClientOptionsOf<P>): ClientOf<P> {
@@ -144,7 +152,9 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
     if (!own) return;
     const client = build(provider, { ...shared, ...own } as ClientOptionsOf<P>);
     (clients as Record<P, ClientOf<P>>)[provider] = client;
-    (adapters as Record<P, Adapter<P>>)[provider] = ADAPTERS[provider](client);
+    (adapters as Record<P, Adapter<P>>)[provider] = ADAPTERS[provider](client, (other) =>
+      clientOf(other),
+    );
   };
   for (const provider of PROVIDERS) configure(provider);
 

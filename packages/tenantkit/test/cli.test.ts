@@ -73,7 +73,7 @@ describe('tenantkit CLI (spawned)', () => {
     const run = await tenantkit(['providers', '--json']);
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as Array<{ provider: string; configured: boolean }>;
-    expect(rows.map((row) => row.provider)).toEqual(['synthflow', 'vobiz', 'voximplant']);
+    expect(rows.map((row) => row.provider)).toEqual(['synthflow', 'vobiz', 'voximplant', 'twilio']);
   });
 
   it('create prints the id and redacts the one-time credentials unless --show-secrets', async () => {
@@ -158,7 +158,7 @@ describe('tenantkit CLI (spawned)', () => {
   });
 
   it('usage errors exit 2', async () => {
-    expect((await tenantkit(['get', 'twilio', 'x'])).code).toBe(2);
+    expect((await tenantkit(['get', 'plivo', 'x'])).code).toBe(2);
     expect((await tenantkit(['frobnicate'])).code).toBe(2);
     expect((await tenantkit(['get', 'vobiz', '42'])).code).toBe(2);
   });

@@ -145,12 +145,12 @@ describe('capability table: numbers, child accounts, what stays on the provider 
       row('numbers')
         ?.slice(1)
         .map((cell) => cell.split(':')[0]),
-    ).toEqual(['no', 'yes', 'no']);
+    ).toEqual(['no', 'yes', 'no', 'no']);
     expect(
       row('child accounts')
         ?.slice(1)
         .map((cell) => cell.split(':')[0]),
-    ).toEqual(['no', 'no', 'yes']);
+    ).toEqual(['no', 'no', 'yes', 'no']);
     expect(row('on the provider client only')?.[2]).toContain('vobiz.kyc');
     expect(row('on the provider client only')?.[3]).toContain('voximplant.authorizedIps');
     expect(CAPABILITIES.vobiz.numbers.supported).toBe(true);

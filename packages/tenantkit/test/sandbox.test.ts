@@ -85,7 +85,8 @@ const ids = async (provider: Provider) => {
   return found;
 };
 
-describe.each(Object.keys(STORY) as Provider[])(
+// Twilio's story differs (delete closes, and a closed sub-account stays readable): twilio.test.ts.
+describe.each(Object.keys(STORY) as Array<keyof typeof STORY>)(
   '%s through the facade: one true story',
   (provider) => {
     it('create → get the same record → list it → update and see the change → delete and see it gone', async () => {

@@ -75,7 +75,7 @@ describe('unified model types', () => {
     const account = {} as SubAccount;
     if (account.provider === 'vobiz') expectTypeOf(account.raw).toEqualTypeOf<VobizWire>();
     // @ts-expect-error not a provider
-    tk.subaccounts.get('twilio', 'x');
+    tk.subaccounts.get('plivo', 'x');
   });
 
   it('numbers: assignments and entries', () => {

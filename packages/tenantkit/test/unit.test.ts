@@ -83,7 +83,7 @@ describe('createTenantkit', () => {
 
   it('an unknown provider is a ValidationError', async () => {
     const tk = createTenantkit({ synthflow: { apiKey: 'k' } });
-    await expect(tk.subaccounts.get('twilio' as 'vobiz', 'x')).rejects.toMatchObject({
+    await expect(tk.subaccounts.get('plivo' as 'vobiz', 'x')).rejects.toMatchObject({
       field: 'provider',
       rule: 'enum',
     });
@@ -537,10 +537,11 @@ describe('capabilities: a field a provider cannot honour is a ValidationError na
   it('the matrix, the checks and capabilities() come from the one table', () => {
     expect(tk.capabilities('voximplant')).toBe(CAPABILITIES.voximplant);
     const { header, rows } = capabilityMatrix();
-    expect(header).toEqual(['', 'synthflow', 'vobiz', 'voximplant']);
+    expect(header).toEqual(['', 'synthflow', 'vobiz', 'voximplant', 'twilio']);
     expect(rows.map((row) => row[0])).toEqual([
       'operations',
       ...INPUT_FIELDS,
+      'delete',
       'paging',
       'credentials on create',
       'numbers',

@@ -12,14 +12,15 @@ import {
 } from '@tenantkit/core';
 import type { SandboxProvider } from '@tenantkit/mock';
 import { createSynthflowClient } from '@tenantkit/synthflow';
+import { type Account, createTwilioClient } from '@tenantkit/twilio';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from '../support/sandbox.js';
 
-const sandbox = useSandbox(['synthflow', 'vobiz', 'voximplant'], { seed: 21 });
+const sandbox = useSandbox(['synthflow', 'vobiz', 'voximplant', 'twilio'], { seed: 21 });
 
-/** One small interface per provider, so each fault runs the same rows against all three. */
+/** One small interface per provider, so each fault runs the same rows against all of them. */
 interface Tenants {
   read(): Promise<unknown>;
   create(name: string): Promise<unknown>;
@@ -73,6 +74,30 @@ const TENANTS: Record<SandboxProvider, (options: CoreOptions) => Tenants> = {
       async removeAll() {
         for (const item of await client.subUsers.list({ count: 100 }))
           await client.subUsers.delete({ subuser_id: item.subuser_id });
+      },
+    };
+  },
+  twilio(options) {
+    const credentials = sandbox().credentials.twilio ?? { accountSid: '', authToken: '' };
+    const client = createTwilioClient({
+      ...credentials,
+      baseUrl: sandbox().urls.twilio,
+      ...options,
+    });
+    // Twilio lists the main account and keeps closed sub-accounts listed: the open ones count.
+    const open = async () => {
+      const accounts: Account[] = [];
+      for await (const account of client.subaccounts.listAll())
+        if (account.sid !== credentials.accountSid && account.status !== 'closed')
+          accounts.push(account);
+      return accounts;
+    };
+    return {
+      read: () => client.subaccounts.list(),
+      create: (name) => client.subaccounts.create({ FriendlyName: name }),
+      names: async () => (await open()).map((account) => account.friendly_name ?? ''),
+      async removeAll() {
+        for (const account of await open()) await client.subaccounts.close(account.sid ?? '');
       },
     };
   },

@@ -3,8 +3,15 @@ import type { CoreOptions } from '@tenantkit/core';
 import { createTenantkit, type Provider, type Tenantkit } from 'tenantkit';
 import { CANARY, voximplantCredentials } from './adapters.js';
 
+/**
+ * The providers these adversarial matrices cover. Twilio (issue 15) is not in them yet: its client
+ * has its own secrets, retry, paging and redirect-free loopback suites (packages/twilio/test), and
+ * the sandbox fault suite covers it.
+ */
+export type MatrixProvider = Exclude<Provider, 'twilio'>;
+
 export function facadeAt(
-  provider: Provider,
+  provider: MatrixProvider,
   baseUrl: string,
   options: CoreOptions = {},
 ): Tenantkit {
@@ -26,7 +33,7 @@ export function facadeAt(
 }
 
 /** The id each provider's facade reads (what every wrong-record answer is not). */
-export const FACADE_IDS: Record<Provider, string> = {
+export const FACADE_IDS: Record<MatrixProvider, string> = {
   synthflow: '1726005822670x239735712159542050',
   vobiz: 'SA_ABCDEF12',
   voximplant: '109',
@@ -45,7 +52,7 @@ export const FACADE_UPDATE = {
 } as const;
 
 /** Every facade operation of a provider, as a call that settles (list is walked to its end). */
-export function facadeOperations(tk: Tenantkit, provider: Provider) {
+export function facadeOperations(tk: Tenantkit, provider: MatrixProvider) {
   const id = FACADE_IDS[provider];
   return {
     create: () => tk.subaccounts.create(provider, FACADE_CREATE[provider] as never),

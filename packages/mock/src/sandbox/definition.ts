@@ -5,7 +5,7 @@
  */
 import type { Random, RandomState } from './random.js';
 
-export const SANDBOX_PROVIDERS = ['synthflow', 'vobiz', 'voximplant'] as const;
+export const SANDBOX_PROVIDERS = ['synthflow', 'vobiz', 'voximplant', 'twilio'] as const;
 export type SandboxProvider = (typeof SANDBOX_PROVIDERS)[number];
 
 /** One request, after Prism found it valid against the spec. */
@@ -20,7 +20,7 @@ export interface SandboxRequest {
   query: Readonly<Record<string, string>>;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string>>;
-  /** The parsed JSON body, or null. */
+  /** The parsed JSON body, the raw text of a form body (Twilio), or null. */
   body: unknown;
 }
 

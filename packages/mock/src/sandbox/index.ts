@@ -12,6 +12,7 @@ import { type ProviderDefinition, SANDBOX_PROVIDERS, type SandboxProvider } from
 import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
 import { writePrivateFile } from './private-file.js';
 import { synthflow } from './providers/synthflow/index.js';
+import { twilio } from './providers/twilio/index.js';
 import { vobiz } from './providers/vobiz/index.js';
 import { voximplant } from './providers/voximplant/index.js';
 import { Random, type RandomState } from './random.js';
@@ -26,12 +27,13 @@ import { lockStateFile } from './state-lock.js';
 
 export type { FaultOptions } from './faults.js';
 export type { SynthflowSandboxCredentials } from './providers/synthflow/index.js';
+export type { TwilioSandboxCredentials } from './providers/twilio/index.js';
 export type { VobizSandboxCredentials } from './providers/vobiz/index.js';
 export type { VoximplantSandboxCredentials } from './providers/voximplant/index.js';
 export type { SandboxExchange, SandboxViolation } from './server.js';
 export { SANDBOX_PROVIDERS, type SandboxProvider };
 
-const DEFINITIONS = { synthflow, vobiz, voximplant } as const;
+const DEFINITIONS = { synthflow, twilio, vobiz, voximplant } as const;
 
 export type SandboxCredentials = {
   [P in SandboxProvider]?: ReturnType<(typeof DEFINITIONS)[P]['credentials']>;
@@ -233,6 +235,11 @@ function cliEnvironment(
   if (urls.synthflow && credentials.synthflow) {
     env.TENANTKIT_SYNTHFLOW_BASE_URL = urls.synthflow;
     env.SYNTHFLOW_API_KEY = credentials.synthflow.apiKey;
+  }
+  if (urls.twilio && credentials.twilio) {
+    env.TENANTKIT_TWILIO_BASE_URL = urls.twilio;
+    env.TWILIO_ACCOUNT_SID = credentials.twilio.accountSid;
+    env.TWILIO_AUTH_TOKEN = credentials.twilio.authToken;
   }
   if (urls.vobiz && credentials.vobiz) {
     env.TENANTKIT_VOBIZ_BASE_URL = urls.vobiz;

@@ -5,6 +5,7 @@ import type { SandboxProvider } from '../../src/index.js';
 
 export const REPO_SPECS: Record<SandboxProvider, string> = {
   synthflow: fileURLToPath(new URL('../../../../specs/synthflow.yaml', import.meta.url)),
+  twilio: fileURLToPath(new URL('../../../../specs/twilio.yaml', import.meta.url)),
   vobiz: fileURLToPath(new URL('../../../../specs/vobiz.yaml', import.meta.url)),
   voximplant: fileURLToPath(new URL('../../../../specs/voximplant.yaml', import.meta.url)),
 };

@@ -5,7 +5,7 @@
  */
 import { ValidationError } from '@tenantkit/core';
 import { Argument, type Command, Option } from 'commander';
-import { PROVIDERS } from '../model.js';
+import { PROVIDERS, type Provider } from '../model.js';
 import type { SecretFlag } from './output/io.js';
 
 /** The flags `withInputOptions` adds, as commander parses them. */
@@ -24,6 +24,7 @@ export interface InputOptions {
   password?: string;
   currentPassword?: string;
   extra?: string[];
+  twilioSubaccount?: string;
 }
 
 /** The input flags whose values are secrets (the output scrubs them). */
@@ -59,11 +60,16 @@ export function withInputOptions(command: Command): Command {
     .option('--revoke-role <role>', 'Voximplant role name or id to remove (repeatable)', collect)
     .option('--password <password>', 'password (Voximplant login, Vobiz console)')
     .option('--current-password <password>', 'current password (Voximplant, to change it)')
+    .option('--extra <field=json>', 'a provider field without a unified name (repeatable)', collect)
     .option(
-      '--extra <field=json>',
-      'a provider field without a unified name (repeatable)',
-      collect,
+      '--twilio-subaccount <sid>',
+      'Synthflow: the Twilio sub-account to place calls through (its token is read from Twilio, so Twilio credentials are needed too)',
     );
+}
+
+/** The other providers an input names (a Synthflow sub-account's Twilio sub-account). */
+export function linkedProviders(options: InputOptions): Provider[] {
+  return options.twilioSubaccount ? ['twilio'] : [];
 }
 
 /** A repeatable flag: every value, in order. */
@@ -160,5 +166,6 @@ export function toInput(options: InputOptions): Record<string, unknown> {
     };
   }
   if (options.extra) input.extra = pairs('extra', options.extra);
+  if (options.twilioSubaccount) input.twilio = { provider: 'twilio', id: options.twilioSubaccount };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

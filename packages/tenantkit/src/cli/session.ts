@@ -22,25 +22,33 @@ export async function withTenantkit(
   options: GlobalOptions,
   io: CliIo,
   run: (tk: Tenantkit) => Promise<void>,
+  /** Other providers the command needs too (a Synthflow sub-account linked to Twilio). */
+  also: readonly Provider[] = [],
 ): Promise<void> {
+  const providers = [provider, ...also.filter((other) => other !== provider)];
   // The mocks live exactly as long as one command.
-  const mock = options.mock ? await startMock(provider) : undefined;
+  const mock = options.mock ? await startMocks(providers) : undefined;
   try {
     const logger: Logger | undefined = options.debug
       ? { debug: (message, details) => io.stderr(`${message} ${JSON.stringify(details)}\n`) }
       : undefined;
-    const tk = createTenantkit({
-      ...providerOptions(provider, options, io.env, mock),
-      ...(logger && { logger }),
-    });
+    const configured = providers.map((each) =>
+      providerOptions(
+        each,
+        options,
+        io.env,
+        mock && { url: mock.urls[each] as string, kit: mock.kit },
+      ),
+    );
+    const tk = createTenantkit(Object.assign({}, ...configured, logger && { logger }));
     await run(tk);
   } finally {
     await mock?.stop();
   }
 }
 
-/** The Prism mock of one provider, from the optional `@tenantkit/mock` (loaded only here). */
-async function startMock(provider: Provider): Promise<MockTarget & { stop(): Promise<void> }> {
+/** The Prism mocks of the providers, from the optional `@tenantkit/mock` (loaded only here). */
+async function startMocks(providers: readonly Provider[]) {
   let mock: typeof import('@tenantkit/mock');
   try {
     mock = await import('@tenantkit/mock');
@@ -53,11 +61,11 @@ async function startMock(provider: Provider): Promise<MockTarget & { stop(): Pro
     }
     throw error;
   }
-  const servers = await mock.startMockServers({ providers: [provider] });
-  const url = servers.urls[provider];
-  if (url === undefined) {
+  const servers = await mock.startMockServers({ providers });
+  const missing = providers.find((provider) => servers.urls[provider] === undefined);
+  if (missing !== undefined) {
     await servers.stop();
-    throw new Error(`--mock: the ${provider} mock did not start`);
+    throw new Error(`--mock: the ${missing} mock did not start`);
   }
-  return { url, kit: mock, stop: () => servers.stop() };
+  return { urls: servers.urls, kit: mock as MockTarget['kit'], stop: () => servers.stop() };
 }

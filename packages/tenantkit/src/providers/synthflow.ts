@@ -17,13 +17,25 @@ import {
   redacted,
   secretOf,
 } from './shared.js';
+import type { TwilioPair } from './twilio-link.js';
 
 const LIMIT_NAMES = CAPABILITIES.synthflow.limits;
 const EXTRA = CAPABILITIES.synthflow.extra!;
 
 /** Unified input → Synthflow body. Value rules (permission names, integers) are the client's. */
-function toWire(operation: 'create' | 'update', input: unknown): Record<string, unknown> {
+function toWire(
+  operation: 'create' | 'update',
+  input: unknown,
+  linked?: TwilioPair,
+): Record<string, unknown> {
   const { check, body } = checkFields('synthflow', operation, input);
+  const given = body.extra as Record<string, unknown> | undefined;
+  if (linked && (given?.twilio_account_sid !== undefined || given?.twilio_auth_token !== undefined))
+    check.fail(
+      'twilio + extra.twilio_*',
+      'at-most-one',
+      'cannot be combined: name the Twilio sub-account once',
+    );
   const wire: Record<string, unknown> = {
     subaccount_name: body.name,
     [operation === 'create' ? 'user_email' : 'invite_user_email']: body.email,
@@ -37,7 +49,7 @@ function toWire(operation: 'create' | 'update', input: unknown): Record<string, 
     wire.grant_permissions = change.grant;
     wire.revoke_permissions = change.revoke;
   }
-  return defined(mergeExtra(check, wire, body.extra, EXTRA[operation]));
+  return defined({ ...mergeExtra(check, wire, body.extra, EXTRA[operation]), ...linked });
 }
 
 /** Synthflow sub-account → unified. Synthflow reports only `max_minutes` of the limits it takes. */
@@ -53,7 +65,21 @@ export function fromSynthflow(raw: Subaccount): SynthflowSubAccount {
   });
 }
 
-export function synthflowAdapter(client: SynthflowClient): Adapter<'synthflow'> {
+/** Resolves the `twilio` field (see twilio-link.ts). */
+export type TwilioLinker = (operation: 'create' | 'update', link: unknown) => Promise<TwilioPair>;
+
+export function synthflowAdapter(
+  client: SynthflowClient,
+  linkTwilio: TwilioLinker,
+): Adapter<'synthflow'> {
+  /** The body, with the linked Twilio sub-account's SID and token when `twilio` is given. */
+  const bodyOf = async (operation: 'create' | 'update', input: unknown) => {
+    // Every other rule first: nothing is read from Twilio for an input that would be refused.
+    const plain = toWire(operation, input);
+    const link = (input as Record<string, unknown>).twilio;
+    if (link === undefined) return plain;
+    return toWire(operation, input, await linkTwilio(operation, link));
+  };
   const get = async (id: string, call?: Parameters<SynthflowClient['subaccounts']['get']>[1]) => {
     const answer = await client.subaccounts.get(id, call);
     // Only the sub-account asked for, never another one the answer happens to hold.
@@ -63,7 +89,7 @@ export function synthflowAdapter(client: SynthflowClient): Adapter<'synthflow'> 
   };
   return {
     async create(input, call) {
-      const body = toWire('create', input) as CreateSubaccountRequest;
+      const body = (await bodyOf('create', input)) as CreateSubaccountRequest;
       const answer = await client.subaccounts.create(body, call);
       return {
         provider: 'synthflow',
@@ -84,7 +110,7 @@ export function synthflowAdapter(client: SynthflowClient): Adapter<'synthflow'> 
       for (const item of items) yield fromSynthflow(item);
     },
     async update(id, patch, call) {
-      const body = toWire('update', patch) as UpdateSubaccountRequest;
+      const body = (await bodyOf('update', patch)) as UpdateSubaccountRequest;
       await client.subaccounts.update(id, body, call);
       // Synthflow's update answer carries only the id: read the sub-account back.
       return get(id, call);

@@ -16,6 +16,7 @@ export interface CliContext {
     provider: Provider,
     command: Command,
     use: (tk: Tenantkit) => Promise<void>,
+    also?: readonly Provider[],
   ): Promise<void>;
 }
 
@@ -29,6 +30,7 @@ export function cliContext(io: CliOutput): CliContext {
     globals,
     emit: (command, json, human) =>
       io.print(globals(command).json ? JSON.stringify(json, null, 2) : human()),
-    withTenantkit: (provider, command, use) => withTenantkit(provider, globals(command), io, use),
+    withTenantkit: (provider, command, use, also) =>
+      withTenantkit(provider, globals(command), io, use, also),
   };
 }

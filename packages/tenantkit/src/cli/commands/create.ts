@@ -1,7 +1,13 @@
 /** `tenantkit create <provider>`: a new sub-account; its one-time credentials redacted unless asked. */
 import type { Command } from 'commander';
 import type { Provider } from '../../model.js';
-import { type InputOptions, providerArgument, toInput, withInputOptions } from '../input.js';
+import {
+  type InputOptions,
+  linkedProviders,
+  providerArgument,
+  toInput,
+  withInputOptions,
+} from '../input.js';
 import { createdTable } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
 
@@ -18,22 +24,27 @@ export const registerCreate: RegisterCommand = (program, cli) => {
       options: InputOptions & { showSecrets?: boolean },
       command: Command,
     ) => {
-      await cli.withTenantkit(provider, command, async (tk) => {
-        const result = await tk.subaccounts.create(provider, toInput(options) as never);
-        const show = options.showSecrets === true;
-        const json = show ? { ...result, credentials: revealAll(result.credentials) } : result;
-        // Asked for in clear: written as is (the scrubbed output would hide a value equal to a flag's).
-        const out = cli.globals(command).json
-          ? JSON.stringify(json, null, 2)
-          : createdTable(result, show);
-        if (show) cli.io.reveal(`${out}\n`);
-        else cli.io.print(out);
-        if (!show && Object.keys(result.credentials).length > 0) {
-          cli.io.stderr(
-            `The credentials are redacted: ${provider} hands them out only once. Run create with --show-secrets to print them.\n`,
-          );
-        }
-      });
+      await cli.withTenantkit(
+        provider,
+        command,
+        async (tk) => {
+          const result = await tk.subaccounts.create(provider, toInput(options) as never);
+          const show = options.showSecrets === true;
+          const json = show ? { ...result, credentials: revealAll(result.credentials) } : result;
+          // Asked for in clear: written as is (the scrubbed output would hide a value equal to a flag's).
+          const out = cli.globals(command).json
+            ? JSON.stringify(json, null, 2)
+            : createdTable(result, show);
+          if (show) cli.io.reveal(`${out}\n`);
+          else cli.io.print(out);
+          if (!show && Object.keys(result.credentials).length > 0) {
+            cli.io.stderr(
+              `The credentials are redacted: ${provider} hands them out only once. Run create with --show-secrets to print them.\n`,
+            );
+          }
+        },
+        linkedProviders(options),
+      );
     },
   );
 };

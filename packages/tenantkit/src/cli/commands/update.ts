@@ -1,7 +1,13 @@
 /** `tenantkit update <provider> <id>`: changes only the fields given. */
 import type { Command } from 'commander';
 import type { Provider } from '../../model.js';
-import { type InputOptions, providerArgument, toInput, withInputOptions } from '../input.js';
+import {
+  type InputOptions,
+  linkedProviders,
+  providerArgument,
+  toInput,
+  withInputOptions,
+} from '../input.js';
 import { subAccountTable } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
 
@@ -13,9 +19,14 @@ export const registerUpdate: RegisterCommand = (program, cli) => {
       .addArgument(providerArgument())
       .argument('<id>', 'the sub-account id'),
   ).action(async (provider: Provider, id: string, options: InputOptions, command: Command) => {
-    await cli.withTenantkit(provider, command, async (tk) => {
-      const account = await tk.subaccounts.update(provider, id, toInput(options) as never);
-      cli.emit(command, account, () => subAccountTable(account));
-    });
+    await cli.withTenantkit(
+      provider,
+      command,
+      async (tk) => {
+        const account = await tk.subaccounts.update(provider, id, toInput(options) as never);
+        cli.emit(command, account, () => subAccountTable(account));
+      },
+      linkedProviders(options),
+    );
   });
 };

@@ -1,0 +1,17 @@
+export { TWILIO_BASE_URL, type TwilioCredentials } from './auth.js';
+export {
+  createTwilioClient,
+  formBody,
+  type ListAccountsQuery,
+  type ListAllAccountsQuery,
+  type TwilioClient,
+  type TwilioClientOptions,
+  type TwilioSubaccounts,
+} from './client.js';
+export type * from './generated/openapi.js';
+export { accountStatusValues, accountTypeValues } from './generated/openapi.js';
+export { operations as twilioOperations } from './generated/operations.js';
+export { specInfo } from './generated/spec-info.js';
+export { describeTwilioError, TWILIO_ERROR_CODES, type TwilioErrorCodeName } from './protocol.js';
+export { twilioProvider } from './provider.js';
+export { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './validate.js';

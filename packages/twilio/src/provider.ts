@@ -1,0 +1,85 @@
+/** Twilio as the facade, the CLI and the tooling see it: one definition, read by the registry. */
+import { ALL_UNIFIED_OPERATIONS, defineProvider, onCreateAndUpdate } from '@tenantkit/core';
+import { createTwilioClient } from './client.js';
+import { specInfo } from './generated/spec-info.js';
+
+export const twilioProvider = /* @__PURE__ */ defineProvider({
+  name: 'twilio',
+  createClient: createTwilioClient,
+  specInfo,
+  capabilities: {
+    operations: ALL_UNIFIED_OPERATIONS,
+    fields: {
+      name: onCreateAndUpdate(
+        'FriendlyName (1–64 characters; Twilio names it after the time when left out)',
+      ),
+      enabled: {
+        create: false,
+        update: 'optional',
+        wire: 'Status: true → active, false → suspended (no calls or messages; numbers kept and billed)',
+      },
+    },
+    paging: {
+      supported: true,
+      how: 'next_page_uri (PageSize ≤ 1000), followed on the client’s own base URL only',
+    },
+    credentials: ['authToken'],
+    limits: {},
+    numbers: { supported: false, how: 'not part of the Account resource' },
+    childAccounts: { supported: false, how: 'sub-accounts are the only children (no nesting)' },
+    providerClientOnly: [
+      'the main account itself: get and rename it (twilio.subaccounts.get / update with its SID)',
+      'list filters by exact FriendlyName and by Status (twilio.subaccounts.list / listAll)',
+    ],
+    delete:
+      'close: IRREVERSIBLE, Twilio releases its phone numbers and deletes its data 30 days later (Twilio has no DELETE)',
+  },
+  configuration: {
+    facade:
+      'Pass `twilio: { accountSid, authToken }` (or a Main API key: `apiKeySid`, `apiKeySecret`) to createTenantkit()',
+    cli: 'set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET), or pass --twilio-account-sid and --twilio-auth-token.',
+    settings: [
+      {
+        option: 'accountSid',
+        flag: '--twilio-account-sid',
+        placeholder: '<sid>',
+        env: 'TWILIO_ACCOUNT_SID',
+        description: 'Twilio main account SID, AC… (with an API key: the account it acts for)',
+        required: true,
+        secret: false,
+        // The spec's example account: the mock's answers describe it.
+        mock: () => 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      },
+      {
+        option: 'authToken',
+        flag: '--twilio-auth-token',
+        placeholder: '<token>',
+        env: 'TWILIO_AUTH_TOKEN',
+        description: 'Twilio Auth Token of that account',
+        required: false,
+        secret: true,
+        mock: () => 'mock-auth-token',
+      },
+      {
+        option: 'apiKeySid',
+        flag: '--twilio-api-key-sid',
+        placeholder: '<sid>',
+        env: 'TWILIO_API_KEY_SID',
+        description: 'instead of the Auth Token: a Main API key, SK…',
+        required: false,
+        secret: false,
+        mock: () => undefined,
+      },
+      {
+        option: 'apiKeySecret',
+        flag: '--twilio-api-key-secret',
+        placeholder: '<secret>',
+        env: 'TWILIO_API_KEY_SECRET',
+        description: "the Main API key's secret",
+        required: false,
+        secret: true,
+        mock: () => undefined,
+      },
+    ],
+  },
+});
