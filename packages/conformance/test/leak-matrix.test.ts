@@ -66,7 +66,7 @@ const jwtsIn = (requests: ReceivedRequest[]) =>
     .filter((token): token is string => token?.startsWith('eyJ') === true);
 
 interface Target {
-  provider: Provider;
+  provider: MatrixProvider;
   /** Known to the client from the start. */
   parent: Record<string, string>;
   /** Sent by `create`, and by `prime` when `primeSends`. */
