@@ -36,6 +36,9 @@ export const synthflowProvider = /* @__PURE__ */ defineProvider({
         'grant_permissions / revoke_permissions (write: {grant, revoke}; read: the permissions object)',
       ),
       extra: /* @__PURE__ */ extraSupport(EXTRA_ON_CREATE, EXTRA_ON_UPDATE),
+      twilio: /* @__PURE__ */ onCreateAndUpdate(
+        'twilio_account_sid + twilio_auth_token, from a Twilio sub-account (a tk create result, a tk sub-account, or SID + Secret token)',
+      ),
     },
     extra: { create: EXTRA_ON_CREATE, update: EXTRA_ON_UPDATE },
     paging: { supported: false, how: 'one answer holds every sub-account' },

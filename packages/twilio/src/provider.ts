@@ -65,7 +65,7 @@ export const twilioProvider = /* @__PURE__ */ defineProvider({
         flag: '--twilio-api-key-sid',
         placeholder: '<sid>',
         env: 'TWILIO_API_KEY_SID',
-        description: 'instead of the Auth Token: a Main API key, SK…',
+        description: 'a Main API key SID, SK… (used in place of the Auth Token)',
         required: false,
         secret: false,
         mock: () => undefined,

@@ -63,7 +63,7 @@ export function withInputOptions(command: Command): Command {
     .option('--extra <field=json>', 'a provider field without a unified name (repeatable)', collect)
     .option(
       '--twilio-subaccount <sid>',
-      'Synthflow: the Twilio sub-account to place calls through (its token is read from Twilio, so Twilio credentials are needed too)',
+      'Synthflow: the Twilio sub-account (AC…) to place calls through; Twilio must be configured too',
     );
 }
 
