@@ -1,6 +1,5 @@
 import {
   ApiError,
-  type AttemptInit,
   type CallOptions,
   type CoreOptions,
   createProviderClient,
@@ -8,6 +7,7 @@ import {
   isRecord,
   paginate,
   recordsOf,
+  type SendInit,
 } from '@tenantkit/core';
 import createClient, { type Client } from 'openapi-fetch';
 import { type TwilioCredentials, twilioAuth, twilioHost } from './auth.js';
@@ -128,7 +128,7 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
     createClient: createClient<paths>,
   });
   /** The form body of one attempt; its content type is set last, so no call header replaces it. */
-  const form = <B extends object>(init: AttemptInit, body: B) => ({
+  const form = <B extends object>(init: SendInit, body: B) => ({
     ...init,
     body,
     bodySerializer: formBody,
