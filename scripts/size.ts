@@ -41,14 +41,16 @@ const CASES: Case[] = [
     targetKb: 6,
     // Raised from 10.5 by issue 10 (~2.5 kB of defences in core: redirects, body cap, scrubbing);
     // from 13.2 by issue 12 (+0.18 kB: core's shared createProviderClient, InputChecker helpers).
-    ceilingKb: 13.4,
+    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
+    ceilingKb: 14.2,
   },
   {
     name: '@tenantkit/vobiz',
     consumer:
       "import { createVobizClient } from '@tenantkit/vobiz';\nconsole.log(createVobizClient);",
     targetKb: 6,
-    ceilingKb: 16.4,
+    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
+    ceilingKb: 17.3,
   },
   {
     name: '@tenantkit/voximplant',
@@ -56,7 +58,8 @@ const CASES: Case[] = [
       "import { createVoximplantClient } from '@tenantkit/voximplant';\nconsole.log(createVoximplantClient);",
     targetKb: 12,
     // Raised from 23.7 by issue 12 (+0.13 kB: core's shared createProviderClient/operationMethod).
-    ceilingKb: 23.9,
+    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
+    ceilingKb: 24.8,
   },
   {
     name: '@tenantkit/twilio',
@@ -64,7 +67,8 @@ const CASES: Case[] = [
       "import { createTwilioClient } from '@tenantkit/twilio';\nconsole.log(createTwilioClient);",
     targetKb: 6,
     // Measured with its provider definition (registry): 15.95 kB.
-    ceilingKb: 16.2,
+    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
+    ceilingKb: 17.0,
   },
   {
     name: 'tenantkit (facade, all four)',
@@ -74,7 +78,8 @@ const CASES: Case[] = [
     // carry each provider's configuration (CLI flags, variables, hints) and are checked once by
     // defineProvider. Moving the configuration out of the definition would win most of it back.
     // Raised again by issue 15: the Twilio client, definition and adapter, and the Synthflow link.
-    ceilingKb: 39.4,
+    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
+    ceilingKb: 40.3,
   },
 ];
 
