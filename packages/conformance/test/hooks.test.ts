@@ -16,10 +16,9 @@ import {
   type RetryEvent,
   ServerError,
 } from '@tenantkit/core';
-import type { Provider } from 'tenantkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, CANARY, type ClientAdapter } from './support/adapters.js';
-import { FACADE_IDS, facadeAt } from './support/facade.js';
+import { FACADE_IDS, facadeAt, type MatrixProvider } from './support/facade.js';
 import { errorChannels, LeakCounter } from './support/leaks.js';
 import {
   type ReceivedRequest,
@@ -228,7 +227,7 @@ describe('hooks: order and checks', () => {
   });
 });
 
-describe.each(['synthflow', 'vobiz', 'voximplant'] as Provider[])(
+describe.each(['synthflow', 'vobiz', 'voximplant'] as MatrixProvider[])(
   'facade over %s: hooks',
   (provider) => {
     const adapter = adapters.find((candidate) => candidate.provider === provider) as ClientAdapter;

@@ -118,8 +118,8 @@ describe('Redactor: known secrets in every position and form', () => {
   });
 
   it('secrets up to 8,192 characters are remembered; longer ones only by pattern', () => {
-    const atLimit = 'k'.repeat(8_191) + '1';
-    const over = 'k'.repeat(8_192) + '2';
+    const atLimit = `${'k'.repeat(8_191)}1`;
+    const over = `${'k'.repeat(8_192)}2`;
     expect(new Redactor([atLimit]).known(atLimit)).toBe(REDACTED);
     expect(new Redactor([over]).known(over)).toBe(over);
   });
