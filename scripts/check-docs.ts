@@ -89,12 +89,30 @@ function withMockBaseUrls(code: string): string {
   );
   const factoryCall = new RegExp(`\\b(${Object.keys(factories).join('|')})\\(\\{`, 'g');
   const facadeKey = new RegExp(`^(\\s*)(${names.join('|')}): \\{`, 'gm');
-  return code
-    .replace(
-      factoryCall,
-      (_match, factory: string) => `${factory}({ baseUrl: mockUrl('${factories[factory]}'),`,
-    )
+  const withFactories = code.replace(
+    factoryCall,
+    (_match, factory: string) => `${factory}({ baseUrl: mockUrl('${factories[factory]}'),`,
+  );
+  // Only the facade's own options: a later `twilio: { … }` inside a create input is not a client.
+  const facade = optionsOfCall(withFactories, 'createTenantkit(');
+  if (facade === undefined) return withFactories;
+  const [start, end] = facade;
+  const options = withFactories
+    .slice(start, end)
     .replace(facadeKey, "$1$2: { baseUrl: mockUrl('$2'),");
+  return withFactories.slice(0, start) + options + withFactories.slice(end);
+}
+
+/** Where the object literal passed to the first `call` starts and ends (braces matched). */
+function optionsOfCall(code: string, call: string): [number, number] | undefined {
+  const open = code.indexOf('{', code.indexOf(call));
+  if (code.indexOf(call) === -1 || open === -1) return undefined;
+  let depth = 0;
+  for (let index = open; index < code.length; index++) {
+    if (code[index] === '{') depth++;
+    else if (code[index] === '}' && --depth === 0) return [open, index + 1];
+  }
+  return undefined;
 }
 
 const failures: string[] = [];
