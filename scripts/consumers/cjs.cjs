@@ -6,6 +6,7 @@ const load = {
   '@tenantkit/synthflow': async () => require('@tenantkit/synthflow'),
   '@tenantkit/vobiz': async () => require('@tenantkit/vobiz'),
   '@tenantkit/voximplant': async () => require('@tenantkit/voximplant'),
+  '@tenantkit/twilio': async () => require('@tenantkit/twilio'),
   tenantkit: async () => require('tenantkit'),
   'tenantkit/cli': async () => require('tenantkit/cli'),
 };

@@ -6,6 +6,7 @@ const load = {
   '@tenantkit/synthflow': () => import('@tenantkit/synthflow'),
   '@tenantkit/vobiz': () => import('@tenantkit/vobiz'),
   '@tenantkit/voximplant': () => import('@tenantkit/voximplant'),
+  '@tenantkit/twilio': () => import('@tenantkit/twilio'),
   tenantkit: () => import('tenantkit'),
   'tenantkit/cli': () => import('tenantkit/cli'),
 };

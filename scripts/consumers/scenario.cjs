@@ -8,6 +8,8 @@
  * `require`); `config` is `{ urls: { synthflow, vobiz, voximplant }, voximplantCredentials }`, the
  * credentials as the JSON text of credentials.json (the only form an edge runtime can take).
  */
+const TWILIO_SID = `AC${'0'.repeat(32)}`;
+
 async function scenario(load, config, options = {}) {
   const { urls, voximplantCredentials } = config;
   const verdicts = {};
@@ -67,14 +69,26 @@ async function scenario(load, config, options = {}) {
     return `roles.groups: ${groups.length} group(s), RS256 token signed`;
   });
 
+  await check('@tenantkit/twilio', async ({ createTwilioClient }) => {
+    const client = createTwilioClient({
+      accountSid: TWILIO_SID,
+      authToken: 'consumer-token',
+      baseUrl: urls.twilio,
+    });
+    const page = await client.subaccounts.list();
+    expect(Array.isArray(page.accounts), 'list gave no accounts array');
+    return `list: ${page.accounts.length} account(s)`;
+  });
+
   await check('tenantkit', async ({ createTenantkit }) => {
     const tk = createTenantkit({
       synthflow: { apiKey: 'consumer-key', baseUrl: urls.synthflow },
       vobiz: { authId: 'MA_CONSUMER', authToken: 'consumer-token', baseUrl: urls.vobiz },
       voximplant: { credentials: voximplantCredentials, baseUrl: urls.voximplant },
+      twilio: { accountSid: TWILIO_SID, authToken: 'consumer-token', baseUrl: urls.twilio },
     });
     const counts = [];
-    for (const provider of ['synthflow', 'vobiz', 'voximplant']) {
+    for (const provider of ['synthflow', 'vobiz', 'voximplant', 'twilio']) {
       let count = 0;
       for await (const account of tk.subaccounts.list(provider, { limit: 5 })) {
         expect(account.provider === provider, `${provider}: wrong provider on an item`);
@@ -96,7 +110,7 @@ async function scenario(load, config, options = {}) {
         env: {},
       });
       expect(code === 0, `runCli exited ${code}`);
-      expect(JSON.parse(out).length === 3, 'providers --json did not list 3 providers');
+      expect(JSON.parse(out).length === 4, 'providers --json did not list 4 providers');
       return 'runCli providers --json';
     });
   }
