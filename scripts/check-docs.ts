@@ -105,8 +105,9 @@ function withMockBaseUrls(code: string): string {
 
 /** Where the object literal passed to the first `call` starts and ends (braces matched). */
 function optionsOfCall(code: string, call: string): [number, number] | undefined {
-  const open = code.indexOf('{', code.indexOf(call));
-  if (code.indexOf(call) === -1 || open === -1) return undefined;
+  const at = code.indexOf(call);
+  const open = at === -1 ? -1 : code.indexOf('{', at);
+  if (open === -1) return undefined;
   let depth = 0;
   for (let index = open; index < code.length; index++) {
     if (code[index] === '{') depth++;
