@@ -2,53 +2,21 @@
  * `tenantkit tenants plan|apply` against the stateful sandbox: exit codes, output forms, and that
  * no secret reaches stdout or stderr unless asked for.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@tenantkit/mock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/index.js';
-import { createTenantkit, type Tenantkit } from '../src/index.js';
+import type { Sandbox } from '@tenantkit/mock';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Tenantkit } from '../src/index.js';
+import { useSandboxFacade } from './support/sandbox.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tenantkit-cli-tenants-'));
+const sandboxed = useSandboxFacade();
+const { dir } = sandboxed;
 let sandbox: Sandbox;
 let tk: Tenantkit;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  const { synthflow, vobiz, voximplant } = sandbox.credentials;
-  tk = createTenantkit({
-    synthflow: { apiKey: synthflow?.apiKey ?? '', baseUrl: sandbox.urls.synthflow },
-    vobiz: {
-      authId: vobiz?.authId ?? '',
-      authToken: vobiz?.authToken ?? '',
-      baseUrl: sandbox.urls.vobiz,
-    },
-    voximplant: { credentials: voximplant?.credentials, baseUrl: sandbox.urls.voximplant },
-  });
+beforeAll(() => {
+  ({ sandbox, tk } = sandboxed);
 });
-afterEach(() => {
-  expect(sandbox.violations).toEqual([]);
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function tenantkit(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: sandbox.cliEnvironment(dir),
-  });
-  return { code, stdout, stderr };
-}
+const tenantkit = sandboxed.cli;
 
 function tenantsFile(prefix: string, extra = ''): string {
   const path = join(dir, `${prefix}tenants.yaml`);

@@ -2,43 +2,17 @@
  * The facade and the CLI against the stateful sandbox: what one call creates, the next one sees.
  * Prism validates every request and answer; any violation fails the test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CoolOffError, NotFoundError, type Secret } from '@tenantkit/core';
-import { type Sandbox, startSandbox } from '@tenantkit/mock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/index.js';
-import { createTenantkit, type Provider, type SubAccount, type Tenantkit } from '../src/index.js';
+import type { Sandbox } from '@tenantkit/mock';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Provider, SubAccount, Tenantkit } from '../src/index.js';
+import { useSandboxFacade } from './support/sandbox.js';
 
-const spec = (provider: Provider) =>
-  fileURLToPath(new URL(`../../../specs/${provider}.yaml`, import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-'));
+const sandboxed = useSandboxFacade();
 let sandbox: Sandbox;
 let tk: Tenantkit;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    specs: { synthflow: spec('synthflow'), vobiz: spec('vobiz'), voximplant: spec('voximplant') },
-  });
-  const { synthflow, vobiz, voximplant } = sandbox.credentials;
-  tk = createTenantkit({
-    synthflow: { apiKey: synthflow?.apiKey ?? '', baseUrl: sandbox.urls.synthflow },
-    vobiz: {
-      authId: vobiz?.authId ?? '',
-      authToken: vobiz?.authToken ?? '',
-      baseUrl: sandbox.urls.vobiz,
-    },
-    voximplant: { credentials: voximplant?.credentials, baseUrl: sandbox.urls.voximplant },
-  });
-});
-afterEach(() => {
-  expect(sandbox.violations).toEqual([]);
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ sandbox, tk } = sandboxed);
 });
 
 /** Per provider: a create, an update, and what the update must show afterwards. */
@@ -162,20 +136,7 @@ describe('facade numbers against the sandbox', () => {
 });
 
 describe('the CLI against the sandbox (credentials from the environment it prints)', () => {
-  async function tenantkit(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      env: sandbox.cliEnvironment(dir),
-    });
-    return { code, stdout, stderr };
-  }
+  const tenantkit = sandboxed.cli;
 
   it.each(['synthflow', 'vobiz', 'voximplant'] as const)(
     '%s: a create is visible to the next command, a delete too',

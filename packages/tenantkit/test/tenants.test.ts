@@ -3,12 +3,10 @@
  * request and answer. Each test uses its own prefix, so the others' records are unmanaged to it —
  * which is itself checked: nothing without the prefix is ever touched or reported.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Sandbox, startSandbox } from '@tenantkit/mock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '@tenantkit/mock';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenantkit, type Provider, type SubAccount, type Tenantkit } from '../src/index.js';
 import {
   type ApplyEvent,
@@ -25,38 +23,15 @@ import {
   TenantsFileError,
   tenantSync,
 } from '../src/tenants/index.js';
+import { useSandboxFacade } from './support/sandbox.js';
 
-const spec = (provider: Provider) =>
-  fileURLToPath(new URL(`../../../specs/${provider}.yaml`, import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'tenantkit-tenants-'));
+// Retries are the sync's job in these tests: a 5xx is seen at once.
+const sandboxed = useSandboxFacade({ options: { maxRetries: 0 } });
+const { dir } = sandboxed;
 let sandbox: Sandbox;
 let tk: Tenantkit;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    specs: { synthflow: spec('synthflow'), vobiz: spec('vobiz'), voximplant: spec('voximplant') },
-  });
-  const { synthflow, vobiz, voximplant } = sandbox.credentials;
-  tk = createTenantkit({
-    // Retries are the sync's job in these tests: a 5xx is seen at once.
-    maxRetries: 0,
-    synthflow: { apiKey: synthflow?.apiKey ?? '', baseUrl: sandbox.urls.synthflow },
-    vobiz: {
-      authId: vobiz?.authId ?? '',
-      authToken: vobiz?.authToken ?? '',
-      baseUrl: sandbox.urls.vobiz,
-    },
-    voximplant: { credentials: voximplant?.credentials, baseUrl: sandbox.urls.voximplant },
-  });
-});
-afterEach(() => {
-  for (const provider of ['synthflow', 'vobiz', 'voximplant'] as const)
-    sandbox.setFaults(provider, undefined);
-  expect(sandbox.violations).toEqual([]);
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ sandbox, tk } = sandboxed);
 });
 
 /** A file of three tenants on every provider, under its own prefix. */

@@ -3,10 +3,6 @@
  * unified model over Twilio's Account resource, `delete` = close (final), and the Synthflow ↔
  * Twilio link, whose token stays a secret throughout.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import {
   BadRequestError,
@@ -15,14 +11,11 @@ import {
   Secret,
   ValidationError,
 } from '@tenantkit/core';
-import { type Sandbox, startSandbox } from '@tenantkit/mock';
+import type { Sandbox } from '@tenantkit/mock';
 import { createTwilioClient } from '@tenantkit/twilio';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/index.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTenantkit, type Tenantkit } from '../src/index.js';
-
-const spec = (provider: string) =>
-  fileURLToPath(new URL(`../../../specs/${provider}.yaml`, import.meta.url));
+import { useSandboxFacade } from './support/sandbox.js';
 
 let sandbox: Sandbox;
 let tk: Tenantkit;
@@ -33,34 +26,23 @@ const logger: Logger = {
   debug: (message, details) => logged.push(`${message} ${inspect(details)}`),
 };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    providers: ['synthflow', 'twilio'],
-    specs: { synthflow: spec('synthflow'), twilio: spec('twilio') },
-    seed: 15,
-  });
-  const { synthflow, twilio } = sandbox.credentials;
-  tk = createTenantkit({
+const sandboxed = useSandboxFacade({
+  serve: ['synthflow', 'twilio'],
+  facade: ['twilio', 'synthflow'],
+  seed: 15,
+  options: {
     logger,
-    twilio: { ...twilio!, baseUrl: sandbox.urls.twilio },
     synthflow: {
-      apiKey: synthflow!.apiKey,
-      baseUrl: sandbox.urls.synthflow,
       fetch: async (request, init) => {
         const text = await request.clone().text();
         if (text) synthflowBodies.push(JSON.parse(text));
         return fetch(request, init);
       },
     },
-  });
+  },
 });
-afterEach(() => {
-  expect(sandbox.violations).toEqual([]);
-});
-const dir = mkdtempSync(join(tmpdir(), 'tenantkit-twilio-'));
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ sandbox, tk } = sandboxed);
 });
 beforeEach(() => {
   synthflowBodies.length = 0;
@@ -241,20 +223,7 @@ describe('the Synthflow ↔ Twilio link', () => {
 });
 
 describe('the CLI with Twilio (credentials from the environment the sandbox prints)', () => {
-  async function tenantkit(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      env: sandbox.cliEnvironment(dir),
-    });
-    return { code, stdout, stderr };
-  }
+  const tenantkit = sandboxed.cli;
 
   it('create, get, disable; the token stays redacted unless --show-secrets', async () => {
     const created = await tenantkit(['--json', 'create', 'twilio', '--name', 'CLI tenant']);
