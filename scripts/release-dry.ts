@@ -5,7 +5,8 @@
  *     and installs there offline from the pnpm store;
  *  2. runs `changeset version` there and prints every version change; fails if a package would
  *     cross to 1.0.0 without a changeset asking for a major (changesets does that to dependents of a
- *     bumped peer dependency);
+ *     bumped peer dependency); builds again the bumped packages whose source imports their
+ *     package.json (a build bakes that version in) and checks the CLI's `--version` prints the new one;
  *  3. packs every public package with `pnpm pack` and checks the packed package.json (no
  *     `workspace:` left, internal ranges point at the new versions) and that the tarball holds a
  *     README.md and the repository's LICENSE;
@@ -58,6 +59,31 @@ const packedManifest = (tarball: string) =>
     execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
   ) as Manifest & { exports?: Record<string, unknown> };
 
+/** Whether a package's source imports its own package.json (and so bakes its version in). */
+function importsOwnManifest(src: string): boolean {
+  return readdirSync(src, { recursive: true, encoding: 'utf8' }).some(
+    (file) =>
+      file.endsWith('.ts') &&
+      /from '(\.\.\/)+package\.json' with/.test(readFileSync(join(src, file), 'utf8')),
+  );
+}
+
+/** The CLI must report the version it is published as. */
+function cliVersionMismatch(root: string, manifests: Map<string, Manifest>): string[] {
+  const cli = [...manifests.entries()].find(([, manifest]) => manifest.name === 'tenantkit');
+  if (!cli) return [];
+  const [dir, manifest] = cli;
+  const shown = run(
+    process.execPath,
+    [join(root, 'packages', dir, 'dist', 'bin.js'), '--version'],
+    root,
+  );
+  if (shown.ok && shown.output === manifest.version) return [];
+  return [
+    `tenantkit --version prints "${shown.output.slice(0, 200)}", the package is ${manifest.version}`,
+  ];
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'tenantkit-release-'));
 try {
   step('build (turbo)');
@@ -91,8 +117,21 @@ try {
         `${manifest.name} would go ${manifest.version} → ${next} though no changeset asks for a major: changesets bumps dependents of a bumped peer dependency to major. Declare that peer range without workspace:^ or name the package explicitly.`,
       );
   }
-  if (before.every(({ dir, manifest }) => after.get(dir)?.version === manifest.version))
-    console.log('  no version changes (packing the current versions)');
+  const bumped = before.filter(({ dir, manifest }) => after.get(dir)?.version !== manifest.version);
+  if (bumped.length === 0) console.log('  no version changes (packing the current versions)');
+  // A build that imports its package.json bakes the version in (the CLI's --version): packing the
+  // dist/ built before the bump would publish the old number, so those packages are built again.
+  const stale = bumped.filter(({ dir }) =>
+    importsOwnManifest(join(scratch, 'packages', dir, 'src')),
+  );
+  if (stale.length > 0) {
+    step(`build again what bakes its version in: ${stale.map((p) => p.manifest.name).join(', ')}`);
+    const filters = stale.flatMap(({ manifest }) => ['--filter', manifest.name]);
+    const rebuild = run('pnpm', [...filters, 'run', 'build'], scratch);
+    if (!rebuild.ok) throw new Error(`build after changeset version failed:\n${rebuild.output}`);
+    console.log(`  built in ${stepTime()}`);
+  }
+  failures.push(...cliVersionMismatch(scratch, after));
 
   step('pack every public package');
   const tarballs = join(scratch, '.tarballs');

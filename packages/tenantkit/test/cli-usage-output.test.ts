@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/cli/index.js';
+import { PROVIDERS } from '../src/registry.js';
 
 async function cli(...args: string[]) {
   let stdout = '';
@@ -34,5 +35,14 @@ describe('CLI help on stderr (no command given)', () => {
     const { code, stderr } = await cli('--vobiz-auth-tokn=tok-canary-5521', 'list', 'vobiz');
     expect(code).toBe(EXIT.usage);
     expect(stderr).not.toContain('tok-canary-5521');
+  });
+});
+
+describe('CLI --help', () => {
+  it('names every provider of the registry in its description', async () => {
+    const { code, stdout } = await cli('--help');
+    expect(code).toBe(EXIT.ok);
+    const description = stdout.split('\n').find((line) => line.startsWith('Sub-accounts on'));
+    for (const provider of PROVIDERS) expect(description?.toLowerCase()).toContain(provider);
   });
 });
