@@ -6,5 +6,7 @@ export default defineProject({
     name: 'release-tooling',
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // One module graph per worker, not per file (see vitest.shared.ts).
+    isolate: false,
   },
 });
