@@ -1,11 +1,12 @@
-/** Replaces every secret the SDK knows of, so no error, log line or inspection can leak one. */
-export const REDACTED = '[REDACTED]';
+/**
+ * The redactor: knows one client's secrets and scrubs them, with the pattern rules, from text,
+ * values, errors, headers and URLs. Name rules live in `redact/names.ts`, a secret's encoded forms
+ * in `redact/forms.ts`.
+ */
+import { formsOf, rememberable, tokensInLink } from './redact/forms.js';
+import { isSecretKey, REDACTED, scrubNamedValues } from './redact/names.js';
 
-/** Field names whose values are secrets wherever they appear (headers, bodies, query strings). */
-const SECRET_KEY =
-  /pass(?:word)?|secret|token|api[-_]?key|authorization|private[-_]?key|credential|cookie|sign_in_link|signature/i;
-/** The same names, searched for in free text (global: one pass, left to right). */
-const SECRET_NAME_IN_TEXT = new RegExp(SECRET_KEY.source, 'gi');
+export { isSecretKey, REDACTED } from './redact/names.js';
 
 /*
  * Shapes found by pattern. Each runs in time linear in its input (a provider controls the text, so
@@ -22,21 +23,11 @@ const BEARER = /\b(Bearer|Basic)\s+[\w\-.~+/=]+/gi;
 
 /** How many secrets met in single calls are remembered for scrubbing. */
 const MAX_ISSUED = 100;
-/** Shorter values would scrub ordinary words; they are covered by name-based redaction. */
-const MIN_SECRET_CHARS = 6;
-/** Encoded forms shorter than this would match too much by chance. */
-const MIN_FORM_CHARS = 8;
-/** Longer values are not remembered (the memory stays bounded); patterns still apply. */
-const MAX_SECRET_CHARS = 8_192;
 /** A bounded copy (`bounded`) keeps at most this many values and strings this long. */
 const MAX_KEPT_NODES = 500;
 const MAX_KEPT_CHARS = 2_000;
 const MAX_DEPTH = 12;
 const TRUNCATED = '[Truncated]';
-
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
-}
 
 /** Cuts an already scrubbed text to `max` characters, marking the cut. */
 export function cut(text: string, max: number): string {
@@ -225,169 +216,6 @@ export class Redactor {
     for (const key of [...params.keys()]) if (isSecretKey(key)) params.set(key, REDACTED);
     return this.text(`${url.slice(0, queryStart)}?${params.toString()}`);
   }
-}
-
-function rememberable(secret: unknown): secret is string {
-  return (
-    typeof secret === 'string' &&
-    secret.length >= MIN_SECRET_CHARS &&
-    secret.length <= MAX_SECRET_CHARS
-  );
-}
-
-/** The long path segments and query values of a link: the tokens a sign-in link carries. */
-function tokensInLink(secret: string): string[] {
-  if (!/^https?:\/\//i.test(secret)) return [];
-  try {
-    const url = new URL(secret);
-    return [...url.pathname.split('/'), ...url.searchParams.values()].filter(
-      (part) => part.length >= 12 && part.length <= MAX_SECRET_CHARS,
-    );
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The ways a secret shows up in text a provider echoes: as is, URL- or form-encoded, escaped in
- * JSON or HTML, and in base64 (standalone, and the parts fixed whatever bytes precede it).
- */
-function formsOf(secret: string): string[] {
-  const forms = new Set([
-    secret,
-    encodeURIComponent(secret),
-    new URLSearchParams([['', secret]]).toString().slice(1),
-    JSON.stringify(secret).slice(1, -1),
-    escapeHtml(secret),
-    escapeHtml(secret)
-      .replace(/&#39;/g, '&#x27;')
-      .replace(/&quot;/g, '&#34;'),
-  ]);
-  const bytes = new TextEncoder().encode(secret);
-  // Stryker disable next-line EqualityOperator: offset 3 is offset 0 shifted by one whole 4-character group
-  for (let offset = 0; offset < 3; offset++) {
-    const padded = new Uint8Array(offset + bytes.length);
-    padded.set(bytes, offset);
-    const encoded = base64(padded);
-    // Only whole 3-byte groups made of the secret's own bytes encode the same in any context.
-    const core = encoded.slice(offset === 0 ? 0 : 4, Math.floor(padded.length / 3) * 4);
-    for (const form of offset === 0 ? [encoded, encoded.replace(/=+$/, ''), core] : [core]) {
-      forms.add(form);
-      forms.add(form.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-  }
-  return [...forms].filter((form) => form === secret || form.length >= MIN_FORM_CHARS);
-}
-
-const HTML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-// --- `name=value`, `name: value` and `"name": "value"` with a secret name, in one linear scan ---
-
-const isNameChar = (code: number) =>
-  (code >= 48 && code <= 57) || // 0-9
-  (code >= 65 && code <= 90) || // A-Z
-  (code >= 97 && code <= 122) || // a-z
-  code === 95 || // _
-  code === 45 || // -
-  code === 46; // .
-const isSpace = (char: string | undefined) =>
-  char === ' ' || char === '\t' || char === '\n' || char === '\r';
-const QUOTES = `"'`;
-/** Where a `name=value` value ends (a password may hold `'` or `)`, which URLs leave as is). */
-const PARAM_END = '&# \t\n\r';
-/** Where a `name: value` value ends. */
-const LABEL_END = `${PARAM_END}"',;)}]`;
-
-/**
- * Finds each secret name in `text` (one regex pass), widens it to its whole name (`X-Auth-Token`,
- * `new_subuser_password`), and redacts the value that follows it. Every character is looked at a
- * bounded number of times: the search resumes after the name or value just handled.
- */
-function scrubNamedValues(text: string): string {
-  let out = '';
-  let copied = 0;
-  let searchedTo = 0;
-  SECRET_NAME_IN_TEXT.lastIndex = 0;
-  for (let hit = SECRET_NAME_IN_TEXT.exec(text); hit; hit = SECRET_NAME_IN_TEXT.exec(text)) {
-    let start = hit.index;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the character at searchedTo never is a name character (names and values end at a stop), so this only bounds the work
-    while (start > searchedTo && isNameChar(text.charCodeAt(start - 1))) start--;
-    let end = SECRET_NAME_IN_TEXT.lastIndex;
-    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-    const value = valueAfterName(text, start, end);
-    searchedTo = value ? value[1] : end;
-    SECRET_NAME_IN_TEXT.lastIndex = searchedTo;
-    if (!value) continue;
-    out += text.slice(copied, value[0]) + value[2];
-    copied = value[1];
-  }
-  return copied === 0 ? text : out + text.slice(copied);
-}
-
-/** The value after a secret name at [start, end): where it starts, ends, and what replaces it. */
-function valueAfterName(
-  text: string,
-  start: number,
-  end: number,
-): [number, number, string] | undefined {
-  // `"name": "value"`: JSON quoted in free text (a parser error echoing the body).
-  if (text[start - 1] === '"' && text[end] === '"') {
-    let at = skipSpaces(text, end + 1);
-    if (text[at] === ':') {
-      at = skipSpaces(text, at + 1);
-      if (text[at] === '"') {
-        let close = at + 1;
-        // Stryker disable next-line EqualityOperator: one step past the end is clamped by Math.min below
-        while (close < text.length && text[close] !== '"') close += text[close] === '\\' ? 2 : 1;
-        return [at, Math.min(close + 1, text.length), `"${REDACTED}"`];
-      }
-    }
-  }
-  // `name=value` of a URL or form body.
-  if (text[end] === '=') {
-    // Stryker disable next-line ArithmeticOperator: text[end - 1] and text[end] are a name character and '=', never stops
-    const valueEnd = runUntil(text, end + 1, PARAM_END);
-    if (valueEnd === end + 1 || text.startsWith(REDACTED, end + 1)) return undefined;
-    return [end + 1, valueEnd, REDACTED];
-  }
-  // `X-Auth-Token: value` in prose or a header dump, optionally quoted.
-  let at = end;
-  // Stryker disable next-line StringLiteral: past the end of the text no ':' can follow either way
-  if (QUOTES.includes(text[at] ?? '-')) at++;
-  at = skipSpaces(text, at);
-  if (text[at] !== ':') return undefined;
-  at = skipSpaces(text, at + 1);
-  // Stryker disable next-line StringLiteral: past the end of the text the value is empty either way
-  if (QUOTES.includes(text[at] ?? '-')) at++;
-  // `[REDACTED]` already; a bearer value (its own rule); an array or object opening, not a value.
-  if (text.startsWith(REDACTED, at) || /^(?:Bearer|Basic)\s|^[[{]/i.test(text.slice(at, at + 7)))
-    return undefined;
-  const valueEnd = runUntil(text, at, LABEL_END);
-  return valueEnd === at ? undefined : [at, valueEnd, REDACTED];
-}
-
-function skipSpaces(text: string, at: number): number {
-  while (isSpace(text[at])) at++;
-  return at;
-}
-
-function runUntil(text: string, at: number, stops: string): number {
-  // Stryker disable next-line EqualityOperator: one step past the end changes no slice
-  while (at < text.length && !stops.includes(text[at]!)) at++;
-  return at;
 }
 
 /** A redactor with no known secret values: still catches JWTs, PEM keys and secret field names. */

@@ -19,7 +19,7 @@ import {
   TenantkitError,
   TimeoutError,
 } from '../errors.js';
-import { cut, type Redactor } from '../redact.js';
+import type { Redactor } from '../redact.js';
 import { Refusal } from '../response-guard.js';
 import {
   connectionErrorCode,
@@ -31,12 +31,12 @@ import type { HookName } from './hooks.js';
 import type { OperationInfo } from './options.js';
 import {
   describeErrorBody,
-  type ErrorDescription,
   type FetchResult,
   type ProviderProtocol,
   type RequestPlan,
   requestIdFrom,
 } from './protocol.js';
+import { ProviderText } from './provider-text.js';
 
 export type ErrorContext = RequestContext & { outcomeUnknown: boolean };
 
@@ -48,9 +48,6 @@ export interface Failure {
 }
 export type Outcome<T> = { ok: true; data: T } | Failure;
 
-/** A provider's message is scrubbed whole, then cut to this length; codes and ids to the shorter one. */
-const MAX_MESSAGE_CHARS = 200;
-const MAX_ID_CHARS = 100;
 const TIMED_OUT: FailureReason = Object.freeze({ type: 'timeout' });
 const INVALID_RESPONSE: FailureReason = Object.freeze({ type: 'invalid-response' });
 
@@ -72,11 +69,13 @@ export function requestContext(
 export class Classifier {
   readonly #protocol: ProviderProtocol;
   readonly #redactor: Redactor;
+  readonly #text: ProviderText;
   readonly #maxResponseBytes: number;
 
   constructor(protocol: ProviderProtocol, redactor: Redactor, maxResponseBytes: number) {
     this.#protocol = protocol;
     this.#redactor = redactor;
+    this.#text = new ProviderText(redactor);
     this.#maxResponseBytes = maxResponseBytes;
   }
 
@@ -96,7 +95,7 @@ export class Classifier {
         reason: { type: 'status', status: inBody.classifyAs, retryAfterMs },
         toError: (context) =>
           new (apiErrorClassFor(inBody.classifyAs))(context, {
-            ...this.#scrubbed(inBody),
+            ...this.#text.description(inBody),
             status: response.status,
             body: this.safeBody(result.data),
             retryAfterMs,
@@ -115,7 +114,7 @@ export class Classifier {
           retryAfterMs: retryAfterMs ?? described.retryAfterMs,
         };
         return new (apiErrorClassFor(response.status, described))(context, {
-          ...this.#scrubbed({
+          ...this.#text.description({
             ...described,
             requestId: described.requestId ?? requestIdFrom(response.headers),
           }),
@@ -179,7 +178,7 @@ export class Classifier {
     return new ResponseTooLargeError(context, {
       status: response.status,
       limitBytes,
-      requestId: this.#said(requestIdFrom(response.headers), MAX_ID_CHARS),
+      requestId: this.#text.short(requestIdFrom(response.headers)),
       providerMessage: `answer larger than maxResponseBytes (${limitBytes}): not read, connection closed`,
     });
   }
@@ -187,14 +186,14 @@ export class Classifier {
   /** The request could not even be built or authenticated (a malformed base URL, say). */
   notBuilt(operation: OperationInfo, error: unknown): ConfigurationError {
     return new ConfigurationError(
-      `${this.#protocol.provider}.${operation.id}: the request could not be prepared: ${this.#reason(error)}`,
+      `${this.#protocol.provider}.${operation.id}: the request could not be prepared: ${this.#text.reason(error)}`,
       { cause: this.#redactor.error(error) },
     );
   }
 
   /** A user's hook threw: what it said is scrubbed (it was handed a Request with credentials). */
   hookFailed(hook: HookName, error: unknown, context: ErrorContext): HookError {
-    return new HookError(hook, this.#reason(error), context, {
+    return new HookError(hook, this.#text.reason(error), context, {
       cause: this.#redactor.error(error),
     });
   }
@@ -218,26 +217,6 @@ export class Classifier {
     }
   }
 
-  /** The provider's own words end up in the message: its text, a string code and a request id alike. */
-  #scrubbed(described: ErrorDescription): ErrorDescription {
-    const { code } = described;
-    return {
-      code: typeof code === 'string' ? this.#said(code, MAX_ID_CHARS) : code,
-      codeName: described.codeName,
-      providerMessage: this.#said(described.providerMessage, MAX_MESSAGE_CHARS),
-      requestId: this.#said(described.requestId, MAX_ID_CHARS),
-    };
-  }
-
-  /** Provider text fit for a message: scrubbed whole first (a secret may straddle any cut), then cut. */
-  #said<T extends string | undefined>(text: T, max: number): T {
-    return (text === undefined ? text : cut(this.#redactor.text(text), max)) as T;
-  }
-
-  #reason(error: unknown): string {
-    return this.#said(error instanceof Error ? error.message : String(error), MAX_MESSAGE_CHARS);
-  }
-
   #invalidResponse(response: Response, problem: string): Failure {
     return {
       ok: false,
@@ -246,11 +225,8 @@ export class Classifier {
         new InvalidResponseError(context, {
           status: response.status,
           body: undefined,
-          requestId: this.#said(requestIdFrom(response.headers), MAX_ID_CHARS),
-          providerMessage: `the provider answered ${response.status} but ${problem} (${this.#said(
-            response.headers.get('content-type') ?? 'no content type',
-            MAX_ID_CHARS,
-          )})`,
+          requestId: this.#text.short(requestIdFrom(response.headers)),
+          providerMessage: `the provider answered ${response.status} but ${problem} (${this.#text.short(response.headers.get('content-type') ?? 'no content type')})`,
         }),
     };
   }
@@ -272,7 +248,7 @@ export class Classifier {
 
   /** A redirect is never followed: to the caller it is an error naming only where it pointed. */
   #redirected(response: Response, locationOrigin: string | undefined): Failure {
-    const origin = this.#said(locationOrigin, MAX_ID_CHARS);
+    const origin = this.#text.short(locationOrigin);
     const status = response.status;
     return {
       ok: false,
@@ -281,7 +257,7 @@ export class Classifier {
         new RedirectError(context, {
           status,
           locationOrigin: origin,
-          requestId: this.#said(requestIdFrom(response.headers), MAX_ID_CHARS),
+          requestId: this.#text.short(requestIdFrom(response.headers)),
           providerMessage: `redirect to ${origin ?? 'an unnamed location'} not followed (check baseUrl)`,
         }),
     };
@@ -295,7 +271,7 @@ export class Classifier {
       reason: { type: 'connection', neverSent },
       toError: (context) =>
         new ConnectionError(
-          `connection failed${neverSent ? ' before the request was sent' : ''}: ${this.#reason(
+          `connection failed${neverSent ? ' before the request was sent' : ''}: ${this.#text.reason(
             error,
           )}${code ? ` (${code})` : ''}`,
           context,
