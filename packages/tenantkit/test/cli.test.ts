@@ -10,8 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { runCli } from '../src/cli/index.js';
 
@@ -41,23 +42,36 @@ interface Run {
   stderr: string;
 }
 
-/** The CLI in process, as the binary runs it (stdout and stderr are not terminals here either). */
+/**
+ * The CLI in process, as the binary runs it (stdout and stderr are not terminals here either).
+ * Whatever else the process prints meanwhile (a stray console call or stream write, which the
+ * spawned binary would show) counts as the CLI's output too, so the secret checks still see it.
+ */
 async function tenantkit(
   args: string[],
   env: Record<string, string | undefined> = ENV,
 ): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-  });
-  return { code, stdout, stderr };
+  const run = { code: 1, stdout: '', stderr: '' };
+  const to = (stream: 'stdout' | 'stderr') => (text: unknown) => {
+    run[stream] += String(text);
+    return true;
+  };
+  const stray = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(to('stdout')),
+    vi.spyOn(process.stderr, 'write').mockImplementation(to('stderr')),
+    ...(['log', 'info', 'debug'] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation((...parts) => to('stdout')(format(...parts))),
+    ),
+    ...(['error', 'warn'] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation((...parts) => to('stderr')(format(...parts))),
+    ),
+  ];
+  try {
+    run.code = await runCli(args, { stdout: to('stdout'), stderr: to('stderr'), env });
+  } finally {
+    for (const spy of stray) spy.mockRestore();
+  }
+  return run;
 }
 
 /** The built binary, as a child process. */
