@@ -1,41 +1,89 @@
 /**
  * Runs every test (unit, contract against Prism, type tests) once and ends with one line,
  * `N passed, N failed`, the totals CI reads. Exits non-zero on any failure or if nothing ran.
+ *
+ * Without arguments, the type tests run in a second vitest beside the others: vitest checks a
+ * typecheck project (one `tsc`, seconds of CPU on one core) only after every other file, so on a
+ * 2-core machine it was a tail with one core idle. Their output is printed after the tests'.
+ * With arguments (`pnpm test --project X`, `pnpm test -- --reporter=verbose`), one vitest as asked.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './lib/specs.js';
 
-const report = join(repoRoot, '.tmp', 'vitest-report.json');
-mkdirSync(join(repoRoot, '.tmp'), { recursive: true });
-rmSync(report, { force: true });
-
-const vitest = spawnSync(
-  'pnpm',
-  [
-    'exec',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-    ...process.argv.slice(2),
-  ],
-  { cwd: repoRoot, stdio: 'inherit' },
-);
-
-if (!existsSync(report)) {
-  console.log('0 passed, 1 failed');
-  console.error('test: vitest wrote no report');
-  process.exit(1);
-}
-const totals = JSON.parse(readFileSync(report, 'utf8')) as {
+interface Totals {
   numPassedTests: number;
   numFailedTests: number;
-  numTotalTests: number;
-};
-console.log(`${totals.numPassedTests} passed, ${totals.numFailedTests} failed`);
-process.exit(
-  vitest.status !== 0 || totals.numFailedTests > 0 || totals.numPassedTests === 0 ? 1 : 0,
-);
+}
+
+interface Part {
+  args: string[];
+  /** Where its JSON report goes (read for the totals). */
+  report: string;
+  /** Its output is printed once it ended (a second vitest must not interleave with the first). */
+  buffered: boolean;
+}
+
+mkdirSync(join(repoRoot, '.tmp'), { recursive: true });
+const asked = process.argv.slice(2);
+const parts: Part[] = (
+  asked.length > 0
+    ? [{ args: asked, name: 'vitest', buffered: false }]
+    : [
+        { args: ['--project', '!types'], name: 'vitest', buffered: false },
+        { args: ['--project', 'types'], name: 'vitest-types', buffered: true },
+      ]
+).map(({ args, name, buffered }) => ({
+  args,
+  buffered,
+  report: join(repoRoot, '.tmp', `${name}-report.json`),
+}));
+
+/** One vitest run: its exit status, and its output if buffered. */
+function run({ args, report, buffered }: Part): Promise<{ status: number; output: string }> {
+  rmSync(report, { force: true });
+  const child = spawn(
+    'pnpm',
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...args,
+    ],
+    { cwd: repoRoot, stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit' },
+  );
+  const output: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      output.push(Buffer.from(`test: could not start vitest: ${error.message}\n`));
+      resolve({ status: 1, output: Buffer.concat(output).toString() });
+    });
+    child.on('close', (status) =>
+      resolve({ status: status ?? 1, output: Buffer.concat(output).toString() }),
+    );
+  });
+}
+
+const results = await Promise.all(parts.map(run));
+for (const { output } of results) if (output) process.stdout.write(output);
+
+let passed = 0;
+let failed = 0;
+for (const { report } of parts) {
+  if (!existsSync(report)) {
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    console.error(`test: vitest wrote no report (${report})`);
+    process.exit(1);
+  }
+  const totals = JSON.parse(readFileSync(report, 'utf8')) as Totals;
+  passed += totals.numPassedTests;
+  failed += totals.numFailedTests;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(results.some(({ status }) => status !== 0) || failed > 0 || passed === 0 ? 1 : 0);
