@@ -34,6 +34,15 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from './errors.js';
+export {
+  checkFields,
+  defined,
+  limitsToWire,
+  mergeExtra,
+  redacted,
+  secretOf,
+  supportedFields,
+} from './facade-input.js';
 export { type AnswerSpec, type MethodSpec, operationMethod } from './method.js';
 export {
   nextOffset,
@@ -105,4 +114,18 @@ export {
 } from './runner.js';
 export { Secret } from './secret.js';
 export { sleep, Throttle, type ThrottleOptions } from './throttle.js';
+export type {
+  FacadeAdapter,
+  FacadeContext,
+  ListNumbersOptions,
+  ListOptions,
+  NumbersAdapter,
+  Refuse,
+  UnifiedCreateResult,
+  UnifiedDeleteResult,
+  UnifiedNumber,
+  UnifiedNumberAssignment,
+  UnifiedSubAccount,
+  Unsupported,
+} from './unified.js';
 export { InputChecker } from './validation.js';

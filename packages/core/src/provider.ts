@@ -6,6 +6,8 @@
  * configuration hints, the capability table) is derived from it.
  */
 import { ConfigurationError } from './errors.js';
+import type { FacadeContext } from './unified.js';
+import type { InputChecker } from './validation.js';
 
 /** Fields of the unified model's create and update inputs, in the capability table's order. */
 export const INPUT_FIELDS = [
@@ -155,12 +157,23 @@ export interface ProviderDefinition<
   Name extends string = string,
   Options extends object = object,
   Client extends object = object,
+  Facade = unknown,
+  Numbers = unknown,
 > {
   /** The provider's id everywhere: facade option key, CLI argument, spec file name. */
   readonly name: Name;
   /** Builds the provider client; throws a ConfigurationError on bad options. */
   readonly createClient: (options: Options) => Client;
   readonly capabilities: CapabilityRow;
+  /** The facade's part: the unified operations (`tk.subaccounts`) over the provider's client. */
+  readonly facade: (client: Client, context: FacadeContext) => Facade;
+  /**
+   * The provider's own rule for a sub-account id (e.g. Vobiz: an `SA_` auth id), run by the
+   * facade once, after the path rules every id follows, before the adapter is called.
+   */
+  readonly checkId?: (check: InputChecker, id: string) => void;
+  /** `tk.numbers` over the client, for a provider whose row says `numbers.supported`. */
+  readonly numbers?: (client: Client) => Numbers;
   readonly specInfo: ProviderSpecInfo;
   /** Its credentials from flags, environment and `--mock` (throwaway values, no real secret). */
   readonly configuration: ProviderConfiguration;
@@ -170,9 +183,15 @@ export interface ProviderDefinition<
  * Checks a definition once, when the registry is built: a malformed capability row would
  * otherwise show up as a wrong answer much later, far from its cause.
  */
-export function defineProvider<Name extends string, Options extends object, Client extends object>(
-  definition: ProviderDefinition<Name, Options, Client>,
-): ProviderDefinition<Name, Options, Client> {
+export function defineProvider<
+  Name extends string,
+  Options extends object,
+  Client extends object,
+  Facade,
+  Numbers = never,
+>(
+  definition: ProviderDefinition<Name, Options, Client, Facade, Numbers>,
+): ProviderDefinition<Name, Options, Client, Facade, Numbers> {
   const { name, capabilities: row } = definition;
   const fail = (what: string) => {
     throw new ConfigurationError(`provider definition ${name}: ${what}`);
@@ -186,6 +205,8 @@ export function defineProvider<Name extends string, Options extends object, Clie
     if (!support?.create && !support?.update)
       fail(`capabilities.fields.${field} is honoured on neither create nor update`);
   }
+  if (row.numbers.supported !== (definition.numbers !== undefined))
+    fail('capabilities.numbers.supported must match whether the definition has `numbers`');
   if (row.extra && !row.fields.extra) fail('capabilities.extra lists fields but extra is refused');
   if (Object.keys(row.limits).length > 0 && !row.fields.limits)
     fail('capabilities.limits lists limits but the limits field is refused');

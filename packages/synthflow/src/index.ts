@@ -11,3 +11,7 @@ export { operationTypeValues, permissionValues } from './generated/openapi.js';
 export { operations as synthflowOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
 export { synthflowProvider } from './provider.js';
+export { synthflowCapabilities } from './capabilities.js';
+export { fromSynthflow, synthflowFacade } from './facade.js';
+export type * from './facade-types.js';
+export type { TwilioAccountReader, TwilioLink, TwilioPair } from './twilio-link.js';

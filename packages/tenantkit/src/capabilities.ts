@@ -1,7 +1,7 @@
 /**
  * The one table of what each provider supports, made of the rows the provider definitions hold.
- * The input checks, `tk.capabilities()`, the adapters' allow-lists, the CLI's `providers` command
- * and the README's matrix are all derived from it.
+ * `tk.capabilities()`, the CLI's `providers` command and the README's matrix are derived from it;
+ * each provider's adapter checks its input against its own row (core's `checkFields`).
  */
 import {
   type CapabilityRow,
@@ -57,50 +57,6 @@ export function checkProvider(provider: unknown): asserts provider is Provider {
       `must be one of: ${PROVIDERS.join(', ')}`,
     );
   }
-}
-
-/**
- * Rejects, before anything is sent, a field the provider cannot honour on this operation, an
- * unknown field, and a missing required one. Returns a checker for the value rules.
- */
-export function checkFields(
-  provider: Provider,
-  operation: 'create' | 'update',
-  input: unknown,
-): { check: InputChecker; body: Record<string, unknown> } {
-  const check = new InputChecker(provider, `subaccounts.${operation}`);
-  const body = check.record(operation === 'create' ? 'input' : 'patch', input);
-  const support = CAPABILITIES[provider].fields;
-  for (const [field, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    if (!(INPUT_FIELDS as readonly string[]).includes(field)) {
-      check.fail(
-        field,
-        'known-field',
-        `is not a field of the unified model (fields: ${INPUT_FIELDS.join(', ')})`,
-      );
-    }
-    if (!support[field as InputField]?.[operation]) {
-      const honoured = supportedFields(provider, operation);
-      check.fail(
-        field,
-        'unsupported-field',
-        `is not supported by ${provider} on ${operation} (supported: ${honoured.join(', ') || 'none'})`,
-      );
-    }
-  }
-  for (const [field, rules] of Object.entries(support)) {
-    if (operation === 'create' && rules.create === 'required' && body[field] === undefined) {
-      check.fail(field, 'required', `is required by ${provider}`);
-    }
-  }
-  if (operation === 'update') check.changesSomething('patch', body);
-  return { check, body };
-}
-
-export function supportedFields(provider: Provider, operation: 'create' | 'update'): InputField[] {
-  const support = CAPABILITIES[provider].fields;
-  return INPUT_FIELDS.filter((field) => support[field]?.[operation]);
 }
 
 /** The capability matrix as rows of cells (the CLI table and the README table are made from it). */

@@ -3,7 +3,10 @@ import {
   ConfigurationError,
   type CoreOptions,
   defineClientInspection,
+  type FacadeAdapter,
+  type FacadeContext,
   InputChecker,
+  type NumbersAdapter,
 } from '@tenantkit/core';
 import {
   capabilities,
@@ -19,15 +22,10 @@ import type {
   ListOptions,
   NumberAssignment,
   NumberEntry,
+  NumbersProvider,
   SubAccount,
   UpdateInput,
 } from './model.js';
-import type { Adapter } from './providers/shared.js';
-import { synthflowAdapter } from './providers/synthflow.js';
-import { twilioAdapter } from './providers/twilio.js';
-import { resolveTwilioLink } from './providers/twilio-link.js';
-import { type NumbersAdapter, vobizAdapter, vobizNumbersAdapter } from './providers/vobiz.js';
-import { voximplantAdapter } from './providers/voximplant.js';
 import {
   type ClientOf,
   type ClientOptionsOf,
@@ -123,18 +121,30 @@ function howToConfigure(provider: Provider): string {
 }
 
 type Clients = { [P in Provider]?: ClientOf<P> };
-/** Another provider's client, for an adapter that links to it (Synthflow → Twilio). */
-type ClientLookup = <Q extends Provider>(provider: Q) => ClientOf<Q>;
-/** The facade's own part of each provider, over its client (Stage: adapters by provider). */
-const ADAPTERS: { [P in Provider]: (client: ClientOf<P>, others: ClientLookup) => Adapter<P> } = {
-  synthflow: (client, others) =>
-    synthflowAdapter(client, (operation, link) =>
-      resolveTwilioLink(operation, link, () => others('twilio')),
-    ),
-  vobiz: vobizAdapter,
-  voximplant: voximplantAdapter,
-  twilio: twilioAdapter,
-};
+/** The unified operations over one provider's client, typed by that provider's own adapter. */
+type Adapter<P extends Provider> = FacadeAdapter<
+  SubAccount<P>,
+  CreateInput<P>,
+  UpdateInput<P>,
+  CreateResult<P>,
+  DeleteResult<P>
+>;
+type AnyNumbers = NumbersAdapter<NumberEntry, NumberAssignment>;
+
+/** A provider's adapter over its client: its definition's `facade` (its own package's code). */
+function adapterFor<P extends Provider>(
+  provider: P,
+  client: ClientOf<P>,
+  context: FacadeContext,
+): Adapter<P> {
+  // TypeScript cannot tie the union of definitions to `P`; the model's types are read from this
+  // very `facade` (model.ts), so the two agree by construction.
+  const facade = DEFINITIONS[provider].facade as unknown as (
+    client: ClientOf<P>,
+    context: FacadeContext,
+  ) => Adapter<P>;
+  return facade(client, context);
+}
 
 function build<P extends Provider>(provider: P, options: ClientOptionsOf<P>): ClientOf<P> {
   const create = DEFINITIONS[provider].createClient as (options: ClientOptionsOf<P>) => ClientOf<P>;
@@ -147,14 +157,19 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
   // Each configured client is built once, now, so bad credentials fail here and not mid-job.
   const clients: Clients = {};
   const adapters: { [P in Provider]?: Adapter<P> } = {};
+  // What an adapter may ask for: another provider's client (Synthflow's link reads Twilio's).
+  const context: FacadeContext = {
+    clientOf: (provider) => {
+      checkProvider(provider);
+      return clientOf(provider);
+    },
+  };
   const configure = <P extends Provider>(provider: P) => {
     const own = options[provider];
     if (!own) return;
     const client = build(provider, { ...shared, ...own } as ClientOptionsOf<P>);
     (clients as Record<P, ClientOf<P>>)[provider] = client;
-    (adapters as Record<P, Adapter<P>>)[provider] = ADAPTERS[provider](client, (other) =>
-      clientOf(other),
-    );
+    (adapters as Record<P, Adapter<P>>)[provider] = adapterFor(provider, client, context);
   };
   for (const provider of PROVIDERS) configure(provider);
 
@@ -172,8 +187,12 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
     clientOf(provider);
     return adapters[provider] as Adapter<P>;
   };
-  const checkId = (provider: Provider, operation: string, id: unknown) =>
-    new InputChecker(provider, `subaccounts.${operation}`).pathId('id', id);
+  /** The one place an id is checked: the path rules, then the provider's own (its `checkId`). */
+  const checkId = (provider: Provider, operation: string, id: unknown) => {
+    const check = new InputChecker(provider, `subaccounts.${operation}`);
+    check.pathId('id', id);
+    DEFINITIONS[provider].checkId?.(check, id as string);
+  };
 
   const subaccounts: SubAccounts = {
     async create(provider, input, call) {
@@ -206,11 +225,14 @@ export function createTenantkit(options: TenantkitOptions = {}): Tenantkit {
     },
   };
 
-  const numbersOf = (provider: Provider, operation: string): NumbersAdapter => {
+  const numbersOf = (provider: Provider, operation: string): AnyNumbers => {
     checkProvider(provider);
     checkNumbersSupported(provider, operation);
-    // Only Vobiz has the capability (checked above).
-    return vobizNumbersAdapter(clientOf('vobiz'));
+    // The row says numbers are supported only when the definition has `numbers` (defineProvider).
+    const numbers = DEFINITIONS[provider as NumbersProvider].numbers as (
+      client: ClientOf<NumbersProvider>,
+    ) => AnyNumbers;
+    return numbers(clientOf(provider as NumbersProvider));
   };
   const numbers: Numbers = {
     async assign(provider, number, subAccountId, call) {

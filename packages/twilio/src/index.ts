@@ -15,3 +15,13 @@ export { specInfo } from './generated/spec-info.js';
 export { describeTwilioError, TWILIO_ERROR_CODES, type TwilioErrorCodeName } from './protocol.js';
 export { twilioProvider } from './provider.js';
 export { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './validate.js';
+export { twilioCapabilities } from './capabilities.js';
+export {
+  fromTwilio,
+  type TwilioCreateInput,
+  type TwilioFacade,
+  type TwilioUnifiedCredentials,
+  type TwilioUnifiedSubAccount,
+  type TwilioUpdateInput,
+  twilioFacade,
+} from './facade.js';

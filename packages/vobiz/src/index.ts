@@ -27,3 +27,21 @@ export {
   MAX_PAGE_SIZE as VOBIZ_MAX_PAGE_SIZE,
   PAN_PATTERN,
 } from './validate.js';
+export { vobizCapabilities } from './capabilities.js';
+export {
+  checkVobizId,
+  fromVobiz,
+  type VobizCreateInput,
+  type VobizCredentials,
+  type VobizFacade,
+  type VobizLimits,
+  type VobizUnifiedSubAccount,
+  type VobizUpdateInput,
+  vobizFacade,
+} from './facade.js';
+export {
+  fromVobizNumber,
+  type VobizNumberAssignment,
+  type VobizNumberEntry,
+  vobizNumbers,
+} from './facade-numbers.js';

@@ -2,7 +2,7 @@
  * What each method accepts as a `{result}`: anything else (null, a number where a list belongs,
  * a list holding null) is an InvalidResponseError from the runner, never a TypeError later.
  */
-import { isRecord, recordsOf } from '@tenantkit/core';
+import { type AnswerSpec, isRecord, recordsOf } from '@tenantkit/core';
 import type {
   KeyInfo,
   KeyView,
@@ -51,6 +51,14 @@ export function subUsers(onlyId?: number): Answer<SubUserView[]> {
     const list = withId<SubUserView>('subuser_id', 'number')(value);
     return onlyId === undefined ? list : list?.filter((item) => item.subuser_id === onlyId);
   }, 'a list of subusers, each with its `subuser_id`');
+}
+
+/**
+ * The one subuser asked for: a 200 whose list does not hold it is a NotFoundError, thrown by the
+ * runner with the attempts it really made (the facade used to build that error itself).
+ */
+export function oneSubUser(id: number): AnswerSpec<unknown, SubUserView[]> {
+  return { ...subUsers(id), found: (list) => list.length > 0, subject: `subuser ${id}` };
 }
 
 export function keys(onlyId?: string): Answer<KeyView[]> {

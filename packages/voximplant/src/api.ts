@@ -69,12 +69,19 @@ export type SetKeyRolesInput = WithExactlyOneRole<InputOf<'SetKeyRoles'>>;
 export type GetKeyRolesInput = InputOf<'GetKeyRoles'>;
 export type RemoveKeyRolesInput = WithExactlyOneRole<InputOf<'RemoveKeyRoles'>>;
 export type ListRolesInput = InputOf<'GetRoles'>;
+/** GetSubUsers narrowed to one subuser (`subuser_id` required, no paging). */
+export type GetSubUserInput = Pick<InputOf<'GetSubUsers'>, 'with_roles'> & { subuser_id: number };
 
 export interface VoximplantSubUsers {
   /** AddSubUser. The login is sent lower-cased (the API stores it so). Never retried blindly. */
   add(input: AddSubUserInput, options?: CallOptions): Promise<SubUserId>;
   /** GetSubUsers: one page (`offset`/`count`), or the one subuser matching `subuser_id`. */
   list(input?: ListSubUsersInput, options?: CallOptions): Promise<SubUserView[]>;
+  /**
+   * GetSubUsers for one `subuser_id`: that subuser, or a NotFoundError when the API's answer
+   * (HTTP 200) does not hold it. Never another subuser the answer happens to hold.
+   */
+  get(input: GetSubUserInput, options?: CallOptions): Promise<SubUserView>;
   /** Every subuser, page by page (default page size 100); stops at a short page or `limit`. */
   listAll(input?: ListAllSubUsersInput, options?: CallOptions): AsyncIterable<SubUserView>;
   /** SetSubUserInfo: a new password (with the old one) and/or a description. Answers 1. */

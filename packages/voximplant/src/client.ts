@@ -3,6 +3,7 @@ import {
   createProviderClient,
   defineClientInspection,
   type FetchLike,
+  InputChecker,
   nextOffset,
   operationMethod,
   type ProviderProtocol,
@@ -16,11 +17,13 @@ import {
   COUNT,
   CREATED_KEY,
   keys as keyList,
+  oneSubUser,
   ROLE_GROUPS,
   ROLES,
   subUsers as subUserList,
 } from './answers.js';
 import type {
+  GetSubUserInput,
   VoximplantClient,
   VoximplantClientOptions,
   VoximplantKeys,
@@ -32,7 +35,7 @@ import { MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS, TokenSource } from './aut
 import { createVoximplantAuthorizedIps } from './authorized-ips.js';
 import { type CredentialsFileReader, loadCredentials } from './credentials.js';
 import { describeVoximplantError, errorInSuccessBody, TOKEN_REJECTED_CODES } from './errors.js';
-import type { paths } from './generated/openapi.js';
+import type { paths, SubUserView } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
 import { methodsOver } from './method.js';
 import {
@@ -176,6 +179,17 @@ export function buildVoximplantClient(
   }
 
   const method = methodsOver(runner, api);
+  /** GetSubUsers for one id, required: the list holds that subuser, else NotFoundError. */
+  const oneOf = method<'GetSubUsers', SubUserView[], GetSubUserInput>(
+    'GetSubUsers',
+    (input) => {
+      checkGetSubUsers(input);
+      new InputChecker('voximplant', 'GetSubUsers').integer('subuser_id', input?.subuser_id, {
+        min: 1,
+      });
+    },
+    (input) => oneSubUser(input.subuser_id),
+  );
   const subUsers: VoximplantSubUsers = {
     // The password travels in the query; the runner remembers it (a secret name) before sending.
     add: method('AddSubUser', checkAddSubUser, ADDED, (input) => ({
@@ -183,6 +197,7 @@ export function buildVoximplantClient(
       new_subuser_name: input.new_subuser_name.toLowerCase(),
     })),
     list: method('GetSubUsers', checkGetSubUsers, (input) => subUserList(input?.subuser_id)),
+    get: async (input, call) => (await oneOf(input, call))[0]!,
     listAll: (input, call) =>
       walk(
         'GetSubUsers',

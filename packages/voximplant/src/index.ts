@@ -25,6 +25,7 @@ export {
   type DeleteKeyInput,
   type DeleteSubUserInput,
   type GetKeyRolesInput,
+  type GetSubUserInput,
   type GetSubUserRolesInput,
   type ListAllInput,
   type ListAllKeysInput,
@@ -56,3 +57,16 @@ export { operations as voximplantOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
 export { voximplantProvider } from './provider.js';
 export { type InputOf, type ListParams, type QueryOf, serializeQuery, wireValue } from './wire.js';
+export { voximplantCapabilities } from './capabilities.js';
+export {
+  checkVoximplantId,
+  fromVoximplant,
+  type RoleRefs,
+  type VoximplantCreateInput,
+  type VoximplantCredentialsHandedOut,
+  type VoximplantFacade,
+  type VoximplantRoleChange,
+  type VoximplantSubAccount,
+  type VoximplantUpdateInput,
+  voximplantFacade,
+} from './facade.js';

@@ -1,10 +1,12 @@
 /** Voximplant as the facade, the CLI and the tooling see it: one definition, read by the registry. */
-import { ALL_UNIFIED_OPERATIONS, defineProvider, onCreateAndUpdate } from '@tenantkit/core';
+import { defineProvider } from '@tenantkit/core';
+import { voximplantCapabilities } from './capabilities.js';
 import {
   createVoximplantClient,
   type VoximplantClient,
   type VoximplantClientOptions,
 } from './client.js';
+import { checkVoximplantId, voximplantFacade } from './facade.js';
 import { specInfo } from './generated/spec-info.js';
 
 /**
@@ -18,31 +20,9 @@ export const defineVoximplantProvider = (
     name: 'voximplant',
     createClient,
     specInfo,
-    capabilities: {
-      operations: ALL_UNIFIED_OPERATIONS,
-      fields: {
-        name: { create: 'required', update: false, wire: 'new_subuser_name (cannot be renamed)' },
-        description: /* @__PURE__ */ onCreateAndUpdate('description'),
-        roles: /* @__PURE__ */ onCreateAndUpdate(
-          'role_id / role_name (create: {grant}; update: grant → SetSubUserRoles, revoke → RemoveSubUserRoles)',
-        ),
-        password: /* @__PURE__ */ onCreateAndUpdate('new_subuser_password', 'required'),
-        currentPassword: { create: false, update: 'optional', wire: 'old_subuser_password' },
-      },
-      paging: { supported: true, how: 'offset / count' },
-      credentials: [],
-      limits: {},
-      numbers: { supported: false, how: 'numbers are not held by subusers' },
-      childAccounts: {
-        supported: true,
-        how: 'list, update, suspend, activate (voximplant.childAccounts; Owner role): separate accounts, not the subusers above',
-      },
-      providerClientOnly: [
-        'authorizedIps: add, list, delete, check the IPv4 allow-list (voximplant.authorizedIps)',
-        'account.info: the profile and api_address (voximplant.account)',
-        'keys and roles: service-account keys, role catalogue (voximplant.keys, voximplant.roles)',
-      ],
-    },
+    capabilities: voximplantCapabilities,
+    facade: voximplantFacade,
+    checkId: checkVoximplantId,
     configuration: {
       facade:
         'Pass `voximplant: { credentials }` to createTenantkit(), a credentials object or the path of the JSON file',

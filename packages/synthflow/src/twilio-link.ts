@@ -3,13 +3,29 @@
  * should use (Synthflow's `twilio_account_sid` / `twilio_auth_token`). The token stays a `Secret`
  * until it is put into the request body, where the Synthflow client knows it as a secret.
  */
-import { InputChecker, isRecord, type Secret } from '@tenantkit/core';
-import type { TwilioClient } from '@tenantkit/twilio';
+import { type CallOptions, InputChecker, isRecord, type Secret } from '@tenantkit/core';
+
+/**
+ * The Twilio sub-account a Synthflow sub-account should use: the result of a Twilio create
+ * through the facade, a Twilio sub-account of the facade (its token is then read from Twilio, so
+ * `twilio` must be configured), or the SID with the token as a `Secret`.
+ */
+export type TwilioLink =
+  | { provider: 'twilio'; id: string; credentials: { authToken?: Secret } }
+  | { provider: 'twilio'; id: string }
+  | { accountSid: string; authToken: Secret };
 
 /** What Synthflow is sent: the SID and the token, revealed only into the request body. */
 export interface TwilioPair {
   twilio_account_sid: string;
   twilio_auth_token: string;
+}
+
+/** The one call of a Twilio client the link needs (Twilio hands the token out on every fetch). */
+export interface TwilioAccountReader {
+  subaccounts: {
+    get(sid: string, call?: CallOptions): Promise<{ auth_token?: string | null }>;
+  };
 }
 
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
@@ -18,16 +34,11 @@ const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 const isSecret = (value: unknown): value is Secret =>
   typeof (value as Secret | undefined)?.reveal === 'function';
 
-/**
- * Reads the `twilio` field of a Synthflow create or update: a Twilio create result (its id and
- * one-time `credentials.authToken`), a Twilio sub-account of the facade (its token is read from
- * Twilio, which hands it out on every fetch, so `twilio` must be configured), or
- * `{ accountSid, authToken }` with the token as a `Secret`.
- */
+/** Reads the `twilio` field of a Synthflow create or update (see `TwilioLink`). */
 export async function resolveTwilioLink(
   operation: 'create' | 'update',
   link: unknown,
-  twilio: () => TwilioClient,
+  twilio: () => TwilioAccountReader,
 ): Promise<TwilioPair> {
   const check = new InputChecker('synthflow', `subaccounts.${operation}`);
   const given = check.record('twilio', link);

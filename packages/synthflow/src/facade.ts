@@ -1,26 +1,23 @@
+/** The facade's part of Synthflow: unified input → Synthflow body, Synthflow answer → unified. */
+import {
+  checkFields,
+  defined,
+  type FacadeContext,
+  limitsToWire,
+  mergeExtra,
+  redacted,
+  secretOf,
+} from '@tenantkit/core';
+import { synthflowCapabilities as ROW } from './capabilities.js';
+import type { SynthflowClient } from './client.js';
+import type { SynthflowFacade, SynthflowSubAccount } from './facade-types.js';
 import {
   type CreateSubaccountRequest,
   permissionValues,
   type Subaccount,
-  type SynthflowClient,
-  synthflowOperations,
   type UpdateSubaccountRequest,
-} from '@tenantkit/synthflow';
-import { CAPABILITIES, checkFields } from '../capabilities.js';
-import type { SynthflowSubAccount } from '../model.js';
-import {
-  type Adapter,
-  defined,
-  limitsToWire,
-  mergeExtra,
-  notFound,
-  redacted,
-  secretOf,
-} from './shared.js';
-import type { TwilioPair } from './twilio-link.js';
-
-const LIMIT_NAMES = CAPABILITIES.synthflow.limits;
-const EXTRA = CAPABILITIES.synthflow.extra!;
+} from './generated/openapi.js';
+import { resolveTwilioLink, type TwilioAccountReader, type TwilioPair } from './twilio-link.js';
 
 /** Unified input → Synthflow body. Value rules (permission names, integers) are the client's. */
 function toWire(
@@ -28,7 +25,7 @@ function toWire(
   input: unknown,
   linked?: TwilioPair,
 ): Record<string, unknown> {
-  const { check, body } = checkFields('synthflow', operation, input);
+  const { check, body } = checkFields('synthflow', ROW, operation, input);
   const given = body.extra as Record<string, unknown> | undefined;
   if (linked && (given?.twilio_account_sid !== undefined || given?.twilio_auth_token !== undefined))
     check.fail(
@@ -40,7 +37,7 @@ function toWire(
     subaccount_name: body.name,
     [operation === 'create' ? 'user_email' : 'invite_user_email']: body.email,
   };
-  if (body.limits !== undefined) Object.assign(wire, limitsToWire(check, body.limits, LIMIT_NAMES));
+  if (body.limits !== undefined) Object.assign(wire, limitsToWire(check, body.limits, ROW.limits));
   if (body.permissions !== undefined) {
     const change = check.record('permissions', body.permissions);
     check.knownFields('permissions', change, ['grant', 'revoke']);
@@ -49,7 +46,8 @@ function toWire(
     wire.grant_permissions = change.grant;
     wire.revoke_permissions = change.revoke;
   }
-  return defined({ ...mergeExtra(check, wire, body.extra, EXTRA[operation]), ...linked });
+  const extra = mergeExtra(check, wire, body.extra, ROW.extra?.[operation] ?? []);
+  return defined({ ...extra, ...linked });
 }
 
 /** Synthflow sub-account → unified. Synthflow reports only `max_minutes` of the limits it takes. */
@@ -65,27 +63,23 @@ export function fromSynthflow(raw: Subaccount): SynthflowSubAccount {
   });
 }
 
-/** Resolves the `twilio` field (see twilio-link.ts). */
-export type TwilioLinker = (operation: 'create' | 'update', link: unknown) => Promise<TwilioPair>;
-
-export function synthflowAdapter(
-  client: SynthflowClient,
-  linkTwilio: TwilioLinker,
-): Adapter<'synthflow'> {
+/** The facade's Synthflow: the unified operations over a Synthflow client. */
+export function synthflowFacade(client: SynthflowClient, context: FacadeContext): SynthflowFacade {
   /** The body, with the linked Twilio sub-account's SID and token when `twilio` is given. */
   const bodyOf = async (operation: 'create' | 'update', input: unknown) => {
     // Every other rule first: nothing is read from Twilio for an input that would be refused.
     const plain = toWire(operation, input);
     const link = (input as Record<string, unknown>).twilio;
     if (link === undefined) return plain;
-    return toWire(operation, input, await linkTwilio(operation, link));
+    // The facade hands out the Twilio client it built (a ConfigurationError if it has none).
+    const twilio = () => context.clientOf('twilio') as TwilioAccountReader;
+    return toWire(operation, input, await resolveTwilioLink(operation, link, twilio));
   };
-  const get = async (id: string, call?: Parameters<SynthflowClient['subaccounts']['get']>[1]) => {
+  const get: SynthflowFacade['get'] = async (id, call) => {
+    // The client answers with the sub-account asked for only, or throws a NotFoundError (with
+    // the attempts it made) when Synthflow's 200 holds none.
     const answer = await client.subaccounts.get(id, call);
-    // Only the sub-account asked for, never another one the answer happens to hold.
-    const found = answer.subaccounts?.find((item) => item.subaccount_id === id);
-    if (!found) throw notFound('synthflow', synthflowOperations.getSubaccount, id, answer);
-    return fromSynthflow(found);
+    return fromSynthflow(answer.subaccounts![0]!);
   };
   return {
     async create(input, call) {

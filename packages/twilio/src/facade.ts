@@ -1,17 +1,60 @@
-import { InputChecker } from '@tenantkit/core';
-import type {
-  Account,
-  CreateAccountForm,
-  TwilioClient,
-  UpdateAccountForm,
-} from '@tenantkit/twilio';
-import { checkFields } from '../capabilities.js';
-import type { TwilioUnifiedSubAccount } from '../model.js';
-import { type Adapter, defined, redacted, secretOf } from './shared.js';
+/**
+ * The facade's part of Twilio: `name` ↔ `FriendlyName`, `enabled` ↔ active/suspended, `delete` =
+ * close (irreversible), the main account left out of `list` and refused by `delete`.
+ */
+import {
+  checkFields,
+  defined,
+  type FacadeAdapter,
+  InputChecker,
+  type Refuse,
+  redacted,
+  type Secret,
+  secretOf,
+  type UnifiedCreateResult,
+  type UnifiedDeleteResult,
+  type UnifiedSubAccount,
+} from '@tenantkit/core';
+import { twilioCapabilities as ROW } from './capabilities.js';
+import type { TwilioClient } from './client.js';
+import type { Account, CreateAccountForm, UpdateAccountForm } from './generated/openapi.js';
+
+/** `enabled` is false for a suspended and for a closed sub-account; `raw.status` says which. */
+export type TwilioUnifiedSubAccount = UnifiedSubAccount<'twilio', Account>;
+
+export interface TwilioUnifiedCredentials {
+  /**
+   * The new sub-account's Auth Token (with its SID, `id`, it authenticates as that sub-account).
+   * Twilio returns it on every read too; the facade hands it out only here (`raw` redacts it).
+   */
+  authToken?: Secret;
+}
+
+type Refused = 'email' | 'description' | 'limits' | 'permissions' | 'roles' | 'password';
+type AlsoRefused = 'currentPassword' | 'extra' | 'twilio';
+
+export interface TwilioCreateInput
+  extends Refuse<'twilio', 'create', Refused | AlsoRefused | 'enabled'> {
+  /** `FriendlyName`, 1–64 characters; without it Twilio names it after the creation time. */
+  name?: string;
+}
+export interface TwilioUpdateInput extends Refuse<'twilio', 'update', Refused | AlsoRefused> {
+  name?: string;
+  /** true → `Status=active`, false → `Status=suspended` (closing is `delete`). */
+  enabled?: boolean;
+}
+
+export type TwilioFacade = FacadeAdapter<
+  TwilioUnifiedSubAccount,
+  TwilioCreateInput,
+  TwilioUpdateInput,
+  UnifiedCreateResult<'twilio', TwilioUnifiedCredentials, Account>,
+  UnifiedDeleteResult<'twilio', Account>
+>;
 
 /** Unified input → Twilio form fields: `name` ↔ `FriendlyName`, `enabled` ↔ active/suspended. */
 function toWire(operation: 'create' | 'update', input: unknown): UpdateAccountForm {
-  const { check, body } = checkFields('twilio', operation, input);
+  const { check, body } = checkFields('twilio', ROW, operation, input);
   check.boolean('enabled', body.enabled, { optional: true });
   const status = body.enabled === undefined ? undefined : body.enabled ? 'active' : 'suspended';
   return defined({ FriendlyName: body.name as string | undefined, Status: status });
@@ -37,7 +80,8 @@ export function fromTwilio(raw: Account): TwilioUnifiedSubAccount {
   });
 }
 
-export function twilioAdapter(client: TwilioClient): Adapter<'twilio'> {
+/** The facade's Twilio: the unified operations over a Twilio client. */
+export function twilioFacade(client: TwilioClient): TwilioFacade {
   return {
     async create(input, call) {
       const body = toWire('create', input) as CreateAccountForm;
@@ -46,7 +90,7 @@ export function twilioAdapter(client: TwilioClient): Adapter<'twilio'> {
         provider: 'twilio',
         id: answer.sid as string,
         name: answer.friendly_name ?? body.FriendlyName ?? '',
-        credentials: defined({ authToken: secretOf(answer.auth_token ?? undefined) }),
+        credentials: defined({ authToken: secretOf(answer.auth_token) }),
         raw: redacted(answer),
       };
     },
@@ -57,10 +101,8 @@ export function twilioAdapter(client: TwilioClient): Adapter<'twilio'> {
       // Twilio lists the calling account with its sub-accounts: the facade lists sub-accounts only.
       let yielded = 0;
       if (options.limit === 0) return;
-      for await (const account of client.subaccounts.listAll(
-        { PageSize: options.pageSize },
-        call,
-      )) {
+      const query = { PageSize: options.pageSize };
+      for await (const account of client.subaccounts.listAll(query, call)) {
         if (account.sid === client.accountSid) continue;
         yield fromTwilio(account);
         if (++yielded === options.limit) return;

@@ -1,0 +1,97 @@
+/**
+ * What every facade adapter does to the unified input before mapping it to its wire: checked
+ * against the provider's capability row (a field it cannot honour, an unknown field, a missing
+ * required one), `limits` renamed, `extra` merged after its allow-list; and its answer mapped
+ * back with secrets redacted and handed-out values wrapped.
+ */
+import type { ProviderName } from './errors.js';
+import { type CapabilityRow, INPUT_FIELDS, type InputField } from './provider.js';
+import { baseRedactor } from './redact.js';
+import { Secret } from './secret.js';
+import { InputChecker } from './validation.js';
+
+/** The fields a provider honours on create or on update, in the table's order. */
+export function supportedFields(row: CapabilityRow, operation: 'create' | 'update'): InputField[] {
+  return INPUT_FIELDS.filter((field) => row.fields[field]?.[operation]);
+}
+
+/**
+ * Rejects, before anything is sent, a field the provider cannot honour on this operation, an
+ * unknown field, a missing required one, and an update that changes nothing. Returns a checker
+ * for the value rules.
+ */
+export function checkFields(
+  provider: ProviderName,
+  row: CapabilityRow,
+  operation: 'create' | 'update',
+  input: unknown,
+): { check: InputChecker; body: Record<string, unknown> } {
+  const check = new InputChecker(provider, `subaccounts.${operation}`);
+  const body = check.record(operation === 'create' ? 'input' : 'patch', input);
+  for (const [field, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    if (!(INPUT_FIELDS as readonly string[]).includes(field)) {
+      check.fail(
+        field,
+        'known-field',
+        `is not a field of the unified model (fields: ${INPUT_FIELDS.join(', ')})`,
+      );
+    }
+    if (!row.fields[field as InputField]?.[operation]) {
+      const honoured = supportedFields(row, operation);
+      check.fail(
+        field,
+        'unsupported-field',
+        `is not supported by ${provider} on ${operation} (supported: ${honoured.join(', ') || 'none'})`,
+      );
+    }
+  }
+  for (const [field, rules] of Object.entries(row.fields)) {
+    if (operation === 'create' && rules.create === 'required' && body[field] === undefined) {
+      check.fail(field, 'required', `is required by ${provider}`);
+    }
+  }
+  if (operation === 'update') check.changesSomething('patch', body);
+  return { check, body };
+}
+
+/** The provider's answer as `raw`: a deep copy with every secret field replaced by `[REDACTED]`. */
+export function redacted<T>(value: T): T {
+  return baseRedactor.value(value) as T;
+}
+
+/** A value handed out once, wrapped so it cannot be printed by accident. */
+export function secretOf(value: string | null | undefined): Secret | undefined {
+  return value ? new Secret(value) : undefined;
+}
+
+/** Drops undefined values so a mapped object only holds what the provider said. */
+export function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
+
+/** Renames the keys of a `limits` object (unified name → wire name); unknown keys are refused. */
+export function limitsToWire(
+  check: InputChecker,
+  value: unknown,
+  names: Readonly<Record<string, string>>,
+): Record<string, unknown> {
+  const limits = check.record('limits', value);
+  check.knownFields('limits', limits, Object.keys(names));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(limits)) if (item !== undefined) out[names[key]!] = item;
+  return out;
+}
+
+/** `extra` holds provider fields without a unified name; one of them may not repeat a mapped one. */
+export function mergeExtra(
+  check: InputChecker,
+  mapped: Record<string, unknown>,
+  extra: unknown,
+  allowed: readonly string[],
+): Record<string, unknown> {
+  if (extra === undefined) return mapped;
+  const fields = check.record('extra', extra);
+  check.knownFields('extra', fields, allowed);
+  return { ...mapped, ...fields };
+}

@@ -1,0 +1,161 @@
+/**
+ * The facade's part of Vobiz: the unified model's Vobiz types, and the adapter that maps them to
+ * the client's calls and back.
+ */
+import {
+  checkFields,
+  defined,
+  type FacadeAdapter,
+  type InputChecker,
+  limitsToWire,
+  mergeExtra,
+  type Refuse,
+  redacted,
+  type Secret,
+  secretOf,
+  type UnifiedCreateResult,
+  type UnifiedDeleteResult,
+  type UnifiedSubAccount,
+} from '@tenantkit/core';
+import { vobizCapabilities as ROW } from './capabilities.js';
+import type { VobizClient } from './client.js';
+import type {
+  CreateSubAccountRequest,
+  CreateSubAccountResponse,
+  DeleteSubAccountResponse,
+  Permissions,
+  SubAccount,
+  UpdateSubAccountRequest,
+} from './generated/openapi.js';
+
+/** Vobiz request allowance of the sub-account's API credentials (`rate_limit`). */
+export interface VobizLimits {
+  rateLimit?: number;
+}
+
+export type VobizUnifiedSubAccount = UnifiedSubAccount<
+  'vobiz',
+  SubAccount,
+  VobizLimits,
+  Permissions
+>;
+
+/** Values Vobiz hands out once, at creation; each prints as `[REDACTED]` until `.reveal()`. */
+export interface VobizCredentials {
+  authId?: Secret;
+  /** Cannot be read again later: every other answer masks it. */
+  authToken?: Secret;
+}
+
+export interface VobizCreateInput extends Refuse<'vobiz', 'create', 'currentPassword' | 'roles'> {
+  name: string;
+  email?: string;
+  description?: string;
+  /** Default true. */
+  enabled?: boolean;
+  limits?: VobizLimits;
+  permissions?: Permissions;
+  /** Web-console sign-in password (API credentials are issued either way). */
+  password?: string;
+  extra?: Pick<CreateSubAccountRequest, 'phone' | 'kyc_mode' | 'business_type'>;
+}
+export interface VobizUpdateInput
+  extends Refuse<'vobiz', 'update', 'password' | 'currentPassword' | 'roles'> {
+  name?: string;
+  email?: string;
+  description?: string;
+  enabled?: boolean;
+  limits?: VobizLimits;
+  permissions?: Permissions;
+  extra?: Pick<UpdateSubAccountRequest, 'phone' | 'kyc_mode'>;
+}
+
+export type VobizFacade = FacadeAdapter<
+  VobizUnifiedSubAccount,
+  VobizCreateInput,
+  VobizUpdateInput,
+  UnifiedCreateResult<'vobiz', VobizCredentials, CreateSubAccountResponse>,
+  UnifiedDeleteResult<'vobiz', DeleteSubAccountResponse | undefined>
+>;
+
+function toWire(operation: 'create' | 'update', input: unknown): Record<string, unknown> {
+  const { check, body } = checkFields('vobiz', ROW, operation, input);
+  const wire: Record<string, unknown> = {
+    name: body.name,
+    email: body.email,
+    description: body.description,
+    enabled: body.enabled,
+    password: body.password,
+    // The permissions object has the same shape in the unified model and on the wire.
+    permissions: body.permissions,
+  };
+  if (body.limits !== undefined) Object.assign(wire, limitsToWire(check, body.limits, ROW.limits));
+  return defined(mergeExtra(check, wire, body.extra, ROW.extra?.[operation] ?? []));
+}
+
+/**
+ * The facade keys a Vobiz sub-account by its `SA_` auth id: Vobiz refuses the numeric `id` field
+ * (and a parent's `MA_` id) in paths, so they are refused before anything is sent, with a message
+ * saying which of them was given (never the value). The facade runs it (the definition's
+ * `checkId`) after the path rules every id follows.
+ */
+export function checkVobizId(check: InputChecker, given: string): void {
+  if (given.startsWith('SA_')) return;
+  const wrong = /^\d+$/.test(given)
+    ? 'is a numeric id (the `id` field); Vobiz addresses a sub-account by its auth id'
+    : given.startsWith('MA_')
+      ? "is a parent account's auth id (MA_…); a sub-account's auth id starts with SA_"
+      : 'is not a sub-account auth id';
+  check.fail('id', 'sa-auth-id', `${wrong}: pass the \`auth_id\` field of the sub-account, SA_…`);
+}
+
+export function fromVobiz(raw: SubAccount): VobizUnifiedSubAccount {
+  return defined({
+    provider: 'vobiz' as const,
+    id: raw.auth_id,
+    name: raw.name,
+    email: raw.email ?? undefined,
+    description: raw.description ?? undefined,
+    enabled: raw.enabled,
+    limits: { rateLimit: raw.rate_limit },
+    permissions: raw.permissions ?? undefined,
+    createdAt: raw.created_at,
+    raw: redacted(raw),
+  });
+}
+
+/** The facade's Vobiz: the unified operations over a Vobiz client. */
+export function vobizFacade(client: VobizClient): VobizFacade {
+  return {
+    async create(input, call) {
+      const body = toWire('create', input) as CreateSubAccountRequest;
+      const answer = await client.subAccounts.create(body, call);
+      return {
+        provider: 'vobiz',
+        // The client refuses a create answer without `auth_credentials` (id and token).
+        id: answer.sub_account?.auth_id ?? answer.auth_credentials.auth_id,
+        name: answer.sub_account?.name ?? body.name,
+        credentials: defined({
+          authId: secretOf(answer.auth_credentials?.auth_id),
+          authToken: secretOf(answer.auth_credentials?.auth_token),
+        }),
+        raw: redacted(answer),
+      };
+    },
+    async get(id, call) {
+      return fromVobiz(await client.subAccounts.get(id, call));
+    },
+    async *list(options, call) {
+      const query = defined({ size: options.pageSize, limit: options.limit });
+      for await (const item of client.subAccounts.listAll(query, call)) yield fromVobiz(item);
+    },
+    async update(id, patch, call) {
+      const body = toWire('update', patch) as UpdateSubAccountRequest;
+      return fromVobiz(await client.subAccounts.update(id, body, call));
+    },
+    async delete(id, call) {
+      const answer = await client.subAccounts.delete(id, call);
+      return { provider: 'vobiz', id, deleted: true, raw: redacted(answer) };
+    },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The facade's part of Voximplant: the unified model's Voximplant types, and the adapter that maps
+ * them to subuser calls (one update may be several Voximplant methods) and back.
+ */
+import {
+  checkFields,
+  defined,
+  type FacadeAdapter,
+  InputChecker,
+  type Refuse,
+  redacted,
+  type UnifiedCreateResult,
+  type UnifiedDeleteResult,
+  type UnifiedSubAccount,
+} from '@tenantkit/core';
+import type { VoximplantClient } from './api.js';
+import { voximplantCapabilities as ROW } from './capabilities.js';
+import type { RoleView, SubUserId, SubUserView } from './generated/openapi.js';
+
+/** Voximplant roles, all by id (`role_id`) or all by name (`role_name`), never mixed. */
+export type RoleRefs = string[] | number[];
+
+/** Voximplant grants roles with SetSubUserRoles and takes them away with RemoveSubUserRoles. */
+export interface VoximplantRoleChange {
+  grant?: RoleRefs;
+  revoke?: RoleRefs;
+}
+
+export type VoximplantSubAccount = UnifiedSubAccount<
+  'voximplant',
+  SubUserView,
+  never,
+  never,
+  RoleView[]
+>;
+
+/** Voximplant hands out nothing on AddSubUser: the password is the one you chose. */
+export type VoximplantCredentialsHandedOut = Record<string, never>;
+
+export interface VoximplantCreateInput
+  extends Refuse<
+    'voximplant',
+    'create',
+    'email' | 'enabled' | 'limits' | 'permissions' | 'currentPassword' | 'extra'
+  > {
+  /** The login (`new_subuser_name`): 5–20 characters, stored in lower case. */
+  name: string;
+  /** Required by Voximplant. */
+  password: string;
+  description?: string;
+  /** Roles granted at creation (`revoke` makes no sense on create and is refused). */
+  roles?: { grant?: RoleRefs };
+}
+export interface VoximplantUpdateInput
+  extends Refuse<
+    'voximplant',
+    'update',
+    'name' | 'email' | 'enabled' | 'limits' | 'permissions' | 'extra'
+  > {
+  description?: string;
+  /** New password; Voximplant demands `currentPassword` with it. */
+  password?: string;
+  currentPassword?: string;
+  roles?: VoximplantRoleChange;
+}
+
+export type VoximplantFacade = FacadeAdapter<
+  VoximplantSubAccount,
+  VoximplantCreateInput,
+  VoximplantUpdateInput,
+  UnifiedCreateResult<'voximplant', VoximplantCredentialsHandedOut, SubUserId>,
+  UnifiedDeleteResult<'voximplant', number>
+>;
+
+type RoleSelector = { role_id: number[] } | { role_name: string[] };
+
+/** Role lists are all ids (→ `role_id`) or all names (→ `role_name`); Voximplant refuses both at once. */
+function roleSelector(
+  check: InputChecker,
+  field: string,
+  value: unknown,
+): RoleSelector | undefined {
+  const items = check.array(field, value, { optional: true, minItems: 1 });
+  if (!items) return undefined;
+  if (items.every((item) => typeof item === 'number')) {
+    items.forEach((item, index) => {
+      check.integer(`${field}[${index}]`, item, { min: 1 });
+    });
+    return { role_id: items as number[] };
+  }
+  if (items.every((item) => typeof item === 'string')) {
+    items.forEach((item, index) => {
+      check.nonBlank(`${field}[${index}]`, item);
+    });
+    return { role_name: items as string[] };
+  }
+  return check.fail(
+    field,
+    'role-refs',
+    'must be all role ids (numbers) or all role names (strings)',
+  );
+}
+
+function roleChange(check: InputChecker, value: unknown, operation: 'create' | 'update') {
+  if (value === undefined) return {};
+  const change = check.record('roles', value);
+  check.knownFields('roles', change, operation === 'create' ? ['grant'] : ['grant', 'revoke']);
+  return {
+    grant: roleSelector(check, 'roles.grant', change.grant),
+    revoke: roleSelector(check, 'roles.revoke', change.revoke),
+  };
+}
+
+/**
+ * The facade's id is a string everywhere; Voximplant's `subuser_id` is a positive integer. The
+ * facade runs this (the definition's `checkId`) after the path rules every id follows.
+ */
+export function checkVoximplantId(check: InputChecker, id: string): void {
+  if (!/^[1-9]\d{0,15}$/.test(id)) {
+    check.fail('id', 'integer-id', 'must be the numeric subuser_id, e.g. 109');
+  }
+}
+
+export function fromVoximplant(raw: SubUserView): VoximplantSubAccount {
+  return defined({
+    provider: 'voximplant' as const,
+    id: String(raw.subuser_id),
+    name: raw.subuser_name,
+    description: raw.description,
+    roles: raw.roles,
+    raw: redacted(raw),
+  });
+}
+
+/** The checked update: passwords come in pairs, and it changes something. */
+function updateOf(patch: unknown) {
+  const { check, body } = checkFields('voximplant', ROW, 'update', patch);
+  if (body.password !== undefined && body.currentPassword === undefined) {
+    check.fail('currentPassword', 'required-with', 'is required by voximplant to change the password');
+  }
+  // Alone it would change nothing: say so rather than answer as if it had.
+  if (body.currentPassword !== undefined && body.password === undefined) {
+    check.fail('password', 'required-with', 'is required with currentPassword (the new password)');
+  }
+  const { grant, revoke } = roleChange(check, body.roles, 'update');
+  if (body.description === undefined && body.password === undefined && !grant && !revoke) {
+    check.fail('roles', 'non-empty', 'must grant or revoke at least one role');
+  }
+  return {
+    info: defined({
+      description: body.description as string | undefined,
+      new_subuser_password: body.password as string | undefined,
+      old_subuser_password: body.currentPassword as string | undefined,
+    }),
+    grant,
+    revoke,
+  };
+}
+
+/** The facade's Voximplant: the unified operations over a Voximplant client (ids come checked). */
+export function voximplantFacade(client: VoximplantClient): VoximplantFacade {
+  const get: VoximplantFacade['get'] = async (id, call) =>
+    // A 200 without that subuser is a NotFoundError from the client, with its real attempts.
+    fromVoximplant(await client.subUsers.get({ subuser_id: Number(id), with_roles: true }, call));
+  return {
+    async create(input, call) {
+      const { check, body } = checkFields('voximplant', ROW, 'create', input);
+      check.string('password', body.password);
+      const { grant } = roleChange(check, body.roles, 'create');
+      const answer = await client.subUsers.add(
+        defined({
+          new_subuser_name: body.name as string,
+          new_subuser_password: body.password as string,
+          description: body.description as string | undefined,
+          ...grant,
+        }),
+        call,
+      );
+      return {
+        provider: 'voximplant',
+        id: String(answer.subuser_id),
+        name: body.name as string,
+        credentials: {},
+        raw: redacted(answer),
+      };
+    },
+    get,
+    async *list(options, call) {
+      const query = defined({ with_roles: true, count: options.pageSize, limit: options.limit });
+      for await (const item of client.subUsers.listAll(query, call)) yield fromVoximplant(item);
+    },
+    async update(id, patch, call) {
+      const subuser_id = Number(id);
+      const { info, grant, revoke } = updateOf(patch);
+      // Several Voximplant methods make one update: info first, then grants, then removals.
+      if (Object.keys(info).length > 0)
+        await client.subUsers.update({ subuser_id, ...info }, call);
+      if (grant) await client.subUsers.setRoles({ subuser_id, ...grant }, call);
+      if (revoke) await client.subUsers.removeRoles({ subuser_id, ...revoke }, call);
+      return get(id, call);
+    },
+    async delete(id, call) {
+      const answer = await client.subUsers.delete({ subuser_id: Number(id) }, call);
+      return { provider: 'voximplant', id, deleted: true, raw: redacted(answer) };
+    },
+  };
+}
