@@ -1,3 +1,4 @@
+export { synthflowCapabilities } from './capabilities.js';
 export {
   createSynthflowClient,
   SYNTHFLOW_BASE_URLS,
@@ -6,12 +7,11 @@ export {
   type SynthflowRegion,
   type SynthflowSubaccounts,
 } from './client.js';
+export { fromSynthflow, synthflowFacade } from './facade.js';
+export type * from './facade-types.js';
 export type * from './generated/openapi.js';
 export { operationTypeValues, permissionValues } from './generated/openapi.js';
 export { operations as synthflowOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
 export { synthflowProvider } from './provider.js';
-export { synthflowCapabilities } from './capabilities.js';
-export { fromSynthflow, synthflowFacade } from './facade.js';
-export type * from './facade-types.js';
 export type { TwilioAccountReader, TwilioLink, TwilioPair } from './twilio-link.js';

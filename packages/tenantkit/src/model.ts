@@ -6,8 +6,6 @@
 import type { ListNumbersOptions, ListOptions, Unsupported } from '@tenantkit/core';
 import type { DefinitionOf, Provider } from './registry.js';
 
-export { PROVIDERS, type Provider } from './registry.js';
-export type { ListNumbersOptions, ListOptions, Unsupported };
 // The providers' own unified types under the names the facade has always exported.
 export type {
   SynthflowCreateInput,
@@ -39,6 +37,8 @@ export type {
   VoximplantSubAccount,
   VoximplantUpdateInput,
 } from '@tenantkit/voximplant';
+export { PROVIDERS, type Provider } from './registry.js';
+export type { ListNumbersOptions, ListOptions, Unsupported };
 
 /** A provider's facade adapter (its definition's `facade`). */
 export type FacadeOf<P extends Provider> = ReturnType<DefinitionOf<P>['facade']>;
@@ -59,13 +59,14 @@ export type DeleteResult<P extends Provider = Provider> = P extends Provider
 export type Credentials<P extends Provider> = CreateResult<P>['credentials'];
 
 /** A provider's `tk.numbers` adapter, when its definition has one. */
-export type NumbersOf<P extends Provider> = DefinitionOf<P> extends {
-  readonly numbers?: (client: never) => infer Numbers;
-}
-  ? unknown extends Numbers
-    ? never
-    : Numbers
-  : never;
+export type NumbersOf<P extends Provider> =
+  DefinitionOf<P> extends {
+    readonly numbers?: (client: never) => infer Numbers;
+  }
+    ? unknown extends Numbers
+      ? never
+      : Numbers
+    : never;
 
 /** Providers whose numbers `tk.numbers` moves (those whose definition has `numbers`). */
 export type NumbersProvider = {
@@ -73,11 +74,12 @@ export type NumbersProvider = {
 }[Provider];
 
 /** A phone number in the unified model. */
-export type NumberEntry = NumbersOf<NumbersProvider> extends {
-  list(...args: never[]): AsyncIterable<infer Entry>;
-}
-  ? Entry
-  : never;
+export type NumberEntry =
+  NumbersOf<NumbersProvider> extends {
+    list(...args: never[]): AsyncIterable<infer Entry>;
+  }
+    ? Entry
+    : never;
 
 /** What an assign or unassign did: `subAccountId` holds the number now (assign), or nobody does. */
 export type NumberAssignment = Awaited<ReturnType<NumbersOf<NumbersProvider>['assign']>>;

@@ -1,4 +1,5 @@
 export { TWILIO_BASE_URL, type TwilioCredentials } from './auth.js';
+export { twilioCapabilities } from './capabilities.js';
 export {
   createTwilioClient,
   formBody,
@@ -8,14 +9,6 @@ export {
   type TwilioClientOptions,
   type TwilioSubaccounts,
 } from './client.js';
-export type * from './generated/openapi.js';
-export { accountStatusValues, accountTypeValues } from './generated/openapi.js';
-export { operations as twilioOperations } from './generated/operations.js';
-export { specInfo } from './generated/spec-info.js';
-export { describeTwilioError, TWILIO_ERROR_CODES, type TwilioErrorCodeName } from './protocol.js';
-export { twilioProvider } from './provider.js';
-export { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './validate.js';
-export { twilioCapabilities } from './capabilities.js';
 export {
   fromTwilio,
   type TwilioCreateInput,
@@ -25,3 +18,10 @@ export {
   type TwilioUpdateInput,
   twilioFacade,
 } from './facade.js';
+export type * from './generated/openapi.js';
+export { accountStatusValues, accountTypeValues } from './generated/openapi.js';
+export { operations as twilioOperations } from './generated/operations.js';
+export { specInfo } from './generated/spec-info.js';
+export { describeTwilioError, TWILIO_ERROR_CODES, type TwilioErrorCodeName } from './protocol.js';
+export { twilioProvider } from './provider.js';
+export { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './validate.js';

@@ -1,3 +1,4 @@
+export { vobizCapabilities } from './capabilities.js';
 export {
   createVobizClient,
   type ListAllSubAccountsQuery,
@@ -7,6 +8,23 @@ export {
   type VobizClientOptions,
   type VobizSubAccounts,
 } from './client.js';
+export {
+  checkVobizId,
+  fromVobiz,
+  type VobizCreateInput,
+  type VobizCredentials,
+  type VobizFacade,
+  type VobizLimits,
+  type VobizUnifiedSubAccount,
+  type VobizUpdateInput,
+  vobizFacade,
+} from './facade.js';
+export {
+  fromVobizNumber,
+  type VobizNumberAssignment,
+  type VobizNumberEntry,
+  vobizNumbers,
+} from './facade-numbers.js';
 export type * from './generated/openapi.js';
 export { businessTypeValues, kycModeValues } from './generated/openapi.js';
 export { operations as vobizOperations } from './generated/operations.js';
@@ -27,21 +45,3 @@ export {
   MAX_PAGE_SIZE as VOBIZ_MAX_PAGE_SIZE,
   PAN_PATTERN,
 } from './validate.js';
-export { vobizCapabilities } from './capabilities.js';
-export {
-  checkVobizId,
-  fromVobiz,
-  type VobizCreateInput,
-  type VobizCredentials,
-  type VobizFacade,
-  type VobizLimits,
-  type VobizUnifiedSubAccount,
-  type VobizUpdateInput,
-  vobizFacade,
-} from './facade.js';
-export {
-  fromVobizNumber,
-  type VobizNumberAssignment,
-  type VobizNumberEntry,
-  vobizNumbers,
-} from './facade-numbers.js';

@@ -6,7 +6,7 @@ import {
   checkFields,
   defined,
   type FacadeAdapter,
-  InputChecker,
+  type InputChecker,
   type Refuse,
   redacted,
   type UnifiedCreateResult,
@@ -136,7 +136,11 @@ export function fromVoximplant(raw: SubUserView): VoximplantSubAccount {
 function updateOf(patch: unknown) {
   const { check, body } = checkFields('voximplant', ROW, 'update', patch);
   if (body.password !== undefined && body.currentPassword === undefined) {
-    check.fail('currentPassword', 'required-with', 'is required by voximplant to change the password');
+    check.fail(
+      'currentPassword',
+      'required-with',
+      'is required by voximplant to change the password',
+    );
   }
   // Alone it would change nothing: say so rather than answer as if it had.
   if (body.currentPassword !== undefined && body.password === undefined) {
@@ -193,8 +197,7 @@ export function voximplantFacade(client: VoximplantClient): VoximplantFacade {
       const subuser_id = Number(id);
       const { info, grant, revoke } = updateOf(patch);
       // Several Voximplant methods make one update: info first, then grants, then removals.
-      if (Object.keys(info).length > 0)
-        await client.subUsers.update({ subuser_id, ...info }, call);
+      if (Object.keys(info).length > 0) await client.subUsers.update({ subuser_id, ...info }, call);
       if (grant) await client.subUsers.setRoles({ subuser_id, ...grant }, call);
       if (revoke) await client.subUsers.removeRoles({ subuser_id, ...revoke }, call);
       return get(id, call);

@@ -17,6 +17,7 @@ export type {
   ListAuthorizedIpsInput,
   VoximplantAuthorizedIps,
 } from './authorized-ips.js';
+export { voximplantCapabilities } from './capabilities.js';
 export {
   type AddSubUserInput,
   type CreateKeyInput,
@@ -50,14 +51,6 @@ export {
 } from './client.js';
 export { CREDENTIALS_ENV, type VoximplantCredentials } from './credentials.js';
 export { errorCodeName, statusForCode } from './errors.js';
-export type * from './generated/openapi.js';
-/** The spec's name of AddSubUser's result (`{subuser_id}`); the generated alias is `SubUserId`. */
-export type { SubUserId as SubUserID } from './generated/openapi.js';
-export { operations as voximplantOperations } from './generated/operations.js';
-export { specInfo } from './generated/spec-info.js';
-export { voximplantProvider } from './provider.js';
-export { type InputOf, type ListParams, type QueryOf, serializeQuery, wireValue } from './wire.js';
-export { voximplantCapabilities } from './capabilities.js';
 export {
   checkVoximplantId,
   fromVoximplant,
@@ -70,3 +63,10 @@ export {
   type VoximplantUpdateInput,
   voximplantFacade,
 } from './facade.js';
+export type * from './generated/openapi.js';
+/** The spec's name of AddSubUser's result (`{subuser_id}`); the generated alias is `SubUserId`. */
+export type { SubUserId as SubUserID } from './generated/openapi.js';
+export { operations as voximplantOperations } from './generated/operations.js';
+export { specInfo } from './generated/spec-info.js';
+export { voximplantProvider } from './provider.js';
+export { type InputOf, type ListParams, type QueryOf, serializeQuery, wireValue } from './wire.js';

@@ -462,3 +462,36 @@ describe('voximplant client: construction and secrets', () => {
     expect(tokenOf(requests[1])).toBe(tokenOf(requests[0]));
   });
 });
+
+describe('subUsers.get: one subuser by id', () => {
+  const answer = (result: unknown) => () => Response.json({ result });
+
+  it('answers that subuser, never another one the list holds', async () => {
+    const other = { subuser_id: 7, subuser_name: 'other_one' };
+    const wanted = { subuser_id: 109, subuser_name: 'support_desk' };
+    const { client, requests } = recordingClient(answer([other, wanted]));
+    await expect(client.subUsers.get({ subuser_id: 109, with_roles: true })).resolves.toEqual(
+      wanted,
+    );
+    expect(Object.fromEntries(requests[0]!.url.searchParams)).toEqual({
+      subuser_id: '109',
+      with_roles: 'true',
+    });
+  });
+
+  it('a 200 without it is a NotFoundError naming the subuser, with the attempts made', async () => {
+    const { client } = recordingClient(answer([{ subuser_id: 7, subuser_name: 'other_one' }]));
+    const error = await client.subUsers.get({ subuser_id: 109 }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, attempts: 1 });
+    expect(error.message).toContain('does not hold subuser 109');
+  });
+
+  it('without a subuser_id nothing is sent', async () => {
+    const { client, requests } = recordingClient(answer([]));
+    await expect(client.subUsers.get({} as never)).rejects.toMatchObject({
+      field: 'subuser_id',
+    });
+    expect(requests).toHaveLength(0);
+  });
+});
