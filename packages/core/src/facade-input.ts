@@ -8,6 +8,7 @@ import type { ProviderName } from './errors.js';
 import { type CapabilityRow, INPUT_FIELDS, type InputField } from './provider.js';
 import { baseRedactor } from './redact.js';
 import { Secret } from './secret.js';
+import type { UnifiedCreateResult, UnifiedDeleteResult } from './unified.js';
 import { InputChecker } from './validation.js';
 
 /** The fields a provider honours on create or on update, in the table's order. */
@@ -94,4 +95,23 @@ export function mergeExtra(
   const fields = check.record('extra', extra);
   check.knownFields('extra', fields, allowed);
   return { ...mapped, ...fields };
+}
+
+/** A create's unified result: the values handed out (undefined ones dropped), the answer redacted. */
+export function createResult<P extends string, Credentials extends object, Raw>(
+  provider: P,
+  created: { id: string; name: string; credentials: Credentials },
+  answer: Raw,
+): UnifiedCreateResult<P, Credentials, Raw> {
+  const { id, name, credentials } = created;
+  return { provider, id, name, credentials: defined(credentials), raw: redacted(answer) };
+}
+
+/** A delete's unified result: the id, and the provider's answer redacted. */
+export function deleteResult<P extends string, Raw>(
+  provider: P,
+  id: string,
+  answer: Raw,
+): UnifiedDeleteResult<P, Raw> {
+  return { provider, id, deleted: true, raw: redacted(answer) };
 }

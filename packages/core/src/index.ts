@@ -36,7 +36,9 @@ export {
 } from './errors.js';
 export {
   checkFields,
+  createResult,
   defined,
+  deleteResult,
   limitsToWire,
   mergeExtra,
   redacted,

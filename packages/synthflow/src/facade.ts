@@ -1,7 +1,9 @@
 /** The facade's part of Synthflow: unified input → Synthflow body, Synthflow answer → unified. */
 import {
   checkFields,
+  createResult,
   defined,
+  deleteResult,
   type FacadeContext,
   limitsToWire,
   mergeExtra,
@@ -85,17 +87,13 @@ export function synthflowFacade(client: SynthflowClient, context: FacadeContext)
     async create(input, call) {
       const body = (await bodyOf('create', input)) as CreateSubaccountRequest;
       const answer = await client.subaccounts.create(body, call);
-      return {
-        provider: 'synthflow',
-        // The client refuses a create answer without it.
-        id: answer.subaccount_id!,
-        name: body.subaccount_name,
-        credentials: defined({
-          apiKey: secretOf(answer.api_key),
-          signInLink: secretOf(answer.sign_in_link),
-        }),
-        raw: redacted(answer),
+      const credentials = {
+        apiKey: secretOf(answer.api_key),
+        signInLink: secretOf(answer.sign_in_link),
       };
+      // The client refuses a create answer without its id.
+      const created = { id: answer.subaccount_id!, name: body.subaccount_name, credentials };
+      return createResult('synthflow', created, answer);
     },
     get,
     async *list(options, call) {
@@ -110,8 +108,7 @@ export function synthflowFacade(client: SynthflowClient, context: FacadeContext)
       return get(id, call);
     },
     async delete(id, call) {
-      const answer = await client.subaccounts.delete(id, call);
-      return { provider: 'synthflow', id, deleted: true, raw: redacted(answer) };
+      return deleteResult('synthflow', id, await client.subaccounts.delete(id, call));
     },
   };
 }

@@ -4,7 +4,9 @@
  */
 import {
   checkFields,
+  createResult,
   defined,
+  deleteResult,
   type FacadeAdapter,
   InputChecker,
   type Refuse,
@@ -86,13 +88,9 @@ export function twilioFacade(client: TwilioClient): TwilioFacade {
     async create(input, call) {
       const body = toWire('create', input) as CreateAccountForm;
       const answer = await client.subaccounts.create(body, call);
-      return {
-        provider: 'twilio',
-        id: answer.sid as string,
-        name: answer.friendly_name ?? body.FriendlyName ?? '',
-        credentials: defined({ authToken: secretOf(answer.auth_token) }),
-        raw: redacted(answer),
-      };
+      const name = answer.friendly_name ?? body.FriendlyName ?? '';
+      const credentials = { authToken: secretOf(answer.auth_token) };
+      return createResult('twilio', { id: answer.sid as string, name, credentials }, answer);
     },
     async get(id, call) {
       return fromTwilio(await client.subaccounts.get(id, call));
@@ -119,8 +117,7 @@ export function twilioFacade(client: TwilioClient): TwilioFacade {
           'not-main-account',
           'is the main account the client acts for; only its sub-accounts can be closed',
         );
-      const answer = await client.subaccounts.close(id, call);
-      return { provider: 'twilio', id, deleted: true, raw: redacted(answer) };
+      return deleteResult('twilio', id, await client.subaccounts.close(id, call));
     },
   };
 }

@@ -4,7 +4,9 @@
  */
 import {
   checkFields,
+  createResult,
   defined,
+  deleteResult,
   type FacadeAdapter,
   type InputChecker,
   limitsToWire,
@@ -130,17 +132,14 @@ export function vobizFacade(client: VobizClient): VobizFacade {
     async create(input, call) {
       const body = toWire('create', input) as CreateSubAccountRequest;
       const answer = await client.subAccounts.create(body, call);
-      return {
-        provider: 'vobiz',
+      const { auth_id, auth_token } = answer.auth_credentials;
+      const created = {
         // The client refuses a create answer without `auth_credentials` (id and token).
-        id: answer.sub_account?.auth_id ?? answer.auth_credentials.auth_id,
+        id: answer.sub_account?.auth_id ?? auth_id,
         name: answer.sub_account?.name ?? body.name,
-        credentials: defined({
-          authId: secretOf(answer.auth_credentials?.auth_id),
-          authToken: secretOf(answer.auth_credentials?.auth_token),
-        }),
-        raw: redacted(answer),
+        credentials: { authId: secretOf(auth_id), authToken: secretOf(auth_token) },
       };
+      return createResult('vobiz', created, answer);
     },
     async get(id, call) {
       return fromVobiz(await client.subAccounts.get(id, call));
@@ -154,8 +153,7 @@ export function vobizFacade(client: VobizClient): VobizFacade {
       return fromVobiz(await client.subAccounts.update(id, body, call));
     },
     async delete(id, call) {
-      const answer = await client.subAccounts.delete(id, call);
-      return { provider: 'vobiz', id, deleted: true, raw: redacted(answer) };
+      return deleteResult('vobiz', id, await client.subAccounts.delete(id, call));
     },
   };
 }

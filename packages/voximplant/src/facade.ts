@@ -4,7 +4,9 @@
  */
 import {
   checkFields,
+  createResult,
   defined,
+  deleteResult,
   type FacadeAdapter,
   type InputChecker,
   type Refuse,
@@ -180,13 +182,8 @@ export function voximplantFacade(client: VoximplantClient): VoximplantFacade {
         }),
         call,
       );
-      return {
-        provider: 'voximplant',
-        id: String(answer.subuser_id),
-        name: body.name as string,
-        credentials: {},
-        raw: redacted(answer),
-      };
+      const created = { id: String(answer.subuser_id), name: body.name as string, credentials: {} };
+      return createResult('voximplant', created, answer);
     },
     get,
     async *list(options, call) {
@@ -203,8 +200,11 @@ export function voximplantFacade(client: VoximplantClient): VoximplantFacade {
       return get(id, call);
     },
     async delete(id, call) {
-      const answer = await client.subUsers.delete({ subuser_id: Number(id) }, call);
-      return { provider: 'voximplant', id, deleted: true, raw: redacted(answer) };
+      return deleteResult(
+        'voximplant',
+        id,
+        await client.subUsers.delete({ subuser_id: Number(id) }, call),
+      );
     },
   };
 }
