@@ -59,7 +59,9 @@ const CASES: Case[] = [
     targetKb: 12,
     // Raised from 23.7 by issue 12 (+0.13 kB: core's shared createProviderClient/operationMethod).
     // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    ceilingKb: 24.8,
+    // Raised from 24.8 by issue 12's subUsers.get (+0.13 kB: a read by id whose NotFoundError
+    // carries the attempts made; the facade adapter itself is not in this bundle, measured 24.86).
+    ceilingKb: 25.0,
   },
   {
     name: '@tenantkit/twilio',
