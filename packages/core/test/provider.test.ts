@@ -7,6 +7,7 @@ import {
   checkFields,
   defineProvider,
   onCreateAndUpdate,
+  supportedFields,
   ValidationError,
 } from '../src/index.js';
 
@@ -78,5 +79,74 @@ describe('checkFields: a unified input against a capability row', () => {
     expect(() => checkFields('acme', row, 'create', {})).toThrow(/name/);
     expect(() => checkFields('acme', row, 'update', {})).toThrow(ValidationError);
     expect(checkFields('acme', row, 'update', { name: 'b' }).body).toEqual({ name: 'b' });
+  });
+});
+
+/** The ValidationError a call throws (fails the test when it throws nothing). */
+function refusal(run: () => unknown): ValidationError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('checkFields: each rule, as the caller reads it', () => {
+  const both: CapabilityRow = {
+    ...row,
+    fields: {
+      name: onCreateAndUpdate('friendly_name', 'required'),
+      email: { create: false, update: 'optional', wire: 'email' },
+    },
+  };
+
+  it('names the operation, and calls the object input on create and patch on update', () => {
+    expect(refusal(() => checkFields('acme', both, 'create', 'x'))).toMatchObject({
+      operation: 'subaccounts.create',
+      field: 'input',
+    });
+    expect(refusal(() => checkFields('acme', both, 'update', 'x'))).toMatchObject({
+      operation: 'subaccounts.update',
+      field: 'patch',
+    });
+  });
+
+  it('an unknown field is not a field of the unified model (and lists them)', () => {
+    const error = refusal(() => checkFields('acme', both, 'create', { name: 'a', colour: 'red' }));
+    expect(error).toMatchObject({ field: 'colour', rule: 'known-field' });
+    expect(error.message).toContain('is not a field of the unified model (fields: name, email,');
+  });
+
+  it('an unsupported field says what is supported on that operation, or none', () => {
+    const onCreate = refusal(() => checkFields('acme', both, 'create', { name: 'a', email: 'e' }));
+    expect(onCreate).toMatchObject({ field: 'email', rule: 'unsupported-field' });
+    expect(onCreate.message).toContain('is not supported by acme on create (supported: name)');
+    const onUpdate = refusal(() => checkFields('acme', both, 'update', { enabled: true }));
+    expect(onUpdate.message).toContain('(supported: name, email)');
+    const none: CapabilityRow = {
+      ...row,
+      fields: { name: { ...both.fields.name!, update: false } },
+    };
+    expect(refusal(() => checkFields('acme', none, 'update', { name: 'b' })).message).toContain(
+      '(supported: none)',
+    );
+  });
+
+  it('an undefined field is no field: neither refused nor counted as given', () => {
+    expect(checkFields('acme', both, 'create', { name: 'a', enabled: undefined }).body).toEqual({
+      name: 'a',
+      enabled: undefined,
+    });
+    expect(refusal(() => checkFields('acme', both, 'create', { name: undefined }))).toMatchObject({
+      field: 'name',
+      rule: 'required',
+    });
+  });
+
+  it('supportedFields lists the honoured fields of an operation, in the table order', () => {
+    expect(supportedFields(both, 'create')).toEqual(['name']);
+    expect(supportedFields(both, 'update')).toEqual(['name', 'email']);
   });
 });
