@@ -10,7 +10,6 @@ import {
   REDACTED,
   Secret,
   secretOf,
-  ValidationError,
 } from '../src/index.js';
 
 const checker = () => new InputChecker('acme', 'subaccounts.create');
@@ -27,7 +26,18 @@ describe('limitsToWire', () => {
     expect(() => limitsToWire(checker(), { rateLimit: 1 }, { maxMinutes: 'm' })).toThrow(
       expect.objectContaining({ field: 'limits.rateLimit' }),
     );
-    expect(() => limitsToWire(checker(), 5, { maxMinutes: 'm' })).toThrow(ValidationError);
+    expect(() => limitsToWire(checker(), 5, { maxMinutes: 'm' })).toThrow(
+      expect.objectContaining({ field: 'limits' }),
+    );
+    const sent = limitsToWire(
+      checker(),
+      { maxMinutes: 1, concurrency: undefined },
+      {
+        maxMinutes: 'max_minutes',
+        concurrency: 'concurrency',
+      },
+    );
+    expect(Object.keys(sent)).toEqual(['max_minutes']);
   });
 });
 
@@ -44,6 +54,9 @@ describe('mergeExtra', () => {
   it('refuses a field outside the allow-list, naming it', () => {
     expect(() => mergeExtra(checker(), {}, { kyc: 1 }, ['phone'])).toThrow(
       expect.objectContaining({ field: 'extra.kyc' }),
+    );
+    expect(() => mergeExtra(checker(), {}, 'phone', ['phone'])).toThrow(
+      expect.objectContaining({ field: 'extra' }),
     );
   });
 });

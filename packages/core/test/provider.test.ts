@@ -139,10 +139,15 @@ describe('checkFields: each rule, as the caller reads it', () => {
       name: 'a',
       enabled: undefined,
     });
-    expect(refusal(() => checkFields('acme', both, 'create', { name: undefined }))).toMatchObject({
-      field: 'name',
-      rule: 'required',
-    });
+    const missing = refusal(() => checkFields('acme', both, 'create', { name: undefined }));
+    expect(missing).toMatchObject({ field: 'name', rule: 'required' });
+    expect(missing.message).toContain('is required by acme');
+    // Required is a create rule: an update may leave the field out.
+    expect(checkFields('acme', both, 'update', { email: 'e' }).body).toEqual({ email: 'e' });
+    // Nothing to change is an update rule: a create of a provider without required fields may be empty.
+    const optional: CapabilityRow = { ...row, fields: { name: onCreateAndUpdate('n') } };
+    expect(checkFields('acme', optional, 'create', {}).body).toEqual({});
+    expect(refusal(() => checkFields('acme', optional, 'update', {})).field).toBe('patch');
   });
 
   it('supportedFields lists the honoured fields of an operation, in the table order', () => {
