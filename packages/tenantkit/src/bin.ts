@@ -7,6 +7,13 @@ runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   isTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  // Read only when a flag asks for it (`--password-stdin`): a terminal would wait for input.
+  async stdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
   // Only a terminal can answer (`tenants apply --prune`); scripts pass --yes.
   ...(process.stdin.isTTY && {
     async confirm(question: string) {

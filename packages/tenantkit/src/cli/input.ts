@@ -7,6 +7,7 @@ import { ValidationError } from '@tenantkit/core';
 import { Argument, type Command, Option } from 'commander';
 import { PROVIDERS, type Provider } from '../model.js';
 import type { SecretFlag } from './output/io.js';
+import { withSecretSources } from './secret-inputs.js';
 
 /** The flags `withInputOptions` adds, as commander parses them. */
 export interface InputOptions {
@@ -38,7 +39,7 @@ export const providerArgument = () =>
   new Argument('<provider>', PROVIDERS.join(' | ')).choices(PROVIDERS);
 
 export function withInputOptions(command: Command): Command {
-  return command
+  command
     .option('--name <name>', 'display name (Voximplant: the login)')
     .option('--email <email>', 'contact email (Synthflow: the person to invite)')
     .option('--description <text>', 'free-text description')
@@ -58,13 +59,20 @@ export function withInputOptions(command: Command): Command {
     )
     .option('--grant-role <role>', 'Voximplant role name or id to grant (repeatable)', collect)
     .option('--revoke-role <role>', 'Voximplant role name or id to remove (repeatable)', collect)
-    .option('--password <password>', 'password (Voximplant login, Vobiz console)')
-    .option('--current-password <password>', 'current password (Voximplant, to change it)')
+    .option(
+      '--password <password>',
+      'password (Voximplant login, Vobiz console); prefer --password-stdin or --password-env',
+    )
+    .option(
+      '--current-password <password>',
+      'current password (Voximplant, to change it); prefer --current-password-stdin or -env',
+    )
     .option('--extra <field=json>', 'a provider field without a unified name (repeatable)', collect)
     .option(
       '--twilio-subaccount <sid>',
       'Synthflow: the Twilio sub-account (AC…) to place calls through; Twilio must be configured too',
     );
+  return withSecretSources(command);
 }
 
 /** The other providers an input names (a Synthflow sub-account's Twilio sub-account). */

@@ -4,6 +4,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { PROVIDERS } from '../registry.js';
 import { COMMANDS, cliContext } from './commands/index.js';
 import { credentialOptions } from './credentials.js';
+import { globalOptions } from './global-flags.js';
 import type { CliOutput } from './output/io.js';
 
 /** "Synthflow, Vobiz, Voximplant and Twilio", from the registry. */
@@ -19,15 +20,8 @@ export function buildProgram(io: CliOutput): Command {
     // Errors are thrown to `runCli`, which picks the exit code; nothing calls process.exit.
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run tenantkit --help for usage)')
-    .option('--json', 'print JSON instead of tables')
-    .option(
-      '--mock',
-      'run against embedded Prism mocks with dummy credentials (needs @tenantkit/mock)',
-    )
-    .option('--base-url <url>', "the provider's base URL (or TENANTKIT_<PROVIDER>_BASE_URL)")
-    .option('--debug', 'print stack traces and redacted request logs on stderr');
-  for (const option of credentialOptions()) program.addOption(option);
+    .showHelpAfterError('(run tenantkit --help for usage)');
+  for (const option of [...globalOptions(), ...credentialOptions()]) program.addOption(option);
   const cli = cliContext(io);
   for (const register of COMMANDS) register(program, cli);
   return program;

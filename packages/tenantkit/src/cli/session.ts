@@ -1,20 +1,37 @@
 /**
  * One command's session with a provider: the facade built from the credentials (flags, then the
- * environment, see `credentials.ts`), the `--debug` logger, and under `--mock` the provider's mock,
- * started for the command and stopped after it.
+ * environment, see `credentials.ts`), `--timeout` / `--max-retries`, the `--debug` logger, and
+ * under `--mock` the provider's mock — started on the first request (see `mock.ts`), so a call
+ * the facade refuses never waits for one.
  */
-import { ConfigurationError, type Logger } from '@tenantkit/core';
+import type { Logger } from '@tenantkit/core';
 import type { Provider } from '../model.js';
-import { createTenantkit, type Tenantkit } from '../tenantkit.js';
-import { type CredentialFlags, type MockTarget, providerOptions } from './credentials.js';
+import { createTenantkit, type Tenantkit, type TenantkitOptions } from '../tenantkit.js';
+import { type CredentialFlags, providerOptions } from './credentials.js';
+import { lazyMocks } from './mock.js';
 import type { CliIo } from './output/io.js';
 
 /** The flags every command takes (the credential flags are keyed as commander names them). */
 export interface GlobalOptions extends CredentialFlags {
   json?: boolean;
+  output?: string;
   mock?: boolean;
   debug?: boolean;
   baseUrl?: string;
+  timeout?: number;
+  maxRetries?: number;
+}
+
+/** The facade options every provider shares: `--timeout`, `--max-retries`, the `--debug` logger. */
+export function sharedOptions(options: GlobalOptions, io: CliIo): TenantkitOptions {
+  const logger: Logger | undefined = options.debug
+    ? { debug: (message, details) => io.stderr(`${message} ${JSON.stringify(details)}\n`) }
+    : undefined;
+  return {
+    ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
+    ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
+    ...(logger && { logger }),
+  };
 }
 
 export async function withTenantkit(
@@ -26,46 +43,17 @@ export async function withTenantkit(
   also: readonly Provider[] = [],
 ): Promise<void> {
   const providers = [provider, ...also.filter((other) => other !== provider)];
-  // The mocks live exactly as long as one command.
-  const mock = options.mock ? await startMocks(providers) : undefined;
+  // The mocks live at most as long as one command, and start only if it sends a request.
+  const mock = options.mock ? await lazyMocks(providers) : undefined;
   try {
-    const logger: Logger | undefined = options.debug
-      ? { debug: (message, details) => io.stderr(`${message} ${JSON.stringify(details)}\n`) }
-      : undefined;
     const configured = providers.map((each) =>
-      providerOptions(
-        each,
-        options,
-        io.env,
-        mock && { url: mock.urls[each] as string, kit: mock.kit },
-      ),
+      providerOptions(each, options, io.env, mock && { url: mock.urls[each], kit: mock.kit }),
     );
-    const tk = createTenantkit(Object.assign({}, ...configured, logger && { logger }));
+    const tk = createTenantkit(
+      Object.assign({}, ...configured, sharedOptions(options, io), mock && { fetch: mock.fetch }),
+    );
     await run(tk);
   } finally {
     await mock?.stop();
   }
-}
-
-/** The Prism mocks of the providers, from the optional `@tenantkit/mock` (loaded only here). */
-async function startMocks(providers: readonly Provider[]) {
-  let mock: typeof import('@tenantkit/mock');
-  try {
-    mock = await import('@tenantkit/mock');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new ConfigurationError(
-        '--mock needs the optional package @tenantkit/mock: install it next to tenantkit (npm install --save-dev @tenantkit/mock).',
-      );
-    }
-    throw error;
-  }
-  const servers = await mock.startMockServers({ providers });
-  const missing = providers.find((provider) => servers.urls[provider] === undefined);
-  if (missing !== undefined) {
-    await servers.stop();
-    throw new Error(`--mock: the ${missing} mock did not start`);
-  }
-  return { urls: servers.urls, kit: mock as MockTarget['kit'], stop: () => servers.stop() };
 }

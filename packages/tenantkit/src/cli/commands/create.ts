@@ -8,8 +8,9 @@ import {
   toInput,
   withInputOptions,
 } from '../input.js';
-import { createdTable } from '../output/tables.js';
-import type { RegisterCommand } from './context.js';
+import { createdSheet } from '../output/tables.js';
+import { readSecretInputs } from '../secret-inputs.js';
+import { type RegisterCommand, rendered } from './context.js';
 
 export const registerCreate: RegisterCommand = (program, cli) => {
   withInputOptions(
@@ -24,17 +25,17 @@ export const registerCreate: RegisterCommand = (program, cli) => {
       options: InputOptions & { showSecrets?: boolean },
       command: Command,
     ) => {
+      // Read before the session: a missing secret is refused before anything starts.
+      const input = toInput(await readSecretInputs(options, cli.io));
       await cli.withTenantkit(
         provider,
         command,
         async (tk) => {
-          const result = await tk.subaccounts.create(provider, toInput(options) as never);
+          const result = await tk.subaccounts.create(provider, input as never);
           const show = options.showSecrets === true;
           const json = show ? { ...result, credentials: revealAll(result.credentials) } : result;
           // Asked for in clear: written as is (the scrubbed output would hide a value equal to a flag's).
-          const out = cli.globals(command).json
-            ? JSON.stringify(json, null, 2)
-            : createdTable(result, show);
+          const out = rendered(cli.format(command), json, () => createdSheet(result, show));
           if (show) cli.io.reveal(`${out}\n`);
           else cli.io.print(out);
           if (!show && Object.keys(result.credentials).length > 0) {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { CAPABILITIES } from '../../capabilities.js';
 import type { Provider } from '../../model.js';
 import { providerArgument } from '../input.js';
-import { deletedTable } from '../output/tables.js';
+import { deletedSheet } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
 
 export const registerDelete: RegisterCommand = (program, cli) => {
@@ -29,7 +29,7 @@ export const registerDelete: RegisterCommand = (program, cli) => {
         }
         await cli.withTenantkit(provider, command, async (tk) => {
           const result = await tk.subaccounts.delete(provider, id);
-          cli.emit(command, result, () => deletedTable(result));
+          cli.emit(command, result, () => deletedSheet(result));
         });
       },
     );

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Provider } from '../../model.js';
 import { providerArgument } from '../input.js';
-import { subAccountTable } from '../output/tables.js';
+import { subAccountSheet } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
 
 export const registerGet: RegisterCommand = (program, cli) => {
@@ -14,7 +14,7 @@ export const registerGet: RegisterCommand = (program, cli) => {
     .action(async (provider: Provider, id: string, _options, command: Command) => {
       await cli.withTenantkit(provider, command, async (tk) => {
         const account = await tk.subaccounts.get(provider, id);
-        cli.emit(command, account, () => subAccountTable(account));
+        cli.emit(command, account, () => subAccountSheet(account));
       });
     });
 };

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { NumberEntry, Provider } from '../../model.js';
 import { integer, providerArgument } from '../input.js';
-import { assignmentTable, numberList } from '../output/tables.js';
+import { assignmentSheet, numberSheet } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
 
 export const registerNumbers: RegisterCommand = (program, cli) => {
@@ -28,7 +28,12 @@ export const registerNumbers: RegisterCommand = (program, cli) => {
             ...(options.limit !== undefined && { limit: options.limit }),
           };
           for await (const entry of tk.numbers.list(provider, query)) found.push(entry);
-          cli.emit(command, found, () => `${numberList(found)}\n${found.length} number(s)`);
+          cli.emit(
+            command,
+            found,
+            () => numberSheet(found),
+            () => `${found.length} number(s)`,
+          );
         });
       },
     );
@@ -48,7 +53,7 @@ export const registerNumbers: RegisterCommand = (program, cli) => {
       ) => {
         await cli.withTenantkit(provider, command, async (tk) => {
           const result = await tk.numbers.assign(provider, number, subAccountId);
-          cli.emit(command, result, () => assignmentTable(result));
+          cli.emit(command, result, () => assignmentSheet(result));
         });
       },
     );
@@ -71,7 +76,7 @@ export const registerNumbers: RegisterCommand = (program, cli) => {
           const result = await tk.numbers.unassign(provider, number, {
             ...(options.force && { force: true }),
           });
-          cli.emit(command, result, () => assignmentTable(result));
+          cli.emit(command, result, () => assignmentSheet(result));
         });
       },
     );

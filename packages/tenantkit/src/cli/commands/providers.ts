@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CAPABILITIES } from '../../capabilities.js';
 import { DEFINITIONS, PROVIDERS } from '../../registry.js';
 import { hasCredentials } from '../credentials.js';
-import { gridTable, matrixTable } from '../output/tables.js';
+import { matrixSheet } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
 
 export const registerProviders: RegisterCommand = (program, cli) => {
@@ -26,19 +26,17 @@ export const registerProviders: RegisterCommand = (program, cli) => {
         },
         capabilities: CAPABILITIES[provider],
       }));
-      cli.emit(command, rows, () =>
-        [
-          gridTable(
-            ['provider', 'configured', 'spec version', 'spec sha256'],
-            rows.map((row) => [
-              row.provider,
-              row.configured ? (options.mock ? 'yes (mock)' : 'yes') : 'no',
-              row.spec.version,
-              row.spec.sha256,
-            ]),
-          ),
-          matrixTable(),
-        ].join('\n'),
-      );
+      cli.emit(command, rows, () => [
+        {
+          head: ['provider', 'configured', 'spec version', 'spec sha256'],
+          rows: rows.map((row) => [
+            row.provider,
+            row.configured ? (options.mock ? 'yes (mock)' : 'yes') : 'no',
+            row.spec.version,
+            row.spec.sha256,
+          ]),
+        },
+        matrixSheet(),
+      ]);
     });
 };

@@ -1,6 +1,5 @@
 /** `tenantkit roles`: the Voximplant roles that can be granted, or the role groups. */
 import type { Command } from 'commander';
-import { gridTable } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
 
 export const registerRoles: RegisterCommand = (program, cli) => {
@@ -13,23 +12,19 @@ export const registerRoles: RegisterCommand = (program, cli) => {
       await cli.withTenantkit('voximplant', command, async (tk) => {
         if (options.groups) {
           const groups = await tk.voximplant.roles.groups();
-          cli.emit(command, groups, () =>
-            gridTable(
-              ['id', 'name'],
-              groups.map((g) => [g.id, g.name]),
-            ),
-          );
+          cli.emit(command, groups, () => ({
+            head: ['id', 'name'],
+            rows: groups.map((g) => [g.id, g.name]),
+          }));
           return;
         }
         const roles = await tk.voximplant.roles.list(
           options.group === undefined ? undefined : { group_name: options.group },
         );
-        cli.emit(command, roles, () =>
-          gridTable(
-            ['id', 'name', 'gui only'],
-            roles.map((role) => [role.role_id, role.role_name, role.gui_only]),
-          ),
-        );
+        cli.emit(command, roles, () => ({
+          head: ['id', 'name', 'gui only'],
+          rows: roles.map((role) => [role.role_id, role.role_name, role.gui_only]),
+        }));
       });
     });
 };

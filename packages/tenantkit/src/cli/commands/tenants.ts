@@ -4,7 +4,6 @@
  * usage — and then nothing was changed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Logger } from '@tenantkit/core';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { PROVIDERS } from '../../model.js';
@@ -29,6 +28,7 @@ import { CommandExit } from '../exit.js';
 import type { CliOutput } from '../output/io.js';
 import { printable } from '../output/printable.js';
 import { applySummary, planText } from '../output/tenants.js';
+import { sharedOptions } from '../session.js';
 import type { CliContext, RegisterCommand } from './context.js';
 
 /** A usage problem found before anything was sent: exit 2. */
@@ -57,7 +57,7 @@ export const registerTenants: RegisterCommand = (program, cli) => {
     .description('declare tenants in a file; plan the difference on each provider; apply it');
   const fileOption = () =>
     new Option('-f, --file <path>', 'the tenants file (YAML or JSON)').default('tenants.yaml');
-  const json = (command: Command) => command.optsWithGlobals<{ json?: boolean }>().json === true;
+  const json = (command: Command) => cli.format(command) === 'json';
 
   tenants
     .command('plan')
@@ -123,13 +123,10 @@ function configured(cli: CliContext, command: Command): Tenantkit {
     throw new TenantsUsageError(
       '--base-url names one provider: for tenants set TENANTKIT_<PROVIDER>_BASE_URL per provider',
     );
-  const logger: Logger | undefined = options.debug
-    ? { debug: (message, details) => cli.io.stderr(`${message} ${JSON.stringify(details)}\n`) }
-    : undefined;
   const perProvider: TenantkitOptions[] = PROVIDERS.filter((provider) =>
     hasCredentials(provider, options, cli.io.env),
   ).map((provider) => providerOptions(provider, options, cli.io.env, undefined));
-  return createTenantkit(Object.assign({}, ...perProvider, logger && { logger }));
+  return createTenantkit(Object.assign({}, ...perProvider, sharedOptions(options, cli.io)));
 }
 
 async function apply(

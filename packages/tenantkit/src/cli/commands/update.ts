@@ -8,7 +8,8 @@ import {
   toInput,
   withInputOptions,
 } from '../input.js';
-import { subAccountTable } from '../output/tables.js';
+import { subAccountSheet } from '../output/tables.js';
+import { readSecretInputs } from '../secret-inputs.js';
 import type { RegisterCommand } from './context.js';
 
 export const registerUpdate: RegisterCommand = (program, cli) => {
@@ -19,12 +20,14 @@ export const registerUpdate: RegisterCommand = (program, cli) => {
       .addArgument(providerArgument())
       .argument('<id>', 'the sub-account id'),
   ).action(async (provider: Provider, id: string, options: InputOptions, command: Command) => {
+    // Read before the session: a missing secret is refused before anything starts.
+    const input = toInput(await readSecretInputs(options, cli.io));
     await cli.withTenantkit(
       provider,
       command,
       async (tk) => {
-        const account = await tk.subaccounts.update(provider, id, toInput(options) as never);
-        cli.emit(command, account, () => subAccountTable(account));
+        const account = await tk.subaccounts.update(provider, id, input as never);
+        cli.emit(command, account, () => subAccountSheet(account));
       },
       linkedProviders(options),
     );

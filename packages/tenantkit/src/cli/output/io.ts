@@ -12,6 +12,13 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stderr is a terminal: progress bars are drawn only there. */
   isTTY?: boolean;
+  /**
+   * Whether stdout is a terminal: the output is a table there and TSV elsewhere, unless
+   * `--output` says. Left out: a table.
+   */
+  stdoutIsTTY?: boolean;
+  /** All of stdin, for `--password-stdin` and the like (the bin reads the process's). */
+  stdin?(): Promise<string>;
   /** Asks a yes/no question on a terminal (`tenants apply --prune` without `--yes`). */
   confirm?(question: string): Promise<boolean>;
 }
@@ -34,6 +41,8 @@ export interface CliOutput extends CliIo {
   print(text: string): void;
   /** To stdout as is: only for what the user asked to see in clear. */
   reveal(text: string): void;
+  /** A secret learnt after the start (read from stdin or a named variable): scrubbed from now on. */
+  addSecret(value: string): void;
 }
 
 /**
@@ -58,6 +67,8 @@ export function scrubbedIo(argv: readonly string[], io: CliIo, secrets: Secrets)
   return {
     env: io.env,
     ...(io.isTTY !== undefined && { isTTY: io.isTTY }),
+    ...(io.stdoutIsTTY !== undefined && { stdoutIsTTY: io.stdoutIsTTY }),
+    ...(io.stdin && { stdin: io.stdin }),
     ...(io.confirm && { confirm: io.confirm }),
     stdout,
     print: (text) => stdout(text.endsWith('\n') ? text : `${text}\n`),
@@ -68,5 +79,6 @@ export function scrubbedIo(argv: readonly string[], io: CliIo, secrets: Secrets)
         printable(redactor.text(text).replace(/(?<![\w-])(--[\w-]+)=[^\s'"]+/g, `$1=${REDACTED}`)),
       ),
     reveal: (text) => io.stdout(text),
+    addSecret: (value) => redactor.addSecret(value),
   };
 }

@@ -1,7 +1,7 @@
 /** How `tenantkit tenants plan|apply` print a plan and an apply's result for people. */
 import type { ApplyResult, ItemResult, PlanItem, TenantPlan } from '../../tenants/index.js';
 import { printable } from './printable.js';
-import { gridTable } from './tables.js';
+import { gridTable } from './sheet.js';
 
 const SIGN: Record<PlanItem['action'], string> = {
   create: '+',
