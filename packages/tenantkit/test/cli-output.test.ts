@@ -119,7 +119,8 @@ describe('output forms', () => {
       '',
     ]);
     expect(lines.slice(2)).toEqual(['']);
-    expect(run.stdout).not.toMatch(/[\u001b\r]/);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).not.toContain('\r');
   });
 
   it('get in TSV: field and value per line; --output table gives the table', async () => {
@@ -153,6 +154,7 @@ describe('output forms', () => {
     const run = await spawnCli(['list', 'voximplant', '-o', 'table'], { env: vox.env });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('\\u{1b}[2K');
-    expect(run.stdout).not.toMatch(/[\u001b\r]/);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).not.toContain('\r');
   });
 });

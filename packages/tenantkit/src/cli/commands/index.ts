@@ -2,6 +2,7 @@
  * Every command, in the order `--help` lists them. A new command is a file in this folder that
  * exports a `RegisterCommand`, added here.
  */
+import { registerCompletion } from './completion.js';
 import type { RegisterCommand } from './context.js';
 import { registerCreate } from './create.js';
 import { registerDelete } from './delete.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerNumbers,
   registerRoles,
   registerTenants,
+  registerCompletion,
 ];
 
 export { type CliContext, cliContext, type RegisterCommand } from './context.js';
