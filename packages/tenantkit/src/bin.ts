@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline/promises';
-import { runCli } from './cli/index.js';
+import { EXIT, runCli } from './cli/index.js';
+
+// `tenantkit list … | head`: the reader has gone, so there is nothing left to print to. Stop
+// quietly, as other command-line tools do, instead of crashing with a stack on stderr.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT.ok);
+});
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

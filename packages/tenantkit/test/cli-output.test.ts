@@ -95,6 +95,34 @@ describe('list prints each page as it arrives', () => {
   });
 });
 
+describe('a reader that stops early', () => {
+  it('list | head: the CLI stops quietly when stdout is closed (exit 0, no EPIPE stack)', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vox.answer = async ({ params }, response) => {
+      const offset = Number(params.get('offset') ?? 0);
+      if (offset > 0) await held; // until the reader has gone
+      json(
+        response,
+        200,
+        subUserPage(offset < 2 ? [{ id: offset + 1, name: `user-${offset}` }] : [], 2),
+      );
+    };
+    const run = await spawnCli(['list', 'voximplant', '--page-size', '1'], {
+      env: vox.env,
+      onStdout(stdout, close) {
+        if (!stdout.includes('user-0')) return;
+        close();
+        release();
+      },
+    });
+    expect(run.stderr).not.toContain('EPIPE');
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('output forms', () => {
   const hostile = 'tab\there\nnew line\u001b[2K\rback\\slash';
   const answerHostile = () => {

@@ -14,8 +14,8 @@ export interface SpawnOptions {
   env: Record<string, string | undefined>;
   /** Written to stdin, which is then closed (closed at once when left out). */
   stdin?: string;
-  /** Called with all of stdout so far, each time more arrives. */
-  onStdout?(stdout: string): void;
+  /** Called with all of stdout so far, each time more arrives (`close` stops reading it). */
+  onStdout?(stdout: string, close: () => void): void;
   /** Node options for the child (a preload that reports what it does). */
   nodeArgs?: string[];
 }
@@ -30,7 +30,7 @@ export function spawnCli(args: string[], options: SpawnOptions): Promise<Run> {
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      options.onStdout?.(stdout);
+      options.onStdout?.(stdout, () => child.stdout.destroy());
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
