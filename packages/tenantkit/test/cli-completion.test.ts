@@ -1,6 +1,6 @@
 /**
- * `tenantkit completion bash|zsh` (issue 14 item 6): the script the spawned binary prints is
- * loaded into a real bash, and its function is asked to complete, the way bash's programmable
+ * `tenantkit completion bash|zsh` (issue 14 item 6): the script the CLI prints is loaded into a
+ * real bash, and its function is asked to complete, the way bash's programmable
  * completion calls it (COMP_WORDS, COMP_CWORD, then `fn command cur prev`).
  */
 import { execFile } from 'node:child_process';
@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../src/model.js';
-import { spawnCli } from './spawn-cli.js';
+import { cliInProcess } from './cli-runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-completion-'));
 const script = join(dir, 'tenantkit.bash');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  const run = await spawnCli(['completion', 'bash'], { env: {} });
+  const run = await cliInProcess(['completion', 'bash'], { env: {} });
   expect(run.code, run.stderr).toBe(0);
   writeFileSync(script, run.stdout);
 });
@@ -79,15 +79,15 @@ describe('bash completion', () => {
 
 describe('zsh completion', () => {
   it('is the same completion, loaded through zsh bashcompinit', async () => {
-    const bash = await spawnCli(['completion', 'bash'], { env: {} });
-    const zsh = await spawnCli(['completion', 'zsh'], { env: {} });
+    const bash = await cliInProcess(['completion', 'bash'], { env: {} });
+    const zsh = await cliInProcess(['completion', 'zsh'], { env: {} });
     expect(zsh.code).toBe(0);
     expect(zsh.stdout).toContain('autoload -U +X bashcompinit && bashcompinit');
     expect(zsh.stdout.endsWith(bash.stdout)).toBe(true);
   });
 
   it('an unknown shell exits 2 naming the choices', async () => {
-    const run = await spawnCli(['completion', 'fish'], { env: {} });
+    const run = await cliInProcess(['completion', 'fish'], { env: {} });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/fish.*bash, zsh/s);
   });

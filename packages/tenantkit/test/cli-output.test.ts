@@ -1,17 +1,18 @@
 /**
- * The CLI's output forms, through the spawned binary against a scripted Voximplant: `list` prints
+ * The CLI's output forms against a scripted Voximplant (in process; the binary spawned where its
+ * own wiring is tested: stdout a pipe, stdout closed early): `list` prints
  * each page as it arrives (issue 14 item 6: it buffered every page and printed at the end), TSV
  * when stdout is not a terminal, `--output table|json|tsv`, `--json` as `--output json`, and
  * provider text escaped in every form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliInProcess, spawnCli } from './cli-runs.js';
 import {
   json,
   type ScriptedVoximplant,
   scriptedVoximplant,
   subUserPage,
 } from './scripted-voximplant.js';
-import { spawnCli } from './spawn-cli.js';
 
 let vox: ScriptedVoximplant;
 beforeAll(async () => {
@@ -46,8 +47,9 @@ describe('list prints each page as it arrives', () => {
       clearTimeout(timer);
       json(response, 200, subUserPage([{ id: 2, name: 'second-page-user' }], 2));
     };
-    const run = await spawnCli([...flags, 'list', 'voximplant', '--page-size', '1'], {
+    const run = await cliInProcess([...flags, 'list', 'voximplant', '--page-size', '1'], {
       env: vox.env,
+      stdoutIsTTY: false,
       onStdout(stdout) {
         if (stdout.includes(page1Text) && !events.includes('page 1 on stdout')) {
           events.push('page 1 on stdout');
@@ -73,14 +75,14 @@ describe('list prints each page as it arrives', () => {
       const offset = Number(params.get('offset') ?? 0);
       json(response, 200, subUserPage(users.slice(offset, offset + 1), users.length));
     };
-    const asJson = await spawnCli(['list', 'voximplant', '--page-size', '1', '--json'], {
+    const asJson = await cliInProcess(['list', 'voximplant', '--page-size', '1', '--json'], {
       env: vox.env,
     });
     const parsed = JSON.parse(asJson.stdout) as Array<{ id: string }>;
     expect(parsed.map((account) => account.id)).toEqual(['1', '2', '3']);
     // Byte for byte what printing the whole list at once gives.
     expect(asJson.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
-    const table = await spawnCli(['-o', 'table', 'list', 'voximplant', '--page-size', '1'], {
+    const table = await cliInProcess(['-o', 'table', 'list', 'voximplant', '--page-size', '1'], {
       env: vox.env,
     });
     const lines = table.stdout.trimEnd().split('\n');
@@ -89,7 +91,10 @@ describe('list prints each page as it arrives', () => {
     expect(lines.at(-1)).toBe('3 sub-account(s) on voximplant');
     // One column width for every page.
     expect(new Set(lines.slice(0, -1).map((line) => line.length)).size).toBe(1);
-    const tsv = await spawnCli(['list', 'voximplant', '--page-size', '1'], { env: vox.env });
+    const tsv = await cliInProcess(['list', 'voximplant', '--page-size', '1'], {
+      env: vox.env,
+      stdoutIsTTY: false,
+    });
     expect(tsv.stdout.split('\n').filter((line) => line.startsWith('id\t'))).toHaveLength(1);
     expect(tsv.stdout.trimEnd().split('\n')).toHaveLength(4);
   });
@@ -151,15 +156,18 @@ describe('output forms', () => {
     expect(run.stdout).not.toContain('\r');
   });
 
-  it('get in TSV: field and value per line; --output table gives the table', async () => {
+  it('get in TSV (stdout not a terminal): field and value per line; --output table gives the table', async () => {
     vox.answer = ({ method }, response) =>
       method === 'GetSubUsers'
         ? json(response, 200, subUserPage([{ id: 7, name: 'front_desk' }], 1))
         : json(response, 404, {});
-    const tsv = await spawnCli(['get', 'voximplant', '7'], { env: vox.env });
+    const tsv = await cliInProcess(['get', 'voximplant', '7'], {
+      env: vox.env,
+      stdoutIsTTY: false,
+    });
     expect(tsv.code, tsv.stderr).toBe(0);
     expect(tsv.stdout).toContain('provider\tvoximplant\nid\t7\nname\tfront_desk\n');
-    const table = await spawnCli(['get', 'voximplant', '7', '--output', 'table'], {
+    const table = await cliInProcess(['get', 'voximplant', '7', '--output', 'table'], {
       env: vox.env,
     });
     expect(table.stdout).toMatch(/│ name\s+│ front_desk\s+│/);
@@ -167,19 +175,19 @@ describe('output forms', () => {
 
   it('--json and --output json print the same; an unknown format exits 2 naming the choices', async () => {
     answerHostile();
-    const alias = await spawnCli(['list', 'voximplant', '--json'], { env: vox.env });
-    const named = await spawnCli(['list', 'voximplant', '--output', 'json'], { env: vox.env });
+    const alias = await cliInProcess(['list', 'voximplant', '--json'], { env: vox.env });
+    const named = await cliInProcess(['list', 'voximplant', '--output', 'json'], { env: vox.env });
     expect(alias.code).toBe(0);
     expect(alias.stdout).toBe(named.stdout);
     expect((JSON.parse(alias.stdout) as Array<{ name: string }>)[0]?.name).toBe(hostile);
-    const bad = await spawnCli(['list', 'voximplant', '--output', 'yaml'], { env: vox.env });
+    const bad = await cliInProcess(['list', 'voximplant', '--output', 'yaml'], { env: vox.env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--output.*yaml.*table, json, tsv/s);
   });
 
   it('a table escapes control characters from the provider (the existing rule)', async () => {
     answerHostile();
-    const run = await spawnCli(['list', 'voximplant', '-o', 'table'], { env: vox.env });
+    const run = await cliInProcess(['list', 'voximplant', '-o', 'table'], { env: vox.env });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('\\u{1b}[2K');
     expect(run.stdout).not.toContain('\u001b');

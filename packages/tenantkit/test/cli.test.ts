@@ -104,14 +104,14 @@ describe('tenantkit CLI', () => {
   });
 
   it('providers: a table of providers with spec provenance, and the capability matrix', async () => {
-    const run = await tenantkit(['providers', '--output', 'table']);
+    const run = await tenantkit(['providers']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/│ synthflow\s+│ yes\s+│ \d+\.\d+\.\d+\s+│ [0-9a-f]{12}\s+│/);
     expect(run.stdout).toMatch(/│ paging\s+│ no: one answer/);
   });
 
-  it('providers in a pipe: TSV, a header line per block, the same rows', async () => {
-    const run = await tenantkit(['providers']);
+  it('in a pipe the binary prints TSV: a header line per block, the same rows', async () => {
+    const run = await spawned(['providers']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^provider\tconfigured\tspec version\tspec sha256$/m);
     expect(run.stdout).toMatch(/^synthflow\tyes\t\d+\.\d+\.\d+\t[0-9a-f]{12}$/m);
@@ -135,7 +135,7 @@ describe('tenantkit CLI', () => {
       'rateLimit=50',
     ]);
     expect(hidden.code).toBe(0);
-    expect(hidden.stdout).toMatch(/^authToken\t\[REDACTED\]$/m);
+    expect(hidden.stdout).toMatch(/authToken\s+│ \[REDACTED\]/);
     expect(hidden.stderr).toContain('--show-secrets');
     const shown = await tenantkit([
       'create',
@@ -179,7 +179,7 @@ describe('tenantkit CLI', () => {
   ])('get, list, update and delete on %s exit 0', async (provider, id, patch) => {
     const get = await tenantkit(['get', provider, id]);
     expect(get.code, get.stderr).toBe(0);
-    expect(get.stdout).toMatch(new RegExp(`^provider\t${provider}$`, 'm'));
+    expect(get.stdout).toMatch(new RegExp(`│ provider\\s+│ ${provider}`));
     const list = await tenantkit(['list', provider, '--json']);
     expect(list.code, list.stderr).toBe(0);
     expect((JSON.parse(list.stdout) as unknown[]).length).toBeGreaterThan(0);
@@ -191,10 +191,10 @@ describe('tenantkit CLI', () => {
     noSecretIn(get, [SYNTHFLOW_KEY, VOBIZ_TOKEN]);
   });
 
-  it('roles lists the Voximplant roles (TSV in a pipe)', async () => {
+  it('roles lists the Voximplant roles as a table', async () => {
     const run = await tenantkit(['roles']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^id\tname\tgui only$/m);
+    expect(run.stdout).toMatch(/│ id\s+│ name\s+│ gui only/);
   });
 
   it('an input field the provider cannot honour exits 2 naming provider and field', async () => {
@@ -236,7 +236,7 @@ describe('tenantkit CLI', () => {
     const json = JSON.stringify(throwawayVoximplantKey().credentials);
     const byFlag = await tenantkit(['roles', '--voximplant-credentials', json]);
     expect(byFlag.code).toBe(0);
-    expect(byFlag.stdout).toMatch(/^\d+\t/m);
+    expect(byFlag.stdout).toMatch(/│ \d+\s+│/);
     const byEnv = await tenantkit(['roles'], { ...ENV, VOXIMPLANT_CREDENTIALS: json });
     expect(byEnv.code).toBe(0);
   });
@@ -254,7 +254,7 @@ describe('tenantkit CLI', () => {
     }
   });
 
-  it('numbers assign / list / unassign on Vobiz: TSV in a pipe, --json, exit 0', async () => {
+  it('numbers assign / list / unassign on Vobiz: tables, --json, exit 0', async () => {
     const assigned = await tenantkit([
       'numbers',
       'assign',
@@ -263,7 +263,7 @@ describe('tenantkit CLI', () => {
       'SA_XXXXXXXX',
     ]);
     expect(assigned.code).toBe(0);
-    expect(assigned.stdout).toMatch(/^held by\tSA_XXXXXXXX$/m);
+    expect(assigned.stdout).toMatch(/│ held by\s+│ SA_XXXXXXXX\s+│/);
     const listed = await tenantkit([
       'numbers',
       'list',
@@ -281,7 +281,7 @@ describe('tenantkit CLI', () => {
     ).toEqual([['+912271263984', 'SA_XXXXXXXX']]);
     const returned = await tenantkit(['numbers', 'unassign', 'vobiz', '+919876543210', '--force']);
     expect(returned.code).toBe(0);
-    expect(returned.stdout).toMatch(/^held by\tthe parent account$/m);
+    expect(returned.stdout).toMatch(/│ held by\s+│ the parent account\s+│/);
     noSecretIn(assigned, [VOBIZ_TOKEN]);
   });
 
@@ -305,7 +305,7 @@ describe('tenantkit CLI', () => {
   });
 
   it('providers shows the numbers and child-account rows of the capability matrix', async () => {
-    const run = await tenantkit(['providers', '-o', 'table']);
+    const run = await tenantkit(['providers']);
     expect(run.stdout).toMatch(/│ numbers\s+│ no: /);
     expect(run.stdout).toMatch(/│ child accounts\s+│ no: /);
   });
