@@ -65,6 +65,7 @@ export {
   INPUT_FIELDS,
   type InputField,
   type MockKit,
+  type NamingRule,
   onCreateAndUpdate,
   type ProviderConfiguration,
   type ProviderDefinition,

@@ -153,6 +153,21 @@ export interface ProviderSpecInfo {
   readonly sha256: string;
 }
 
+/**
+ * How a provider stores and limits a record's name. The tenant sync names each managed record
+ * `<prefix><tenant key>` and checks that name against this rule before anything is sent.
+ */
+export interface NamingRule {
+  /** What the provider calls the name, for messages, e.g. `Voximplant login`. */
+  readonly noun: string;
+  /** The provider keeps names in lower case, so they match case-insensitively. */
+  readonly lowerCase?: boolean;
+  /** Length in characters, both ends included. */
+  readonly length?: { readonly min: number; readonly max: number };
+  /** A pattern every name matches, and the same rule in words (`must start with a letter …`). */
+  readonly pattern?: { readonly test: RegExp; readonly rule: string };
+}
+
 export interface ProviderDefinition<
   Name extends string = string,
   Options extends object = object,
@@ -177,6 +192,8 @@ export interface ProviderDefinition<
   readonly specInfo: ProviderSpecInfo;
   /** Its credentials from flags, environment and `--mock` (throwaway values, no real secret). */
   readonly configuration: ProviderConfiguration;
+  /** Limits on a record's name; absent: the provider keeps any name as it is sent. */
+  readonly naming?: NamingRule;
 }
 
 /**
@@ -212,6 +229,9 @@ export function defineProvider<
     fail('capabilities.limits lists limits but the limits field is refused');
   if (row.paging.how === '' || row.numbers.how === '' || row.childAccounts.how === '')
     fail('every feature says how (or why not)');
+  const length = definition.naming?.length;
+  if (length && (length.min < 1 || length.max < length.min))
+    fail('naming.length must be 1 ≤ min ≤ max');
   const prefix = name.toUpperCase();
   for (const setting of definition.configuration.settings) {
     const where = `configuration.${setting.option}`;

@@ -155,3 +155,53 @@ describe('checkFields: each rule, as the caller reads it', () => {
     expect(supportedFields(both, 'update')).toEqual(['name', 'email']);
   });
 });
+
+describe('defineProvider: the naming rule', () => {
+  it('keeps a rule whose length range makes sense', () => {
+    const naming = { noun: 'Acme login', lowerCase: true, length: { min: 1, max: 64 } };
+    expect(defineProvider(definition({ naming })).naming).toEqual(naming);
+    expect(defineProvider(definition()).naming).toBeUndefined();
+  });
+
+  it('refuses a range no name can meet, naming the field and the rule', () => {
+    for (const length of [
+      { min: 0, max: 10 },
+      { min: 5, max: 4 },
+    ])
+      expect(() => defineProvider(definition({ naming: { noun: 'Acme login', length } }))).toThrow(
+        new ConfigurationError('provider definition acme: naming.length must be 1 ≤ min ≤ max'),
+      );
+  });
+});
+
+describe('defineProvider: environment variables', () => {
+  const withEnv = (env: string) =>
+    definition({
+      configuration: {
+        facade: 'Pass `acme: {}`',
+        cli: 'set ACME_API_KEY',
+        settings: [
+          {
+            option: 'apiKey',
+            flag: '--acme-api-key',
+            placeholder: '<key>',
+            env,
+            description: 'Acme API key',
+            required: true,
+            secret: true,
+            mock: () => 'mock-key',
+          },
+        ],
+      },
+    });
+
+  it('names each one <PROVIDER>_<OPTION>, the rule the sandbox derives its variables by', () => {
+    expect(() => defineProvider(withEnv('ACME_API_KEY'))).not.toThrow();
+    for (const env of ['ACME_KEY', 'ACME_APIKEY', 'OTHER_API_KEY'])
+      expect(() => defineProvider(withEnv(env))).toThrow(
+        new ConfigurationError(
+          `provider definition acme: configuration.apiKey: ${env} must be ACME_API_KEY`,
+        ),
+      );
+  });
+});

@@ -41,7 +41,15 @@ test('a tenants file in code is checked like the YAML one', () => {
     // @ts-expect-error Voximplant has no quotas
     tenants: { acme: { voximplant: { limits: { maxMinutes: 1 } } } },
   };
-  void [clearPassword, unknownPermission, voximplantQuota];
+  // Every provider of the registry has a block; one it does not have is refused.
+  const twilio: TenantsFile = { version: 1, prefix: 'tk-', tenants: { acme: { twilio: {} } } };
+  const unknownProvider: TenantsFile = {
+    version: 1,
+    prefix: 'tk-',
+    // @ts-expect-error plivo is not a provider of the registry
+    tenants: { acme: { plivo: {} } },
+  };
+  void [clearPassword, unknownPermission, voximplantQuota, twilio, unknownProvider];
 });
 
 test('plan and apply', () => {

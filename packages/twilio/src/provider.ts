@@ -9,6 +9,8 @@ export const twilioProvider = /* @__PURE__ */ defineProvider({
   name: 'twilio',
   createClient: createTwilioClient,
   specInfo,
+  // The spec describes FriendlyName as "up to 64 characters long" (FACTS-twilio.md).
+  naming: { noun: 'Twilio FriendlyName', length: { min: 1, max: 64 } },
   capabilities: twilioCapabilities,
   facade: twilioFacade,
   configuration: {

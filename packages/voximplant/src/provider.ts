@@ -20,6 +20,16 @@ export const defineVoximplantProvider = (
     name: 'voximplant',
     createClient,
     specInfo,
+    // A subuser's login: AddSubUser's new_subuser_name rule (validate/), kept in lower case.
+    naming: {
+      noun: 'Voximplant login',
+      lowerCase: true,
+      length: { min: 5, max: 20 },
+      pattern: {
+        test: /^[a-z][a-z0-9_.-]*$/,
+        rule: 'must start with a letter and hold only a-z 0-9 _ . -',
+      },
+    },
     capabilities: voximplantCapabilities,
     facade: voximplantFacade,
     checkId: checkVoximplantId,

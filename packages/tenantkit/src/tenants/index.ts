@@ -49,6 +49,7 @@ export {
   type TenantProvider,
   type TenantSpec,
   type TenantsFile,
+  type TwilioTenant,
   type VobizTenant,
   type VoximplantTenant,
 } from './types.js';

@@ -1,28 +1,31 @@
 /**
  * Identity without guessing: each managed record is named `<prefix><tenant key>` under the
- * provider's naming rules, and only names that start with the prefix are managed.
- *
- * - Synthflow and Vobiz keep a name as it is sent.
- * - Voximplant stores a login in lower case, 5–20 characters of `a-z 0-9 _ . -`, starting with a
- *   letter. The file's schema already limits prefixes and keys to those characters, lower case.
+ * provider's naming rule (its definition's `naming`), and only names that start with the prefix
+ * are managed. A provider without a rule keeps a name as it is sent; one that keeps names in
+ * lower case (Voximplant logins) is matched case-insensitively. The file's schema already limits
+ * prefixes and keys to lower-case `a-z 0-9 _ . -`.
  */
+import { DEFINITIONS } from '../registry.js';
 import type { TenantProvider } from './types.js';
 
-export const VOXIMPLANT_LOGIN = { min: 5, max: 20 } as const;
+const ruleOf = (provider: TenantProvider) => DEFINITIONS[provider].naming;
+const asStored = (provider: TenantProvider, name: string) =>
+  ruleOf(provider)?.lowerCase ? name.toLowerCase() : name;
 
 /** The name a tenant's record has at a provider. */
 export function managedName(provider: TenantProvider, prefix: string, key: string): string {
-  const name = `${prefix}${key}`;
-  return provider === 'voximplant' ? name.toLowerCase() : name;
+  return asStored(provider, `${prefix}${key}`);
 }
 
 /** The rule a derived name breaks at this provider, or undefined when it is fine. */
 export function nameProblem(provider: TenantProvider, name: string): string | undefined {
-  if (provider !== 'voximplant') return undefined;
-  if (name.length < VOXIMPLANT_LOGIN.min || name.length > VOXIMPLANT_LOGIN.max)
-    return `makes the Voximplant login "${name}" (${name.length} characters); Voximplant takes ${VOXIMPLANT_LOGIN.min} to ${VOXIMPLANT_LOGIN.max}`;
-  if (!/^[a-z][a-z0-9_.-]*$/.test(name))
-    return `makes the Voximplant login "${name}", which must start with a letter and hold only a-z 0-9 _ . -`;
+  const rule = ruleOf(provider);
+  if (!rule) return undefined;
+  const { length, pattern } = rule;
+  if (length && (name.length < length.min || name.length > length.max))
+    return `makes the ${rule.noun} "${name}" (${name.length} characters), which takes ${length.min} to ${length.max}`;
+  if (pattern && !pattern.test.test(name))
+    return `makes the ${rule.noun} "${name}", which ${pattern.rule}`;
   return undefined;
 }
 
@@ -32,8 +35,8 @@ export function tenantKeyOf(
   prefix: string,
   recordName: string,
 ): string | undefined {
-  const name = provider === 'voximplant' ? recordName.toLowerCase() : recordName;
-  const marker = provider === 'voximplant' ? prefix.toLowerCase() : prefix;
+  const name = asStored(provider, recordName);
+  const marker = asStored(provider, prefix);
   if (!name.startsWith(marker) || name.length === marker.length) return undefined;
   return name.slice(marker.length);
 }

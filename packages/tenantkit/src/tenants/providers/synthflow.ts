@@ -1,0 +1,106 @@
+/** Synthflow in the tenants file: limits, permissions and the Twilio credentials it calls through. */
+import { permissionValues, type Permission as SynthflowPermission } from '@tenantkit/synthflow';
+import type { SynthflowCreateInput, SynthflowLimits, SynthflowUpdateInput } from '../../model.js';
+import { Comparer, changedUnder, type SecretRef, type TenantRules } from '../rules.js';
+import { nullableCount, secretRefSchema, text } from '../schema-parts.js';
+
+export interface SynthflowTenant {
+  /** Invited at creation; Synthflow cannot read it back, so it is never compared. */
+  email?: string;
+  limits?: SynthflowLimits;
+  /** Each permission on or off; those not named are left as they are. */
+  permissions?: Partial<Record<SynthflowPermission, boolean>>;
+  extra?: { twilio_account_sid?: string; twilio_auth_token?: SecretRef };
+}
+
+/** Permission switches as Synthflow's grant/revoke lists. */
+function grantRevoke(permissions: Record<string, unknown>) {
+  const grant = Object.keys(permissions).filter((name) => permissions[name] === true);
+  const revoke = Object.keys(permissions).filter((name) => permissions[name] === false);
+  return {
+    ...(grant.length > 0 && { grant }),
+    ...(revoke.length > 0 && { revoke }),
+  } as NonNullable<SynthflowCreateInput['permissions']>;
+}
+
+export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
+  // Permission names come from the Synthflow spec, so the schema cannot drift from the client.
+  schema: {
+    type: 'object',
+    description: 'The Synthflow sub-account.',
+    properties: {
+      email: {
+        ...text,
+        description: 'Person invited at creation (Synthflow cannot read it back).',
+      },
+      limits: {
+        type: 'object',
+        properties: {
+          concurrency: { type: 'integer', minimum: 0 },
+          maxAgents: nullableCount,
+          maxMinutes: nullableCount,
+          maxWorkflowRuns: nullableCount,
+        },
+        additionalProperties: false,
+      },
+      permissions: {
+        type: 'object',
+        description:
+          'Each permission on (true) or off (false); those not named are left as they are.',
+        propertyNames: { enum: [...permissionValues] },
+        additionalProperties: { type: 'boolean' },
+      },
+      extra: {
+        type: 'object',
+        properties: { twilio_account_sid: text, twilio_auth_token: secretRefSchema },
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  },
+
+  compare(want, have) {
+    const c = new Comparer();
+    c.blind('email', want.email);
+    const { maxMinutes, ...unreadable } = want.limits ?? {};
+    // Synthflow reads back max_minutes only (null: unlimited).
+    c.field('limits.maxMinutes', have.limits?.maxMinutes, maxMinutes);
+    for (const [name, value] of Object.entries(unreadable)) c.blind(`limits.${name}`, value);
+    const held = (have.permissions ?? {}) as Record<string, boolean | undefined>;
+    for (const [name, value] of Object.entries(want.permissions ?? {}))
+      c.field(`permissions.${name}`, held[name], value);
+    for (const [name, value] of Object.entries(want.extra ?? {})) c.blind(`extra.${name}`, value);
+    return c.result();
+  },
+
+  secretFields(want): Record<string, SecretRef> {
+    const token = want.extra?.twilio_auth_token;
+    return token ? { 'extra.twilio_auth_token': token } : {};
+  },
+
+  createInput(name, want, secrets) {
+    const twilioToken = secrets['extra.twilio_auth_token'];
+    const extra = {
+      ...(want.extra?.twilio_account_sid !== undefined && {
+        twilio_account_sid: want.extra.twilio_account_sid,
+      }),
+      ...(twilioToken !== undefined && { twilio_auth_token: twilioToken }),
+    };
+    return {
+      name,
+      ...(want.email !== undefined && { email: want.email }),
+      ...(want.limits && { limits: want.limits }),
+      ...(want.permissions && { permissions: grantRevoke(want.permissions) }),
+      ...(Object.keys(extra).length > 0 && { extra }),
+    };
+  },
+
+  updateInput(changes) {
+    const limits = changedUnder(changes, 'limits.');
+    const permissions = changedUnder(changes, 'permissions.');
+    return {
+      ...(Object.keys(limits).length > 0 && { limits }),
+      ...(Object.keys(permissions).length > 0 && { permissions: grantRevoke(permissions) }),
+    } as SynthflowUpdateInput;
+  },
+};

@@ -1,0 +1,23 @@
+/** Pieces of the tenants file's JSON Schema that several providers' blocks use. */
+
+export const secretRefSchema = {
+  description:
+    'A secret is never written in the file: `{ env: NAME }` reads it from the environment, `{ generate: true }` makes a strong one and hands it to the secrets sink.',
+  oneOf: [
+    {
+      type: 'object',
+      properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } },
+      required: ['env'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { generate: { const: true } },
+      required: ['generate'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const nullableCount = { type: ['integer', 'null'], minimum: 0 } as const;
+export const text = { type: 'string', minLength: 1 } as const;
