@@ -16,9 +16,10 @@ import {
   type RetryEvent,
   ServerError,
 } from '@tenantkit/core';
+import { PROVIDERS } from 'tenantkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, CANARY, type ClientAdapter } from './support/adapters.js';
-import { FACADE_IDS, facadeAt, type MatrixProvider } from './support/facade.js';
+import { FACADE_IDS, facadeAt } from './support/facade.js';
 import { errorChannels, LeakCounter } from './support/leaks.js';
 import {
   type ReceivedRequest,
@@ -51,7 +52,7 @@ function wireCredentials(request: ReceivedRequest | Headers): Record<string, str
     request instanceof Headers ? [...request.entries()] : Object.entries(request.headers);
   for (const [name, value] of entries) {
     if (/^(authorization|x-auth-token)$/i.test(name) && typeof value === 'string')
-      found[name] = value.replace(/^Bearer /, '');
+      found[name] = value.replace(/^(Bearer|Basic) /, '');
   }
   return found;
 }
@@ -227,24 +228,18 @@ describe('hooks: order and checks', () => {
   });
 });
 
-describe.each(['synthflow', 'vobiz', 'voximplant'] as MatrixProvider[])(
-  'facade over %s: hooks',
-  (provider) => {
-    const adapter = adapters.find((candidate) => candidate.provider === provider) as ClientAdapter;
+describe.each(PROVIDERS)('facade over %s: hooks', (provider) => {
+  const adapter = adapters.find((candidate) => candidate.provider === provider) as ClientAdapter;
 
-    it('the facade passes its hooks to the provider client', async () => {
-      const { hooks, seen } = recordingHooks();
-      server.script([], json(200, adapter.readOk));
-      await facadeAt(provider, server.url, { hooks }).subaccounts.get(
-        provider,
-        FACADE_IDS[provider],
-      );
-      expect(seen.requests).toHaveLength(1);
-      expect(seen.responses.map((event) => event.status)).toEqual([200]);
-      expect(server.requests[0]?.headers.traceparent).toBe('00-trace-1');
-      const wire = wireCredentials(server.requests[0] as ReceivedRequest);
-      const events = { 'events (inspect)': inspect(seen, { depth: 20 }) };
-      expect(new LeakCounter().look(secretsOf(adapter, wire), events)).toEqual([]);
-    });
-  },
-);
+  it('the facade passes its hooks to the provider client', async () => {
+    const { hooks, seen } = recordingHooks();
+    server.script([], json(200, adapter.readOk));
+    await facadeAt(provider, server.url, { hooks }).subaccounts.get(provider, FACADE_IDS[provider]);
+    expect(seen.requests).toHaveLength(1);
+    expect(seen.responses.map((event) => event.status)).toEqual([200]);
+    expect(server.requests[0]?.headers.traceparent).toBe('00-trace-1');
+    const wire = wireCredentials(server.requests[0] as ReceivedRequest);
+    const events = { 'events (inspect)': inspect(seen, { depth: 20 }) };
+    expect(new LeakCounter().look(secretsOf(adapter, wire), events)).toEqual([]);
+  });
+});

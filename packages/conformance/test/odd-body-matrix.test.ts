@@ -6,12 +6,13 @@
  */
 import { InvalidResponseError, TenantkitError } from '@tenantkit/core';
 import { createSynthflowClient } from '@tenantkit/synthflow';
+import { createTwilioClient } from '@tenantkit/twilio';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
-import type { Provider } from 'tenantkit';
+import { PROVIDERS, type Provider } from 'tenantkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CANARY, voximplantCredentials } from './support/adapters.js';
-import { facadeAt, facadeOperations, type MatrixProvider } from './support/facade.js';
+import { CANARY, TWILIO_SID, voximplantCredentials } from './support/adapters.js';
+import { facadeAt, facadeOperations } from './support/facade.js';
 import { type ScriptedServer, type Step, startScriptedServer } from './support/server.js';
 
 // Started at collection time: the cells below are built from clients that need its URL.
@@ -77,6 +78,18 @@ const SPECIFIC = {
     JSON.stringify({ result: {} }),
     JSON.stringify({}),
   ],
+  twilioAccount: [
+    JSON.stringify({}),
+    JSON.stringify({ sid: '' }),
+    JSON.stringify({ sid: 42, friendly_name: 'Acme' }),
+    JSON.stringify({ accounts: [] }),
+  ],
+  twilioPage: [
+    JSON.stringify({ accounts: 'none' }),
+    JSON.stringify({ accounts: [null] }),
+    JSON.stringify({ accounts: [{ friendly_name: 'no sid' }] }),
+    JSON.stringify({ sid: TWILIO_SID.sub }),
+  ],
   voximplantList: [
     JSON.stringify({ result: [{}] }),
     JSON.stringify({ result: [{ subuser_id: 'x', key_id: 1, role_id: 'y', id: 'z' }] }),
@@ -108,6 +121,12 @@ function clientOperations(): Operation[] {
     ...options,
   });
   const x = createVoximplantClient({ credentials: voximplantCredentials, ...options });
+  const t = createTwilioClient({
+    accountSid: TWILIO_SID.main,
+    authToken: CANARY.twilioAuthToken,
+    ...options,
+  });
+  const AC = TWILIO_SID.sub;
   const SF_ID = '1726005822670x239735712159542050';
   const SA = 'SA_ABCDEF12';
   const vox = [...SPECIFIC.voximplant];
@@ -213,6 +232,39 @@ function clientOperations(): Operation[] {
       () => x.keys.removeRoles({ key_id: 'k', role_id: [1] }),
       vox,
     ),
+    op(
+      'twilio subaccounts.create',
+      'create',
+      () => t.subaccounts.create({ FriendlyName: 'Acme' }),
+      SPECIFIC.twilioAccount,
+    ),
+    op('twilio subaccounts.get', 'other', () => t.subaccounts.get(AC), SPECIFIC.twilioAccount),
+    op('twilio subaccounts.list', 'other', () => t.subaccounts.list(), SPECIFIC.twilioPage),
+    op(
+      'twilio subaccounts.listAll',
+      'other',
+      () => walk(t.subaccounts.listAll()),
+      SPECIFIC.twilioPage,
+    ),
+    op(
+      'twilio subaccounts.update',
+      'other',
+      () => t.subaccounts.update(AC, { FriendlyName: 'B' }),
+      SPECIFIC.twilioAccount,
+    ),
+    op(
+      'twilio subaccounts.suspend',
+      'other',
+      () => t.subaccounts.suspend(AC),
+      SPECIFIC.twilioAccount,
+    ),
+    op(
+      'twilio subaccounts.activate',
+      'other',
+      () => t.subaccounts.activate(AC),
+      SPECIFIC.twilioAccount,
+    ),
+    op('twilio subaccounts.close', 'other', () => t.subaccounts.close(AC), SPECIFIC.twilioAccount),
     op('voximplant roles.list', 'other', () => x.roles.list(), voxList),
     op('voximplant roles.groups', 'other', () => x.roles.groups(), voxList),
     // Added with issue 16: numbers, KYC, account info, child accounts, authorized IPs.
@@ -268,7 +320,7 @@ function clientOperations(): Operation[] {
 
 /** The facade's operations, each with the shapes of the client operation it starts with. */
 function facadeOps(): Operation[] {
-  const shapes: Record<MatrixProvider, Record<string, string[]>> = {
+  const shapes: Record<Provider, Record<string, string[]>> = {
     synthflow: {
       create: SPECIFIC.synthflowCreate,
       get: SPECIFIC.synthflowRead,
@@ -290,8 +342,15 @@ function facadeOps(): Operation[] {
       update: SPECIFIC.voximplant,
       delete: SPECIFIC.voximplant,
     },
+    twilio: {
+      create: SPECIFIC.twilioAccount,
+      get: SPECIFIC.twilioAccount,
+      list: SPECIFIC.twilioPage,
+      update: SPECIFIC.twilioAccount,
+      delete: SPECIFIC.twilioAccount,
+    },
   };
-  return (['synthflow', 'vobiz', 'voximplant'] as const).flatMap((provider) => {
+  return PROVIDERS.flatMap((provider) => {
     const operations = facadeOperations(facadeAt(provider, server.url), provider);
     return Object.entries(operations).map(([name, call]) => ({
       name: `facade ${provider} ${name}`,

@@ -5,10 +5,12 @@
  */
 import { NotFoundError } from '@tenantkit/core';
 import { createSynthflowClient } from '@tenantkit/synthflow';
+import { createTwilioClient } from '@tenantkit/twilio';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
+import { PROVIDERS, type Provider } from 'tenantkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANARY, voximplantCredentials } from './support/adapters.js';
+import { CANARY, TWILIO_SID, twilioAccount, voximplantCredentials } from './support/adapters.js';
 import { FACADE_IDS, FACADE_UPDATE, facadeAt } from './support/facade.js';
 import { type ScriptedServer, type Step, startScriptedServer } from './support/server.js';
 
@@ -30,10 +32,13 @@ const VB_A = FACADE_IDS.vobiz;
 const VB_B = 'SA_OTHER0001';
 const VX_A = Number(FACADE_IDS.voximplant);
 const VX_B = 110;
+const TW_A = FACADE_IDS.twilio;
+const TW_B = `AC${'6'.repeat(32)}`;
 
 const synthflowList = (...ids: string[]) =>
   json({ status: 'ok', response: { subaccounts: ids.map((id) => ({ subaccount_id: id })) } });
 const vobizAccount = (id: string) => json({ auth_id: id, name: 'Tenant' });
+const twilioAccountOf = (sid: string) => json(twilioAccount(sid, CANARY.bodySecret));
 const voximplantUsers = (...ids: number[]) =>
   json({ result: ids.map((id) => ({ subuser_id: id, subuser_name: `user${id}` })) });
 
@@ -48,6 +53,13 @@ const vobiz = () =>
   });
 const voximplant = () =>
   createVoximplantClient({ credentials: voximplantCredentials, baseUrl: server.url });
+const twilio = () =>
+  createTwilioClient({
+    accountSid: TWILIO_SID.main,
+    authToken: CANARY.twilioAuthToken,
+    baseUrl: server.url,
+    maxRetries: 0,
+  });
 
 describe('clients: another record is never the answer', () => {
   it.each([
@@ -76,11 +88,26 @@ describe('clients: another record is never the answer', () => {
       steps: [vobizAccount(VB_B)],
       call: () => vobiz().subAccounts.update(VB_A, { name: 'Renamed' }),
     },
+    {
+      name: 'twilio get, the answer is another account',
+      steps: [twilioAccountOf(TW_B)],
+      call: () => twilio().subaccounts.get(TW_A),
+    },
+    {
+      name: 'twilio update, the answer is another account',
+      steps: [twilioAccountOf(TW_B)],
+      call: () => twilio().subaccounts.update(TW_A, { FriendlyName: 'Renamed' }),
+    },
+    {
+      name: 'twilio close, the answer is another account',
+      steps: [twilioAccountOf(TW_B)],
+      call: () => twilio().subaccounts.close(TW_A),
+    },
   ])('$name: NotFoundError', async ({ steps, call }) => {
     server.script(steps, { status: 500 });
     const error = await call().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as Error).message).toMatch(/does not hold sub-account/);
+    expect((error as Error).message).toMatch(/does not hold (sub-)?account/);
   });
 
   it('synthflow get keeps only the sub-account asked for when the answer lists several', async () => {
@@ -113,7 +140,13 @@ describe('facade: get and the read-back of update answer the id asked for, or No
     { provider: 'vobiz', op: 'update', steps: [vobizAccount(VB_B)] },
     { provider: 'voximplant', op: 'get', steps: [voximplantUsers(VX_B)] },
     { provider: 'voximplant', op: 'update', steps: [json({ result: 1 }), voximplantUsers(VX_B)] },
-  ] as const;
+    { provider: 'twilio', op: 'get', steps: [twilioAccountOf(TW_B)] },
+    { provider: 'twilio', op: 'update', steps: [twilioAccountOf(TW_B)] },
+  ] as const satisfies readonly { provider: Provider }[];
+
+  it('covers every provider of the registry', () => {
+    expect(new Set(cells.map((cell) => cell.provider))).toEqual(new Set(PROVIDERS));
+  });
 
   it.each(cells)('$provider $op', async ({ provider, op, steps }) => {
     server.script([...steps], { status: 500 });

@@ -6,13 +6,16 @@
 import type { CoreOptions } from '@tenantkit/core';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { createSynthflowClient } from '@tenantkit/synthflow';
+import { createTwilioClient } from '@tenantkit/twilio';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient, type VoximplantCredentials } from '@tenantkit/voximplant';
+import { PROVIDERS, type Provider } from 'tenantkit';
 
 /** Secrets that must never show up in an error or a log line. */
 export const CANARY = {
   synthflowApiKey: 'sk-canary-synthflow-4f1d9a7e3b',
   vobizAuthToken: 'vobiz-canary-auth-token-93e1c7',
+  twilioAuthToken: 'twilio-canary-auth-token-6a0f3d',
   /** A valid password everywhere (Voximplant's rules), sent in each create's input. */
   inputSecret: 'Canary_input_Secret_8c2e51',
   bodySecret: 'canary-body-secret-b7d402',
@@ -31,7 +34,7 @@ export interface ClientUnderTest {
 }
 
 export interface ClientAdapter {
-  readonly provider: 'synthflow' | 'vobiz' | 'voximplant';
+  readonly provider: Provider;
   /** The client's own credentials: they must never leak. */
   readonly secrets: readonly string[];
   make(options: CoreOptions & { baseUrl: string }): ClientUnderTest;
@@ -139,5 +142,58 @@ export const voximplantAdapter: ClientAdapter = {
   }),
 };
 
-/** Every client the matrix, the canaries and the fuzzers run against. */
-export const adapters: ClientAdapter[] = [synthflowAdapter, vobizAdapter, voximplantAdapter];
+/** Twilio's ids: the main account the client acts for, and one sub-account of it. */
+export const TWILIO_SID = { main: `AC${'c'.repeat(32)}`, sub: `AC${'5'.repeat(32)}` } as const;
+/** What Twilio sends on the wire: Basic base64(SID:token), a secret of its own. */
+const twilioBasicPair = btoa(`${TWILIO_SID.main}:${CANARY.twilioAuthToken}`);
+
+/** A Twilio account as its API answers one (the sub-account's own token in it, a secret). */
+export const twilioAccount = (sid: string, authToken: string) => ({
+  sid,
+  owner_account_sid: TWILIO_SID.main,
+  friendly_name: 'Acme Dental',
+  status: 'active',
+  type: 'Full',
+  auth_token: authToken,
+  date_created: 'Tue, 01 Dec 2026 20:00:00 +0000',
+  date_updated: 'Tue, 01 Dec 2026 20:00:00 +0000',
+  uri: `/2010-04-01/Accounts/${sid}.json`,
+});
+
+export const twilioAdapter: ClientAdapter = {
+  provider: 'twilio',
+  secrets: [CANARY.twilioAuthToken, twilioBasicPair],
+  make(options) {
+    const client = createTwilioClient({
+      accountSid: TWILIO_SID.main,
+      authToken: CANARY.twilioAuthToken,
+      ...options,
+    });
+    return {
+      client,
+      read: () => client.subaccounts.get(TWILIO_SID.sub),
+      create: () => client.subaccounts.create({ FriendlyName: 'Acme Dental' }),
+    };
+  },
+  readOk: twilioAccount(TWILIO_SID.sub, CANARY.bodySecret),
+  createOk: twilioAccount(TWILIO_SID.sub, CANARY.bodySecret),
+  errorBody: (message) => ({
+    code: 20003,
+    message: `${message}; Basic ${twilioBasicPair} token ${CANARY.twilioAuthToken}`,
+    more_info: 'https://www.twilio.com/docs/errors/20003',
+    status: 401,
+    auth_token: CANARY.bodySecret,
+    trace: CANARY.bodyJwt,
+  }),
+};
+
+/** Each provider's adapter: a provider of the registry without one fails to compile. */
+const ADAPTERS: Readonly<Record<Provider, ClientAdapter>> = {
+  synthflow: synthflowAdapter,
+  vobiz: vobizAdapter,
+  voximplant: voximplantAdapter,
+  twilio: twilioAdapter,
+};
+
+/** Every client the matrix, the canaries and the fuzzers run against: the registry's, in order. */
+export const adapters: ClientAdapter[] = PROVIDERS.map((provider) => ADAPTERS[provider]);
