@@ -226,7 +226,7 @@ function expectNoSecrets(adapter: ClientAdapter, texts: string[]): void {
   );
   const secrets = [
     ...adapter.secrets,
-    ...sent.map((value) => value.replace(/^Bearer /, '')),
+    ...sent.map((value) => value.replace(/^(Bearer|Basic) /, '')),
     CANARY.inputSecret,
     CANARY.bodySecret,
     CANARY.bodyJwt,

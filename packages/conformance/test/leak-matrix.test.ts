@@ -15,13 +15,19 @@ import { inspect } from 'node:util';
 import type { CoreOptions } from '@tenantkit/core';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { createSynthflowClient } from '@tenantkit/synthflow';
+import { createTwilioClient } from '@tenantkit/twilio';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
-import type { Provider } from 'tenantkit';
+import { PROVIDERS, type Provider } from 'tenantkit';
 import { runCli } from 'tenantkit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CANARY, voximplantCredentials } from './support/adapters.js';
-import type { MatrixProvider } from './support/facade.js';
+import {
+  CANARY,
+  TWILIO_SID,
+  twilioAccount,
+  twilioBasicPair,
+  voximplantCredentials,
+} from './support/adapters.js';
 import {
   type Encoding,
   EXTRA_SECRET,
@@ -56,6 +62,7 @@ const ISSUED = {
   vobizAccess: 'vobiz-access-token-a91c3f07e2',
   vobizRefresh: 'vobiz-refresh-token-5e27b0d4c1',
   voximplantKey: throwawayVoximplantKey().credentials.private_key,
+  twilioToken: 'twilio-issued-token-0c5e8f1a93',
 };
 const SIGN_IN_LINK = `https://fine-tuner.ai/invite/${ISSUED.signInToken}`;
 
@@ -66,7 +73,7 @@ const jwtsIn = (requests: ReceivedRequest[]) =>
     .filter((token): token is string => token?.startsWith('eyJ') === true);
 
 interface Target {
-  provider: MatrixProvider;
+  provider: Provider;
   /** Known to the client from the start. */
   parent: Record<string, string>;
   /** Sent by `create`, and by `prime` when `primeSends`. */
@@ -178,7 +185,38 @@ const targets: Target[] = [
     errorBody: (message, fields) => ({ error: { code: 101, msg: message }, echo: fields }),
     clientErrorStatus: 200,
   },
+  {
+    provider: 'twilio',
+    parent: { 'parent auth token': CANARY.twilioAuthToken, 'Basic pair': twilioBasicPair },
+    // A create sends only the FriendlyName: nothing secret goes out.
+    sent: {},
+    primeSends: true,
+    // Twilio hands the sub-account's token out in every answer about it.
+    received: { 'new auth_token': ISSUED.twilioToken },
+    primeAnswer: twilioAccount(TWILIO_SID.sub, ISSUED.twilioToken),
+    make(options) {
+      const client = createTwilioClient({
+        accountSid: TWILIO_SID.main,
+        authToken: CANARY.twilioAuthToken,
+        ...options,
+      });
+      const create = () => client.subaccounts.create({ FriendlyName: 'Acme Dental' });
+      return { client, prime: create, create, read: () => client.subaccounts.get(TWILIO_SID.sub) };
+    },
+    errorBody: (message, fields) => ({
+      code: 21480,
+      message,
+      more_info: 'https://www.twilio.com/docs/errors/21480',
+      status: 400,
+      echo: fields,
+    }),
+    clientErrorStatus: 400,
+  },
 ];
+
+it('the matrix covers every provider of the registry', () => {
+  expect(targets.map((target) => target.provider)).toEqual([...PROVIDERS]);
+});
 
 const json = (status: number, body: unknown): Step => ({
   status,
@@ -384,6 +422,24 @@ describe('leak matrix: credential loading', () => {
       secret: voximplantCredentials.private_key,
       load: () => createVoximplantClient({ credentials: voximplantCredentials.private_key }),
     },
+    {
+      name: 'twilio authToken with a line break inside',
+      secret: CANARY.twilioAuthToken,
+      load: () =>
+        createTwilioClient({
+          accountSid: TWILIO_SID.main,
+          authToken: `${CANARY.twilioAuthToken}\nx`,
+        }),
+    },
+    {
+      name: 'twilio auth token given as the account SID',
+      secret: CANARY.twilioAuthToken,
+      load: () =>
+        createTwilioClient({
+          accountSid: CANARY.twilioAuthToken,
+          authToken: CANARY.twilioAuthToken,
+        }),
+    },
   ];
 
   it.each(loaders)('$name', ({ secret, load }) => {
@@ -407,10 +463,12 @@ describe('leak matrix: the CLI', () => {
     VOBIZ_AUTH_ID: 'MA_CANARY01',
     VOBIZ_AUTH_TOKEN: CANARY.vobizAuthToken,
     VOXIMPLANT_CREDENTIALS: credentialsFile,
+    TWILIO_ACCOUNT_SID: TWILIO_SID.main,
+    TWILIO_AUTH_TOKEN: CANARY.twilioAuthToken,
     [`TENANTKIT_${provider.toUpperCase()}_BASE_URL`]: baseUrl,
   });
   const commands: Record<
-    MatrixProvider,
+    Provider,
     { read: string[]; create: string[]; sent: Record<string, string> }
   > = {
     synthflow: {
@@ -434,6 +492,11 @@ describe('leak matrix: the CLI', () => {
       read: ['get', 'voximplant', '109'],
       create: ['create', 'voximplant', '--name', 'alice_acme', '--password', PASSWORD],
       sent: { password: PASSWORD },
+    },
+    twilio: {
+      read: ['get', 'twilio', TWILIO_SID.sub],
+      create: ['create', 'twilio', '--name', 'Acme'],
+      sent: {},
     },
   };
   const FLAGS = [[], ['--debug'], ['--json'], ['--debug', '--json']];
@@ -489,7 +552,7 @@ describe('leak matrix: the CLI', () => {
     path,
     flags,
   }: {
-    provider: MatrixProvider;
+    provider: Provider;
     path: CliPath;
     flags: string[];
   }) => {

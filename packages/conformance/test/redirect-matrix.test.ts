@@ -8,10 +8,12 @@
 import { inspect } from 'node:util';
 import { type FetchLike, RedirectError } from '@tenantkit/core';
 import { createSynthflowClient } from '@tenantkit/synthflow';
+import { createTwilioClient, formBody } from '@tenantkit/twilio';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
+import { PROVIDERS } from 'tenantkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapters, CANARY, voximplantCredentials } from './support/adapters.js';
+import { adapters, CANARY, TWILIO_SID, voximplantCredentials } from './support/adapters.js';
 import { type ScriptedServer, startScriptedServer } from './support/server.js';
 import { closeTls, tls, trustingFetch } from './support/tls.js';
 
@@ -132,7 +134,24 @@ describe('raw clients never follow a redirect either', () => {
           },
         ),
     },
+    {
+      provider: 'twilio',
+      call: (baseUrl: string) =>
+        createTwilioClient({
+          accountSid: TWILIO_SID.main,
+          authToken: CANARY.twilioAuthToken,
+          baseUrl,
+        }).raw.POST('/2010-04-01/Accounts.json', {
+          body: { FriendlyName: CANARY.inputSecret },
+          bodySerializer: formBody,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        }),
+    },
   ];
+
+  it('cover every provider of the registry', () => {
+    expect(raws.map((raw) => raw.provider)).toEqual([...PROVIDERS]);
+  });
 
   it.each(raws.flatMap((raw) => ([302, 307] as const).map((status) => ({ ...raw, status }))))(
     '$provider raw POST answered $status to another origin',

@@ -145,7 +145,7 @@ export const voximplantAdapter: ClientAdapter = {
 /** Twilio's ids: the main account the client acts for, and one sub-account of it. */
 export const TWILIO_SID = { main: `AC${'c'.repeat(32)}`, sub: `AC${'5'.repeat(32)}` } as const;
 /** What Twilio sends on the wire: Basic base64(SID:token), a secret of its own. */
-const twilioBasicPair = btoa(`${TWILIO_SID.main}:${CANARY.twilioAuthToken}`);
+export const twilioBasicPair = btoa(`${TWILIO_SID.main}:${CANARY.twilioAuthToken}`);
 
 /** A Twilio account as its API answers one (the sub-account's own token in it, a secret). */
 export const twilioAccount = (sid: string, authToken: string) => ({
