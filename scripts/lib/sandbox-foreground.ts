@@ -74,20 +74,19 @@ export async function runSandbox(flags: SandboxFlags): Promise<() => Promise<voi
   const temporary =
     state === undefined ? mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-')) : undefined;
   const env = sandbox.cliEnvironment(temporary ?? dirname(state as string));
-  const { synthflow, vobiz, voximplant, twilio } = sandbox.credentials;
 
   console.log(`tenantkit sandbox — seed ${seed ?? 1}, state ${state ?? 'in memory only'}`);
   console.log(`faults: ${Object.keys(faults).length > 0 ? JSON.stringify(faults) : 'none'}\n`);
   for (const provider of SANDBOX_PROVIDERS)
     console.log(`${provider.padEnd(11)} ${sandbox.urls[provider]}   (specs/${provider}.yaml)`);
   console.log('\nCredentials (throwaway, valid only against this sandbox):');
-  console.log(`  synthflow   API key ${synthflow?.apiKey}`);
-  console.log(`  vobiz       auth id ${vobiz?.authId}, auth token ${vobiz?.authToken}`);
-  console.log(`              sign-in token (KYC calls, optional) ${vobiz?.bearerToken}`);
-  console.log(
-    `  voximplant  credentials file ${env.VOXIMPLANT_CREDENTIALS} (account ${voximplant?.credentials.account_id}, key ${voximplant?.credentials.key_id})`,
-  );
-  console.log(`  twilio      account SID ${twilio?.accountSid}, auth token ${twilio?.authToken}`);
+  for (const provider of SANDBOX_PROVIDERS) {
+    // Each credential by its client option; one that is not text (a key object) is in a file.
+    const given = Object.entries(sandbox.credentials[provider] ?? {}).map(([option, value]) =>
+      typeof value === 'string' ? `${option} ${value}` : `${option}: see its file below`,
+    );
+    console.log(`  ${provider.padEnd(11)} ${given.join(', ')}`);
+  }
   console.log('\nFor the tenantkit CLI (or your own code):');
   for (const [name, value] of Object.entries(env)) console.log(`  export ${name}=${value}`);
   console.log(

@@ -235,8 +235,9 @@ export function defineProvider<
   const prefix = name.toUpperCase();
   for (const setting of definition.configuration.settings) {
     const where = `configuration.${setting.option}`;
-    if (!setting.env.startsWith(`${prefix}_`))
-      fail(`${where}: ${setting.env} must start with ${prefix}_`);
+    // <PROVIDER>_<OPTION> exactly: the sandbox's CLI environment is derived by the same rule.
+    const env = `${prefix}_${setting.option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    if (setting.env !== env) fail(`${where}: ${setting.env} must be ${env}`);
     if (!setting.flag.startsWith(`--${name}-`))
       fail(`${where}: ${setting.flag} must start with --${name}-`);
     if (setting.required && !setting.mock)

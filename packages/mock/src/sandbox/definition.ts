@@ -3,10 +3,10 @@
  * to the injected faults, and one handler per operationId of its spec. Adding an operation to the
  * sandbox is adding one handler to the provider's resource file.
  */
+import type { SandboxProvider } from './models.js';
 import type { Random, RandomState } from './random.js';
 
-export const SANDBOX_PROVIDERS = ['synthflow', 'vobiz', 'voximplant', 'twilio'] as const;
-export type SandboxProvider = (typeof SANDBOX_PROVIDERS)[number];
+export type { SandboxProvider };
 
 /** One request, after Prism found it valid against the spec. */
 export interface SandboxRequest {
@@ -47,6 +47,7 @@ export type Handler<S> = (
 export type Handlers<S> = Readonly<Record<string, Handler<S>>>;
 
 export interface ProviderDefinition<S extends RandomState, C> {
+  /** Its key in `MODELS` (models.ts). */
   readonly provider: SandboxProvider;
   /** A fresh account: the parent's credentials and no tenants (the generator's position is added). */
   createState(random: Random, now: Date): Omit<S, 'randomState'> | Promise<Omit<S, 'randomState'>>;

@@ -8,13 +8,10 @@
 import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { packagedSpec } from '../specs.js';
-import { type ProviderDefinition, SANDBOX_PROVIDERS, type SandboxProvider } from './definition.js';
+import type { ProviderDefinition } from './definition.js';
 import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
+import { MODELS, SANDBOX_PROVIDERS, type SandboxProvider } from './models.js';
 import { writePrivateFile } from './private-file.js';
-import { synthflow } from './providers/synthflow/index.js';
-import { twilio } from './providers/twilio/index.js';
-import { vobiz } from './providers/vobiz/index.js';
-import { voximplant } from './providers/voximplant/index.js';
 import { Random, type RandomState } from './random.js';
 import {
   type ProviderServer,
@@ -33,10 +30,8 @@ export type { VoximplantSandboxCredentials } from './providers/voximplant/index.
 export type { SandboxExchange, SandboxViolation } from './server.js';
 export { SANDBOX_PROVIDERS, type SandboxProvider };
 
-const DEFINITIONS = { synthflow, twilio, vobiz, voximplant } as const;
-
 export type SandboxCredentials = {
-  [P in SandboxProvider]?: ReturnType<(typeof DEFINITIONS)[P]['credentials']>;
+  [P in SandboxProvider]?: ReturnType<(typeof MODELS)[P]['credentials']>;
 };
 
 export interface SandboxOptions {
@@ -148,10 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     for (const provider of providers) {
       // The handlers of each definition take that provider's own state; the map only routes.
-      const definition = DEFINITIONS[provider] as unknown as ProviderDefinition<
-        RandomState,
-        unknown
-      >;
+      const definition = MODELS[provider] as unknown as ProviderDefinition<RandomState, unknown>;
       const fresh = await freshState(definition, seed);
       const kept = stored[provider];
       if (kept !== undefined)
@@ -192,7 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     Object.fromEntries(
       providers.map((provider) => [
         provider,
-        DEFINITIONS[provider].credentials(states[provider] as never),
+        MODELS[provider].credentials(states[provider] as never),
       ]),
     );
 
@@ -226,31 +218,36 @@ async function freshState(definition: ProviderDefinition<RandomState, unknown>, 
   return { ...state, randomState: random.position };
 }
 
+/** `accountSid` → `ACCOUNT_SID`: the provider definitions name every variable this way. */
+const screamingSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+
+/**
+ * Per started provider: its base URL, and each credential in `<PROVIDER>_<OPTION>` (the variable
+ * the CLI reads for that client option); a credential that is not text (Voximplant's key object)
+ * is written to a file only its owner can read, and the variable holds its path.
+ */
 function cliEnvironment(
   urls: Partial<Record<SandboxProvider, string>>,
   credentials: SandboxCredentials,
   credentialsDir: string,
 ): Record<string, string> {
   const env: Record<string, string> = {};
-  if (urls.synthflow && credentials.synthflow) {
-    env.TENANTKIT_SYNTHFLOW_BASE_URL = urls.synthflow;
-    env.SYNTHFLOW_API_KEY = credentials.synthflow.apiKey;
-  }
-  if (urls.twilio && credentials.twilio) {
-    env.TENANTKIT_TWILIO_BASE_URL = urls.twilio;
-    env.TWILIO_ACCOUNT_SID = credentials.twilio.accountSid;
-    env.TWILIO_AUTH_TOKEN = credentials.twilio.authToken;
-  }
-  if (urls.vobiz && credentials.vobiz) {
-    env.TENANTKIT_VOBIZ_BASE_URL = urls.vobiz;
-    env.VOBIZ_AUTH_ID = credentials.vobiz.authId;
-    env.VOBIZ_AUTH_TOKEN = credentials.vobiz.authToken;
-  }
-  if (urls.voximplant && credentials.voximplant) {
-    const file = join(credentialsDir, 'voximplant-credentials.json');
-    writePrivateFile(file, `${JSON.stringify(credentials.voximplant.credentials, null, 2)}\n`);
-    env.TENANTKIT_VOXIMPLANT_BASE_URL = urls.voximplant;
-    env.VOXIMPLANT_CREDENTIALS = file;
+  for (const provider of SANDBOX_PROVIDERS) {
+    const url = urls[provider];
+    const given: object | undefined = credentials[provider];
+    if (!url || !given) continue;
+    const prefix = provider.toUpperCase();
+    env[`TENANTKIT_${prefix}_BASE_URL`] = url;
+    for (const [option, value] of Object.entries(given)) {
+      const name = `${prefix}_${screamingSnake(option)}`;
+      if (typeof value === 'string') {
+        env[name] = value;
+        continue;
+      }
+      const file = join(credentialsDir, `${provider}-${option}.json`);
+      writePrivateFile(file, `${JSON.stringify(value, null, 2)}\n`);
+      env[name] = file;
+    }
   }
   return env;
 }

@@ -1,14 +1,15 @@
 /** Helpers for the sandbox tests: the repository's specs (the source of truth) and raw calls. */
 import { sign } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { SandboxProvider } from '../../src/index.js';
+import { SANDBOX_PROVIDERS, type SandboxProvider } from '../../src/index.js';
 
-export const REPO_SPECS: Record<SandboxProvider, string> = {
-  synthflow: fileURLToPath(new URL('../../../../specs/synthflow.yaml', import.meta.url)),
-  twilio: fileURLToPath(new URL('../../../../specs/twilio.yaml', import.meta.url)),
-  vobiz: fileURLToPath(new URL('../../../../specs/vobiz.yaml', import.meta.url)),
-  voximplant: fileURLToPath(new URL('../../../../specs/voximplant.yaml', import.meta.url)),
-};
+/** `specs/<provider>.yaml` of every provider the sandbox models. */
+export const REPO_SPECS = Object.fromEntries(
+  SANDBOX_PROVIDERS.map((provider) => [
+    provider,
+    fileURLToPath(new URL(`../../../../specs/${provider}.yaml`, import.meta.url)),
+  ]),
+) as Record<SandboxProvider, string>;
 
 export interface Answer {
   status: number;
