@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startMockServers, throwawayVoximplantKey } from '../packages/mock/src/index.js';
+import { PROVIDER_DEFINITIONS } from '../packages/tenantkit/src/registry.js';
 import { spawnGroup, stopGroup } from './lib/children.js';
 import { bin } from './lib/packing.js';
 import { providerSpecs, repoRoot } from './lib/specs.js';
@@ -162,23 +163,33 @@ for (const block of blocks) {
 }
 if (tsc.status !== 0 && failures.length === 0) failures.push(`tsc failed:\n${typeErrors}`);
 
+/** Every provider's variables with the throwaway values its definition gives `--mock`. */
+function mockCredentialsEnvironment(): Record<string, string> {
+  const kit = { throwawayVoximplantKey };
+  return Object.fromEntries(
+    PROVIDER_DEFINITIONS.flatMap((definition) =>
+      definition.configuration.settings.flatMap((setting) => {
+        const value: unknown = setting.mock?.(kit);
+        if (value === undefined) return [];
+        return [[setting.env, typeof value === 'string' ? value : JSON.stringify(value)]];
+      }),
+    ),
+  );
+}
+
 // 2. Run the marked blocks against the mocks.
 const runnable = blocks.filter((block) => block.run);
 if (runnable.length > 0) {
   const specs = Object.fromEntries(providerSpecs().map(({ provider, file }) => [provider, file]));
   const mocks = await startMockServers({ providers: Object.keys(specs), specs });
   try {
+    // The README's Voximplant examples also read a key file by path.
     const credentials = JSON.stringify(throwawayVoximplantKey().credentials);
     writeFileSync(join(workDir, 'credentials.json'), credentials);
     const env = {
       ...process.env,
       DOCS_MOCK_URLS: JSON.stringify(mocks.urls),
-      SYNTHFLOW_API_KEY: 'docs-synthflow-key',
-      VOBIZ_AUTH_ID: 'MA_DOCS0001',
-      VOBIZ_AUTH_TOKEN: 'docs-vobiz-token',
-      VOXIMPLANT_CREDENTIALS: credentials,
-      TWILIO_ACCOUNT_SID: 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-      TWILIO_AUTH_TOKEN: 'docs-twilio-token',
+      ...mockCredentialsEnvironment(),
     };
     for (const block of runnable) {
       const file = fileOf(block, '_run');

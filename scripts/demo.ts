@@ -16,7 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // From source, run by tsx: the root workspace depends on no package (that would put every package
 // into turbo's global hash and defeat the cache).
-import { type SandboxProvider, startSandbox } from '../packages/mock/src/index.js';
+import {
+  SANDBOX_PROVIDERS,
+  type SandboxProvider,
+  startSandbox,
+} from '../packages/mock/src/index.js';
 import { runCli } from '../packages/tenantkit/src/cli/index.js';
 import { specsDir } from './lib/specs.js';
 
@@ -157,6 +161,7 @@ const SYNC_STORY: Step[] = [
   },
 ];
 
+// The tour names its providers on purpose: it is a story told in order, not a list to derive.
 const STEPS: Step[] = [
   {
     title: 'What each provider supports (and which spec each client was generated from)',
@@ -294,10 +299,7 @@ const quote = (arg: string) =>
   /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 const startedAt = Date.now();
 const specs = Object.fromEntries(
-  (['synthflow', 'vobiz', 'voximplant', 'twilio'] as const).map((provider) => [
-    provider,
-    join(specsDir, `${provider}.yaml`),
-  ]),
+  SANDBOX_PROVIDERS.map((provider) => [provider, join(specsDir, `${provider}.yaml`)]),
 );
 const sandbox = await startSandbox({ specs, seed: 2026 });
 const env = sandbox.cliEnvironment(dir);

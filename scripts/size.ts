@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { repoRoot } from './lib/specs.js';
+import { packagedProviderSpecs, repoRoot } from './lib/specs.js';
 
 interface Case {
   name: string;
@@ -27,6 +27,8 @@ interface Case {
   ceilingKb: number | undefined;
 }
 
+// Budgets are per package on purpose (each ceiling is a measured decision, with its history);
+// every provider package of the tooling registry must have one (checked below).
 const CASES: Case[] = [
   {
     name: '@tenantkit/core (everything)',
@@ -131,6 +133,14 @@ if (!existsSync(join(repoRoot, 'packages', 'tenantkit', 'dist', 'index.js'))) {
 let failed = false;
 const rows: string[][] = [];
 const details: string[] = [];
+const unbudgeted = packagedProviderSpecs()
+  .map(({ provider }) => `@tenantkit/${provider}`)
+  .filter((name) => !CASES.some((item) => item.name === name));
+if (unbudgeted.length > 0) {
+  console.error(`no size budget for ${unbudgeted.join(', ')}: add a case to scripts/size.ts`);
+  process.exit(1);
+}
+
 for (const item of CASES) {
   const { min, gzip, metafile } = await measure(item.consumer);
   const kb = gzip / 1024;

@@ -212,6 +212,7 @@ try {
   stopMocks = mocks.stop;
   const config = JSON.stringify({
     urls: mocks.urls,
+    // The one credential a mock cannot take as any string: the consumer scripts sign with it.
     voximplantCredentials: JSON.stringify(throwawayVoximplantKey().credentials),
   });
   const env = { ...process.env, CONSUMER_CONFIG: config };

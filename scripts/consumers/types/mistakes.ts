@@ -2,6 +2,7 @@
 // matrix compiles this file as is (an unused directive is itself an error, so every mistake must
 // be caught) and once more with the directives removed, expecting exactly these lines to fail
 // and, where a marker says `expect:`, that text in the error (a message a user can read).
+// Provider names are written by hand on purpose: these are a user's mistakes, line by line.
 import { createSynthflowClient } from '@tenantkit/synthflow';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createTenantkit } from 'tenantkit';

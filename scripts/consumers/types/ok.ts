@@ -1,5 +1,6 @@
 // A TypeScript consumer of every factory, compiled with each `moduleResolution` (node16, bundler,
 // node10) against the installed tarballs, skipLibCheck off: our .d.ts files are checked too.
+// Provider names are written by hand on purpose: this is a user's code, pinning the public names.
 import {
   ConfigurationError,
   RateLimitError,
@@ -11,6 +12,7 @@ import {
   createSynthflowClient,
   type SynthflowClient,
 } from '@tenantkit/synthflow';
+import { type Account, createTwilioClient, type TwilioClient } from '@tenantkit/twilio';
 import { createVobizClient, type SubAccount, type VobizClient } from '@tenantkit/vobiz';
 import {
   createVoximplantClient,
@@ -24,11 +26,13 @@ declare const credentials: VoximplantCredentials;
 export const synthflow: SynthflowClient = createSynthflowClient({ apiKey: 'k', region: 'eu' });
 export const vobiz: VobizClient = createVobizClient({ authId: 'MA_1', authToken: 't' });
 export const voximplant: VoximplantClient = createVoximplantClient({ credentials });
+export const twilio: TwilioClient = createTwilioClient({ accountSid: 'AC1', authToken: 't' });
 export const tk: Tenantkit = createTenantkit({
   timeoutMs: 10_000,
   synthflow: { apiKey: 'k' },
   vobiz: { authId: 'MA_1', authToken: 't' },
   voximplant: { credentials: '{"account_id": 1}' },
+  twilio: { accountSid: 'AC1', authToken: 't' },
 });
 
 export async function tour(): Promise<string[]> {
@@ -46,7 +50,13 @@ export async function tour(): Promise<string[]> {
   });
   const made = await tk.subaccounts.create('vobiz', { name: 'Acme', enabled: false });
   const token: string | undefined = made.credentials.authToken?.reveal();
-  const ids: string[] = [String(created.subaccount_id), first?.auth_id ?? '', String(subuser_id)];
+  const account: Account = await twilio.subaccounts.create({ FriendlyName: 'Acme' });
+  const ids: string[] = [
+    String(created.subaccount_id),
+    first?.auth_id ?? '',
+    String(subuser_id),
+    String(account.sid),
+  ];
   for await (const account of tk.subaccounts.list('voximplant')) {
     const unified: Unified = account;
     ids.push(unified.id);

@@ -5,7 +5,11 @@
  */
 const BRANDS = Symbol.for('@tenantkit/core:error-brands');
 
-export type ProviderName = 'synthflow' | 'vobiz' | 'voximplant' | (string & {});
+/**
+ * A provider's name. Any string: core sits below the provider packages and cannot list them (the
+ * facade's registry can: its `Provider` type is the closed union).
+ */
+export type ProviderName = string;
 export type OperationKind = 'create' | 'read' | 'update' | 'delete';
 
 export class TenantkitError extends Error {

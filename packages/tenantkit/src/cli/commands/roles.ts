@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './context.js';
 
+// Voximplant's own command (its role catalogue): one provider by nature, not a list to derive.
 export const registerRoles: RegisterCommand = (program, cli) => {
   program
     .command('roles')
