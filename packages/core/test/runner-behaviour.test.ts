@@ -408,6 +408,19 @@ describe('Runner: what an error carries', () => {
     expect(await answer({}, {})()).toBeUndefined();
   });
 
+  it("a provider that names its own request-id headers is read from them (Twilio's Twilio-Request-Id)", async () => {
+    const requestId = async (headers: Record<string, string>) => {
+      const { fetch } = scriptedFetch(() => Response.json({}, { status: 404, headers }));
+      const runner = makeRunner({ fetch }, { requestIdHeaders: ['twilio-request-id', 'x-alt-id'] });
+      return ((await failureOf(runner.run(read, attemptAt()))) as ApiError).requestId;
+    };
+    expect(await requestId({ 'Twilio-Request-Id': 'RQ123' })).toBe('RQ123');
+    expect(await requestId({ 'x-alt-id': 'alt', 'twilio-request-id': 'RQ1' })).toBe('RQ1');
+    expect(await requestId({ 'x-alt-id': 'alt' })).toBe('alt');
+    // Its own names replace the defaults.
+    expect(await requestId({ 'x-request-id': 'generic' })).toBeUndefined();
+  });
+
   it('a 200 without a body is an InvalidResponseError naming the status and content type; a 204 is fine', async () => {
     const empty = scriptedFetch(
       () => new Response('', { status: 200, headers: { 'content-type': 'text/plain' } }),

@@ -21,7 +21,7 @@ import type {
 } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
 import { nextPageQuery } from './paging.js';
-import { describeTwilioError, SUBACCOUNT_CLOSED } from './protocol.js';
+import { describeTwilioError, SUBACCOUNT_CLOSED, TWILIO_REQUEST_ID_HEADERS } from './protocol.js';
 import {
   checkAccountSid,
   checkCreate,
@@ -119,7 +119,11 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
   const auth = twilioAuth(options ?? {});
   const baseUrl = options.baseUrl ?? twilioHost(options.region, options.edge);
   const { runner, api: raw } = createProviderClient({
-    protocol: { provider: 'twilio', describeError: describeTwilioError },
+    protocol: {
+      provider: 'twilio',
+      describeError: describeTwilioError,
+      requestIdHeaders: TWILIO_REQUEST_ID_HEADERS,
+    },
     options,
     baseUrl,
     // The secret, and the Basic header's encoded pair (its base64 is not the secret's own).

@@ -26,6 +26,9 @@ export type TwilioErrorCodeName = (typeof TWILIO_ERROR_CODES)[keyof typeof TWILI
 /** The code of a sub-account that was closed before (a repeated close gets it). */
 export const SUBACCOUNT_CLOSED = 21479;
 
+/** Twilio names each request in this header (`RQ…`), not in the error body. */
+export const TWILIO_REQUEST_ID_HEADERS: readonly string[] = ['twilio-request-id'];
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

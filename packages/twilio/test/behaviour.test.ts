@@ -174,6 +174,20 @@ describe("twilio errors: typed, with Twilio's code and its name", () => {
     expect(error.body).toMatchObject({ more_info: `https://www.twilio.com/docs/errors/${code}` });
   });
 
+  it("the request id is Twilio's Twilio-Request-Id header (Twilio's error body carries none)", async () => {
+    const requestId = 'RQ0123456789abcdef0123456789abcdef';
+    const { client } = await scripted([
+      {
+        status: 404,
+        body: twilioError(404, 20404, 'The requested resource was not found'),
+        headers: { 'Twilio-Request-Id': requestId },
+      },
+    ]);
+    const error = await failure(client.subaccounts.get(subSid(1)));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.requestId).toBe(requestId);
+  });
+
   it('every named code has a distinct name', () => {
     const names = Object.values(TWILIO_ERROR_CODES);
     expect(new Set(names).size).toBe(names.length);

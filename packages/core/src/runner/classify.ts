@@ -116,7 +116,9 @@ export class Classifier {
         return new (apiErrorClassFor(response.status, described))(context, {
           ...this.#text.description({
             ...described,
-            requestId: described.requestId ?? requestIdFrom(response.headers),
+            requestId:
+              described.requestId ??
+              requestIdFrom(response.headers, this.#protocol.requestIdHeaders),
           }),
           status: response.status,
           body: this.safeBody(result.error),
@@ -178,7 +180,7 @@ export class Classifier {
     return new ResponseTooLargeError(context, {
       status: response.status,
       limitBytes,
-      requestId: this.#text.short(requestIdFrom(response.headers)),
+      requestId: this.#text.short(requestIdFrom(response.headers, this.#protocol.requestIdHeaders)),
       providerMessage: `answer larger than maxResponseBytes (${limitBytes}): not read, connection closed`,
     });
   }
@@ -225,7 +227,9 @@ export class Classifier {
         new InvalidResponseError(context, {
           status: response.status,
           body: undefined,
-          requestId: this.#text.short(requestIdFrom(response.headers)),
+          requestId: this.#text.short(
+            requestIdFrom(response.headers, this.#protocol.requestIdHeaders),
+          ),
           providerMessage: `the provider answered ${response.status} but ${problem} (${this.#text.short(response.headers.get('content-type') ?? 'no content type')})`,
         }),
     };
@@ -257,7 +261,9 @@ export class Classifier {
         new RedirectError(context, {
           status,
           locationOrigin: origin,
-          requestId: this.#text.short(requestIdFrom(response.headers)),
+          requestId: this.#text.short(
+            requestIdFrom(response.headers, this.#protocol.requestIdHeaders),
+          ),
           providerMessage: `redirect to ${origin ?? 'an unnamed location'} not followed (check baseUrl)`,
         }),
     };

@@ -14,6 +14,11 @@ export interface ProviderProtocol {
   describeError?(body: unknown): ErrorDescription;
   /** An error reported inside a success body (Voximplant). */
   errorInSuccessBody?(data: unknown): (ErrorDescription & { classifyAs: number }) | undefined;
+  /**
+   * Response headers that carry the provider's id of a request, first present wins (e.g. Twilio's
+   * `Twilio-Request-Id`); default `x-request-id`, then `request-id`. An id in the error body wins.
+   */
+  requestIdHeaders?: readonly string[];
 }
 
 /** What a provider's error body says; `retryAt` / `retryAfterMs` when it names a time to try again. */
@@ -98,6 +103,17 @@ export function describeErrorBody(body: unknown): ErrorDescription {
   };
 }
 
-export function requestIdFrom(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+/** The request-id headers of a provider that names none. */
+const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = ['x-request-id', 'request-id'];
+
+/** The first of `names` (a protocol's `requestIdHeaders`) present in `headers`. */
+export function requestIdFrom(
+  headers: Headers,
+  names: readonly string[] = DEFAULT_REQUEST_ID_HEADERS,
+): string | undefined {
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null) return value;
+  }
+  return undefined;
 }
