@@ -24,6 +24,16 @@ const isNameChar = (code: number) =>
   code === 95 || // _
   code === 45 || // -
   code === 46; // .
+/**
+ * How many characters of a key start at `at`: a name character or a bracket of a form key
+ * (`auth[token]`, `auth%5Btoken%5D`: the secret word inside brackets still names the value after
+ * them) is 1, an encoded bracket 3, anything else 0 (the key ends there).
+ */
+function keyCharsAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (isNameChar(code) || code === 91 || code === 93) return 1; // [ ]
+  return /^%5[bd]/i.test(text.slice(at, at + 3)) ? 3 : 0;
+}
 const isSpace = (char: string | undefined) =>
   char === ' ' || char === '\t' || char === '\n' || char === '\r';
 const QUOTES = `"'`;
@@ -34,7 +44,7 @@ const LABEL_END = `${PARAM_END}"',;)}]`;
 
 /**
  * Finds each secret name in `text` (one regex pass), widens it to its whole name (`X-Auth-Token`,
- * `new_subuser_password`), and redacts the value that follows it. Every character is looked at a
+ * `new_subuser_password`, `auth[token]`), and redacts the value that follows it. Every character is looked at a
  * bounded number of times: the search resumes after the name or value just handled.
  */
 export function scrubNamedValues(text: string): string {
@@ -45,9 +55,9 @@ export function scrubNamedValues(text: string): string {
   for (let hit = SECRET_NAME_IN_TEXT.exec(text); hit; hit = SECRET_NAME_IN_TEXT.exec(text)) {
     let start = hit.index;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the character at searchedTo never is a name character (names and values end at a stop), so this only bounds the work
-    while (start > searchedTo && isNameChar(text.charCodeAt(start - 1))) start--;
+    while (start > searchedTo && keyCharsAt(text, start - 1) === 1) start--;
     let end = SECRET_NAME_IN_TEXT.lastIndex;
-    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+    for (let step = keyCharsAt(text, end); step > 0; step = keyCharsAt(text, end)) end += step;
     const value = valueAfterName(text, start, end);
     searchedTo = value ? value[1] : end;
     SECRET_NAME_IN_TEXT.lastIndex = searchedTo;
