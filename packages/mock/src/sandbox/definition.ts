@@ -37,6 +37,8 @@ export interface HandlerContext<S> {
   /** The provider's id generator (its position lives in the state). */
   random: Random;
   now: Date;
+  /** Where the sandbox serves this provider, as a URL names it: `127.0.0.1:41234`, `[::1]:41234`. */
+  host: string;
 }
 
 export type Handler<S> = (

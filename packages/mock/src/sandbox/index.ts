@@ -13,6 +13,7 @@ import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js
 import { MODELS, SANDBOX_PROVIDERS, type SandboxProvider } from './models.js';
 import { writePrivateFile } from './private-file.js';
 import { Random, type RandomState } from './random.js';
+import { keepLast, MAX_EXCHANGES, MAX_VIOLATIONS } from './records.js';
 import {
   type ProviderServer,
   type SandboxExchange,
@@ -64,8 +65,9 @@ export interface Sandbox {
   /** The credentials to call it with: throwaway, valid only against this sandbox. */
   readonly credentials: SandboxCredentials;
   /**
-   * Every request (`side: 'request'`) and answer (`side: 'response'`) Prism refused. Empty while
-   * callers and sandbox keep to the specs; empty it with `violations.length = 0`.
+   * The last 100 requests (`side: 'request'`) and answers (`side: 'response'`) Prism refused,
+   * oldest first. Empty while callers and sandbox keep to the specs; empty it with
+   * `violations.length = 0`.
    */
   readonly violations: SandboxViolation[];
   /** The last 10,000 requests served, oldest first (status 0: the connection was reset). */
@@ -77,11 +79,12 @@ export interface Sandbox {
    * Voximplant credentials file (`VOXIMPLANT_CREDENTIALS` is a path) into `credentialsDir`.
    */
   cliEnvironment(credentialsDir: string): Record<string, string>;
-  /** Writes the state file (if any) and stops every server. */
+  /**
+   * Stops every server: no new connections; requests in flight get up to 2 s to be answered, then
+   * what is left is cut. Writes the state file (if any).
+   */
   stop(): Promise<void>;
 }
-
-const MAX_EXCHANGES = 10_000;
 
 /** 127.0.0.0/8, ::1 and localhost: what no other machine can reach. */
 function isLoopback(host: string): boolean {
@@ -161,12 +164,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         port: options.ports?.[provider] ?? 0,
         onChange: save,
         onExchange(exchange) {
-          exchanges.push(exchange);
-          if (exchanges.length > MAX_EXCHANGES) exchanges.shift();
+          keepLast(exchanges, exchange, MAX_EXCHANGES);
           options.onExchange?.(exchange);
         },
         onViolation(violation) {
-          violations.push(violation);
+          keepLast(violations, violation, MAX_VIOLATIONS);
           options.onViolation?.(violation);
         },
       });

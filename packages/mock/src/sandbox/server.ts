@@ -1,13 +1,17 @@
 /**
- * One loopback HTTP server per provider: request → Prism gate (validation both ways) → faults →
- * the provider's authentication and handler → latency → the answer (or a reset connection).
+ * One loopback HTTP server per provider: request → Prism gate (validation both ways) → the
+ * provider's authentication, faults and handler (`pipeline.ts`) → latency → the answer (or a reset
+ * connection). Stopping it lets requests in flight finish (`drain.ts`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIPv6 } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { HandlerContext, ProviderDefinition, SandboxProvider } from './definition.js';
+import { InFlight } from './drain.js';
 import type { Fault, FaultInjector } from './faults.js';
-import { createGate, type GateOutcome, type HttpOperation, SandboxFailure } from './prism-gate.js';
+import { processRequest } from './pipeline.js';
+import { createGate, type GateOutcome, type HttpOperation } from './prism-gate.js';
 import { Random, type RandomState } from './random.js';
 import { RequestRefusal, readInput, send, toHttpResponse, toSandboxRequest } from './wire.js';
 
@@ -65,35 +69,25 @@ export async function serveProvider<S extends RandomState, C>(
   const { definition, state, faults } = options;
   const provider = definition.provider;
   const decisions = new WeakMap<IHttpRequest, Decisions>();
+  const inFlight = new InFlight();
 
+  /** Where this provider is served, as a URL names it; set once the server listens. */
+  let host = '';
   const gate = await createGate(options.operations, async (operation, input) => {
     const decided = decisions.get(input) ?? {};
     decided.operationId = operation.iid;
-    const context: HandlerContext<S> = { state, random: new Random(state), now: new Date() };
-    const verdict = faults.beforeProcessing(Date.now());
-    if (verdict) {
-      decided.fault = verdict.fault;
-      return toHttpResponse(
-        verdict.fault === 'rate-limited'
-          ? definition.faults.rateLimited(verdict.retryAfterSeconds, context)
-          : definition.faults.serverError(context),
-      );
-    }
-    const request = toSandboxRequest(operation, input);
-    const refusal = definition.authenticate(request, context);
-    if (refusal) return toHttpResponse(refusal);
-    const handler = definition.handlers[request.operationId];
-    if (!handler)
-      throw new SandboxFailure(
-        501,
-        `the ${provider} sandbox does not implement ${request.operationId} yet`,
-      );
-    const response = await handler(request, context);
+    const context: HandlerContext<S> = { state, random: new Random(state), now: new Date(), host };
     const kind = operation.extensions?.['x-tenantkit-kind'];
-    const succeeded = definition.succeeded?.(response) ?? response.status < 300;
-    if (succeeded && kind !== 'read') options.onChange();
-    if (succeeded && kind === 'create' && faults.resetAfterCreate()) decided.fault = 'reset';
-    return toHttpResponse(response);
+    const processed = await processRequest(
+      definition,
+      faults,
+      toSandboxRequest(operation, input),
+      context,
+      kind,
+    );
+    if (processed.fault) decided.fault = processed.fault;
+    if (processed.changed) options.onChange();
+    return toHttpResponse(processed.response);
   });
 
   /** A request broken on the wire: the caller's fault, answered and recorded like Prism's refusals. */
@@ -153,7 +147,11 @@ export async function serveProvider<S extends RandomState, C>(
       });
     }
     const delay = faults.latencyMs();
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (delay > 0) {
+      // Ended early only when stop() gave up waiting: the connection is being cut.
+      const waited = await sleep(delay, true, { signal: inFlight.signal }).catch(() => false);
+      if (!waited) return options.onExchange({ ...exchange, status: 0 });
+    }
     if (outcome.kind === 'answer' && decided.fault === 'reset') {
       // The tenant exists now; the caller only learns that its connection died.
       options.onExchange({ ...exchange, status: 0 });
@@ -175,6 +173,7 @@ export async function serveProvider<S extends RandomState, C>(
   }
 
   const server = createServer((request, reply) => {
+    inFlight.track(reply);
     handle(request, reply).catch((error: unknown) => {
       if (reply.writableEnded) return;
       if (!reply.headersSent) {
@@ -196,14 +195,7 @@ export async function serveProvider<S extends RandomState, C>(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  return {
-    // An IPv6 address goes in brackets in a URL (`http://[::1]:4020`).
-    url: `http://${isIPv6(options.host) ? `[${options.host}]` : options.host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections would hold close() open.
-        server.closeAllConnections();
-      }),
-  };
+  // An IPv6 address goes in brackets in a URL (`http://[::1]:4020`).
+  host = `${isIPv6(options.host) ? `[${options.host}]` : options.host}:${port}`;
+  return { url: `http://${host}`, close: () => inFlight.close(server) };
 }

@@ -3,7 +3,7 @@ import { type Handlers, json } from '../../definition.js';
 import type { VoximplantState } from './state.js';
 
 export const accountHandlers: Handlers<VoximplantState> = {
-  GetAccountInfo(request, { state }) {
+  GetAccountInfo(_request, { state, host }) {
     const { account } = state;
     return json(200, {
       result: {
@@ -18,9 +18,9 @@ export const accountHandlers: Handlers<VoximplantState> = {
         language_code: 'en',
         location: 'Etc/GMT',
       },
-      // The preferred host for this account's calls: here, this sandbox (a client that follows
-      // only voximplant.com hosts keeps its base URL).
-      api_address: request.headers.host ?? '',
+      // The preferred host for this account's calls: here, this sandbox as it is configured, never
+      // the caller's Host header (a client that follows only voximplant.com hosts keeps its base URL).
+      api_address: host,
     });
   },
 };

@@ -1,0 +1,154 @@
+/**
+ * The sandbox's own limits, each pinned by the bug it fixed: the violations list is bounded (the last 100), a
+ * refused caller uses up no rate limit, stop() lets requests in flight finish (for a bounded time),
+ * and GetAccountInfo names the sandbox's own address, not whatever Host the caller sent.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../src/index.js';
+import { call, nowSeconds, REPO_SPECS, voximplantToken } from './support/sandbox.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-bounds-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const vobizHeaders = (sandbox: Sandbox) => ({
+  'x-auth-id': sandbox.credentials.vobiz?.authId ?? '',
+  'x-auth-token': sandbox.credentials.vobiz?.authToken ?? '',
+  'content-type': 'application/json',
+});
+const vobizSubAccounts = (sandbox: Sandbox) =>
+  `${sandbox.urls.vobiz}/api/v1/accounts/${sandbox.credentials.vobiz?.authId}/sub-accounts/`;
+
+/** Polls (bounded) until the state file holds `text`: the handler has run, the answer is pending. */
+async function untilStored(file: string, text: string): Promise<void> {
+  for (let tries = 0; tries < 400; tries++) {
+    if (existsSync(file) && readFileSync(file, 'utf8').includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`the state file never held ${text}`);
+}
+
+describe('violations', () => {
+  it('keeps the last 100 only: a long run of bad requests cannot grow it without end', async () => {
+    const sandbox = await startSandbox({ providers: ['synthflow'], specs: REPO_SPECS });
+    try {
+      const broken = `${sandbox.urls.synthflow}/subaccounts/%E0%A4%A`;
+      for (let batch = 0; batch < 6; batch++)
+        await Promise.all(Array.from({ length: 20 }, () => call(broken)));
+      expect(sandbox.exchanges).toHaveLength(120);
+      expect(sandbox.violations).toHaveLength(100);
+      expect(sandbox.violations.every((violation) => violation.status === 400)).toBe(true);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('requests refused for their credentials do not use it up', async () => {
+    const sandbox = await startSandbox({
+      providers: ['vobiz'],
+      specs: REPO_SPECS,
+      faults: { vobiz: { rateLimitPerSecond: 1 } },
+    });
+    try {
+      const url = vobizSubAccounts(sandbox);
+      for (let index = 0; index < 3; index++) {
+        const refused = await call(url, {
+          headers: { 'x-auth-id': 'MA_NOBODY', 'x-auth-token': 'x' },
+        });
+        expect(refused.status).toBe(401);
+      }
+      const served = await call(url, { headers: vobizHeaders(sandbox) });
+      expect(served.status).toBe(200);
+      expect(sandbox.exchanges.filter((exchange) => exchange.fault)).toEqual([]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe('stop()', () => {
+  it('lets a request in flight finish: the create that was made is answered, not cut', async () => {
+    const file = join(dir, 'drain.json');
+    const sandbox = await startSandbox({
+      providers: ['vobiz'],
+      specs: REPO_SPECS,
+      state: file,
+      faults: { vobiz: { latencyMs: 500 } },
+    });
+    const created = call(vobizSubAccounts(sandbox), {
+      method: 'POST',
+      headers: vobizHeaders(sandbox),
+      body: JSON.stringify({ name: 'In flight' }),
+    });
+    await untilStored(file, 'In flight');
+    await sandbox.stop();
+    expect(await created).toMatchObject({
+      status: 201,
+      body: { sub_account: { name: 'In flight' } },
+    });
+    await expect(call(vobizSubAccounts(sandbox))).rejects.toThrow();
+  });
+
+  it('waits a bounded time: a request still in flight after the drain time is cut', async () => {
+    const file = join(dir, 'stuck.json');
+    const sandbox = await startSandbox({
+      providers: ['vobiz'],
+      specs: REPO_SPECS,
+      state: file,
+      faults: { vobiz: { latencyMs: 120_000 } },
+    });
+    const created = call(vobizSubAccounts(sandbox), {
+      method: 'POST',
+      headers: vobizHeaders(sandbox),
+      body: JSON.stringify({ name: 'Stuck' }),
+    });
+    await untilStored(file, 'Stuck');
+    await sandbox.stop();
+    await expect(created).rejects.toThrow();
+    // Recorded as cut (status 0), like a reset: the sub-account exists, the caller cannot know.
+    expect(sandbox.exchanges).toMatchObject([{ operationId: 'createSubAccount', status: 0 }]);
+  });
+});
+
+describe('GetAccountInfo', () => {
+  it('names the address the sandbox serves on, whatever Host header the caller sent', async () => {
+    const sandbox = await startSandbox({ providers: ['voximplant'], specs: REPO_SPECS });
+    try {
+      const key = sandbox.credentials.voximplant?.credentials;
+      if (!key) throw new Error('no voximplant credentials');
+      const token = voximplantToken(
+        key.private_key,
+        { kid: key.key_id },
+        { iss: key.account_id, iat: nowSeconds(), exp: nowSeconds() + 60 },
+      );
+      const url = new URL(`${sandbox.urls.voximplant}/GetAccountInfo`);
+      const body = await new Promise<string>((resolve, reject) => {
+        const sent = request(
+          url,
+          {
+            method: 'POST',
+            headers: { host: 'api.attacker.example', authorization: `Bearer ${token}` },
+          },
+          (reply) => {
+            let text = '';
+            reply.setEncoding('utf8');
+            reply.on('data', (chunk: string) => {
+              text += chunk;
+            });
+            reply.on('end', () => resolve(text));
+          },
+        );
+        sent.on('error', reject);
+        sent.end();
+      });
+      expect(JSON.parse(body)).toMatchObject({ api_address: url.host });
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
