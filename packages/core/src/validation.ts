@@ -141,6 +141,17 @@ export class InputChecker {
       this.fail(field, 'non-empty', message);
   }
 
+  /**
+   * An update's patch: an object, with only the operation's fields (`allowed`, from the spec), at
+   * least one of them given. Every provider's update starts so.
+   */
+  patch(value: unknown, allowed: readonly string[], message?: string): Record<string, unknown> {
+    const body = this.record('patch', value);
+    this.knownFields('', body, allowed);
+    this.changesSomething('patch', body, message);
+    return body;
+  }
+
   /** No value may appear in both lists. */
   disjoint(fieldA: string, a: unknown, fieldB: string, b: unknown): void {
     if (!Array.isArray(a) || !Array.isArray(b)) return;

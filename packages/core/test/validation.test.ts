@@ -88,6 +88,9 @@ describe('InputChecker', () => {
       'hook',
       'https-url',
     ],
+    ['patch not an object', () => check.patch('x', ['name']), 'patch', 'object'],
+    ['patch unknown field', () => check.patch({ nme: 'x' }, ['name']), 'nme', 'known-field'],
+    ['patch empty', () => check.patch({ name: undefined }, ['name']), 'patch', 'non-empty'],
     ['url relative', () => check.url('back', '/kyc/done'), 'back', 'url'],
     ['url other scheme', () => check.url('back', 'javascript:alert(1)'), 'back', 'url'],
   ])('%s', (_name, run, field, rule) => {
@@ -121,6 +124,17 @@ describe('InputChecker', () => {
     }).not.toThrow();
     expect(check.exclusive({ b: 2 }, ['a', 'b'], 'exactly-one')).toBe('b');
     expect(check.exclusive({}, ['a', 'b'], 'at-most-one')).toBeUndefined();
+  });
+
+  it('patch: returns the patch given, and says what an empty one must change when told', () => {
+    const given = { name: 'Acme', note: undefined };
+    expect(check.patch(given, ['name', 'note'])).toBe(given);
+    expect(failure(() => check.patch({}, ['name'], 'must change name')).message).toBe(
+      'test.createThing: patch must change name (rule: non-empty)',
+    );
+    expect(failure(() => check.patch({}, ['name'])).message).toBe(
+      'test.createThing: patch must change at least one field (rule: non-empty)',
+    );
   });
 
   it('never echoes the offending value (it may be a secret)', () => {

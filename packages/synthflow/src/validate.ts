@@ -37,9 +37,7 @@ export function checkCreate(input: unknown): void {
 export function checkUpdate(subaccountId: unknown, patch: unknown): void {
   const check = new InputChecker('synthflow', 'updateSubaccount');
   check.pathId('subaccount_id', subaccountId);
-  const body = check.record('patch', patch);
-  check.knownFields('', body, operations.updateSubaccount.bodyFields);
-  check.changesSomething('patch', body);
+  const body = check.patch(patch, operations.updateSubaccount.bodyFields);
   check.nonBlank('subaccount_name', body.subaccount_name, { optional: true });
   check.email('invite_user_email', body.invite_user_email, { optional: true });
   checkQuotasAndPermissions(check, body);

@@ -33,10 +33,11 @@ export function checkCreate(input: unknown): void {
 export function checkUpdate(sid: unknown, patch: unknown): void {
   const check = new InputChecker('twilio', 'updateAccount');
   checkSid(check, sid);
-  const body = check.record('patch', patch);
-  check.knownFields('', body, operations.updateAccount.bodyFields);
-  if (Object.values(body).every((value) => value === undefined))
-    check.fail('patch', 'non-empty', 'must change at least one field (FriendlyName or Status)');
+  const body = check.patch(
+    patch,
+    operations.updateAccount.bodyFields,
+    'must change at least one field (FriendlyName or Status)',
+  );
   check.string('FriendlyName', body.FriendlyName, NAME_RULES);
   check.oneOf('Status', body.Status, accountStatusValues, { optional: true });
 }

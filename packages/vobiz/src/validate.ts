@@ -70,9 +70,7 @@ export function checkCreate(input: unknown): void {
 export function checkUpdate(subAuthId: unknown, patch: unknown): void {
   const check = new InputChecker('vobiz', 'updateSubAccount');
   check.pathId('sub_auth_id', subAuthId);
-  const body = check.record('patch', patch);
-  check.knownFields('', body, operations.updateSubAccount.bodyFields);
-  check.changesSomething('patch', body);
+  const body = check.patch(patch, operations.updateSubAccount.bodyFields);
   check.nonBlank('name', body.name, { optional: true });
   checkSharedFields(check, body);
 }

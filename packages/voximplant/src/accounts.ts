@@ -14,7 +14,7 @@ import {
   checkGetChildrenAccounts,
   checkListAllChildren,
   checkSetChildAccountInfo,
-} from './validate.js';
+} from './validate/child-accounts.js';
 import type { InputOf } from './wire.js';
 
 export type GetAccountInfoInput = InputOf<'GetAccountInfo'>;

@@ -14,7 +14,7 @@ import {
   checkDelAuthorizedIp,
   checkGetAuthorizedIps,
   checkListAllAuthorizedIps,
-} from './validate.js';
+} from './validate/authorized-ips.js';
 import type { InputOf } from './wire.js';
 
 export type AddAuthorizedIpInput = InputOf<'AddAuthorizedAccountIP'>;

@@ -52,7 +52,7 @@ import {
   checkSubUserId,
   checkSubUserRoles,
   checkUpdateKey,
-} from './validate.js';
+} from './validate/users-and-keys.js';
 import { serializeQuery } from './wire.js';
 
 /** The server the docs' OpenAPI declares (notes §2); an account's own host comes from GetAccountInfo. */

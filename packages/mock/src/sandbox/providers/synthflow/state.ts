@@ -1,3 +1,4 @@
+import type { HandlerContext } from '../../definition.js';
 import type { RandomState } from '../../random.js';
 
 /** Synthflow's 13 feature areas, in the order of its docs. */
@@ -47,3 +48,6 @@ export interface SynthflowState extends RandomState {
   apiKey: string;
   subaccounts: SynthflowRecord[];
 }
+
+/** What every Synthflow handler is given: the state, the id generator, the time, the sandbox's address. */
+export type SynthflowContext = HandlerContext<SynthflowState>;

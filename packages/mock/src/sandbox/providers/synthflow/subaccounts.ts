@@ -3,7 +3,6 @@
  * the single GET's `{subaccounts: [one]}` answer, partial update, delete.
  */
 import {
-  type HandlerContext,
   type Handlers,
   json,
   type SandboxRequest,
@@ -13,12 +12,11 @@ import type { Random } from '../../random.js';
 import {
   PERMISSIONS,
   type Permission,
+  type SynthflowContext,
   type SynthflowLimits,
   type SynthflowRecord,
   type SynthflowState,
 } from './state.js';
-
-type Context = HandlerContext<SynthflowState>;
 
 /** What Prism has already checked the bodies against (specs/synthflow.yaml). */
 interface Body extends SynthflowLimits {
@@ -44,7 +42,7 @@ export function synthflowId(random: Random, now: Date): string {
 
 const notFound = () => json(404, { detail: 'Subaccount not found.' });
 
-function find(request: SandboxRequest, { state }: Context): SynthflowRecord | undefined {
+function find(request: SandboxRequest, { state }: SynthflowContext): SynthflowRecord | undefined {
   return state.subaccounts.find((item) => item.subaccount_id === request.params.subaccount_id);
 }
 
@@ -71,7 +69,7 @@ function applyChanges(record: SynthflowRecord, body: Body): void {
 }
 
 /** A new member is invited: a one-time sign-in link is handed out. */
-function invite(record: SynthflowRecord, email: string, { random, now }: Context) {
+function invite(record: SynthflowRecord, email: string, { random, now }: SynthflowContext) {
   if (!record.members.some((member) => member.email === email))
     record.members.push({ email, status: 'pending' });
   return {

@@ -3,10 +3,10 @@
  * caller and its sub-accounts page by page (next_page_uri with a PageToken), fetch, rename,
  * suspend, re-activate and close — closed is final.
  */
-import type { HandlerContext, Handlers, SandboxRequest } from '../../definition.js';
+import type { Handlers, SandboxRequest } from '../../definition.js';
 import { json } from '../../definition.js';
 import { callerOf } from './auth.js';
-import type { TwilioRecord, TwilioState, TwilioStatus } from './state.js';
+import type { TwilioContext, TwilioRecord, TwilioState, TwilioStatus } from './state.js';
 import {
   accountView,
   defaultName,
@@ -16,8 +16,6 @@ import {
   rfc2822,
   twilioError,
 } from './wire.js';
-
-type Context = HandlerContext<TwilioState>;
 
 /** Twilio's default cap of open sub-accounts per main account (closed ones do not count). */
 export const MAX_OPEN_SUBACCOUNTS = 1000;
@@ -37,7 +35,7 @@ function find(request: SandboxRequest, state: TwilioState): TwilioRecord | undef
 const byMain = (request: SandboxRequest, state: TwilioState) =>
   callerOf(request, state) === state.main;
 
-function newSid(context: Context): string {
+function newSid(context: TwilioContext): string {
   return `AC${context.random.hex(32)}`;
 }
 

@@ -1,3 +1,4 @@
+import type { HandlerContext } from '../../definition.js';
 import type { RandomState } from '../../random.js';
 
 export type TwilioStatus = 'active' | 'suspended' | 'closed';
@@ -21,3 +22,6 @@ export interface TwilioState extends RandomState {
   /** Its sub-accounts, oldest first (closed ones stay listed, as on Twilio). */
   subaccounts: TwilioRecord[];
 }
+
+/** What every Twilio handler is given: the state, the id generator, the time, the sandbox's address. */
+export type TwilioContext = HandlerContext<TwilioState>;

@@ -7,7 +7,6 @@
 
 import {
   type Handler,
-  type HandlerContext,
   type Handlers,
   json,
   type SandboxRequest,
@@ -17,13 +16,12 @@ import { sha256 } from '../../hash.js';
 import { vobizError } from './errors.js';
 import { callsBlocked, overallStatus, verifications } from './kyc-rules.js';
 import { findSubAccount, subAccountNotFound } from './lookup.js';
-import type { KycDocument, VobizRecord, VobizState } from './state.js';
+import type { KycDocument, VobizContext, VobizRecord, VobizState } from './state.js';
 
-type Context = HandlerContext<VobizState>;
 type KycHandler = (
   record: VobizRecord,
   body: Record<string, string>,
-  context: Context,
+  context: VobizContext,
 ) => SandboxResponse;
 
 const PAN = /^[A-Z]{5}[0-9]{4}[A-Z]$/;

@@ -1,18 +1,19 @@
 /** Finding a sub-account of the parent by its `SA_` auth id, and the 404 when there is none. */
-import type { HandlerContext, SandboxResponse } from '../../definition.js';
+import type { SandboxResponse } from '../../definition.js';
 import { vobizError } from './errors.js';
-import type { VobizRecord, VobizState } from './state.js';
-
-type Context = HandlerContext<VobizState>;
+import type { VobizContext, VobizRecord, VobizState } from './state.js';
 
 export function findSubAccount(
   authId: string | undefined,
-  { state }: Context,
+  { state }: VobizContext,
 ): VobizRecord | undefined {
   return state.subAccounts.find((item) => item.auth_id === authId);
 }
 
-export function subAccountNotFound(authId: string | undefined, context: Context): SandboxResponse {
+export function subAccountNotFound(
+  authId: string | undefined,
+  context: VobizContext,
+): SandboxResponse {
   const id = authId ?? '';
   return vobizError(404, 'NOT_FOUND', `Sub-account ${id} not found`, { sub_auth_id: id }, context);
 }

@@ -4,7 +4,6 @@
  * within 15 days of its last call (the cool-off), `force` being for admin accounts only.
  */
 import {
-  type HandlerContext,
   type Handlers,
   json,
   type SandboxRequest,
@@ -13,9 +12,7 @@ import {
 import type { Random } from '../../random.js';
 import { vobizError } from './errors.js';
 import { findSubAccount, subAccountNotFound } from './lookup.js';
-import type { VobizNumber, VobizState } from './state.js';
-
-type Context = HandlerContext<VobizState>;
+import type { VobizContext, VobizNumber, VobizState } from './state.js';
 
 const COOL_OFF_MS = 15 * 24 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -71,7 +68,7 @@ function view(number: VobizNumber) {
 
 function findNumber(
   request: SandboxRequest,
-  context: Context,
+  context: VobizContext,
 ): { number: VobizNumber } | { refusal: SandboxResponse } {
   const number = context.state.numbers.find((item) => item.e164 === request.params.e164);
   const missing = vobizError(

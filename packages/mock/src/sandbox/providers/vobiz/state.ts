@@ -1,3 +1,4 @@
+import type { HandlerContext } from '../../definition.js';
 import type { RandomState } from '../../random.js';
 
 export const KYC_DOCUMENTS = ['pan', 'gst', 'cin', 'aadhaar'] as const;
@@ -74,3 +75,6 @@ export interface VobizState extends RandomState {
   subAccounts: VobizRecord[];
   numbers: VobizNumber[];
 }
+
+/** What every Vobiz handler is given: the state, the id generator, the time, the sandbox's address. */
+export type VobizContext = HandlerContext<VobizState>;

@@ -3,7 +3,6 @@
  * `page`/`size`/`active_only` paging (newest first), partial update, delete.
  */
 import {
-  type HandlerContext,
   type Handlers,
   json,
   microsecondTimestamp,
@@ -14,9 +13,7 @@ import { consoleToken } from './console-tokens.js';
 import { vobizError } from './errors.js';
 import { callsBlocked } from './kyc-rules.js';
 import { findSubAccount, subAccountNotFound } from './lookup.js';
-import type { VobizRecord, VobizState } from './state.js';
-
-type Context = HandlerContext<VobizState>;
+import type { VobizContext, VobizRecord, VobizState } from './state.js';
 
 /** What Prism has already checked the bodies against (specs/vobiz.yaml). */
 interface Body {
@@ -45,13 +42,13 @@ const UPDATABLE = [
 ] as const;
 const REDACTED = '<redacted>';
 
-const find = (request: SandboxRequest, context: Context) =>
+const find = (request: SandboxRequest, context: VobizContext) =>
   findSubAccount(request.params.sub_auth_id, context);
-const notFound = (request: SandboxRequest, context: Context) =>
+const notFound = (request: SandboxRequest, context: VobizContext) =>
   subAccountNotFound(request.params.sub_auth_id, context);
 
 /** The wire object; `authToken` is the clear token (create only), else `<redacted>`. */
-function view(record: VobizRecord, { state }: Context, authToken = REDACTED) {
+function view(record: VobizRecord, { state }: VobizContext, authToken = REDACTED) {
   const { auth_token_sha256: _hash, kyc: _kyc, ...fields } = record;
   const parent = state.parent.authId;
   return {
@@ -65,7 +62,7 @@ function view(record: VobizRecord, { state }: Context, authToken = REDACTED) {
   };
 }
 
-function uniqueAuthId({ state, random }: Context): string {
+function uniqueAuthId({ state, random }: VobizContext): string {
   for (;;) {
     const authId = `SA_${random.alphanumeric(8)}`;
     if (!state.subAccounts.some((item) => item.auth_id === authId)) return authId;

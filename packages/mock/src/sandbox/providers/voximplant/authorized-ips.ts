@@ -5,12 +5,10 @@
  * allow-list exists). The list is kept and checked but the sandbox's own calls are not filtered
  * by it: every caller here is 127.0.0.1, and the refusal Voximplant sends is not documented.
  */
-import { type HandlerContext, type Handlers, json, type SandboxRequest } from '../../definition.js';
+import { type Handlers, json, type SandboxRequest } from '../../definition.js';
 import { ok, voxError } from './errors.js';
 import { integerParam, optionalBoolean, voxTime } from './params.js';
-import type { VoximplantAuthorizedIp, VoximplantState } from './state.js';
-
-type Context = HandlerContext<VoximplantState>;
+import type { VoximplantAuthorizedIp, VoximplantContext, VoximplantState } from './state.js';
 
 interface Network {
   base: number;
@@ -74,7 +72,7 @@ export const authorizedIpHandlers: Handlers<VoximplantState> = {
     return json(200, { result: items, total_count: matching.length, count: items.length });
   },
 
-  DelAuthorizedAccountIP(request, context: Context) {
+  DelAuthorizedAccountIP(request, context: VoximplantContext) {
     const { authorized_ip: network, contains_ip: containing } = request.query;
     if ((network === undefined) === (containing === undefined))
       return voxError(458, 'authorized_ip, contains_ip');

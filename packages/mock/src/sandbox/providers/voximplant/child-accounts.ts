@@ -3,7 +3,6 @@
  * paged listing with `total_count`, and changes to one, several or `all` of them.
  */
 import {
-  type HandlerContext,
   type Handlers,
   json,
   type SandboxRequest,
@@ -13,9 +12,7 @@ import type { Random } from '../../random.js';
 import { ok, voxError } from './errors.js';
 import { booleanParam, integerParam, listParam, optionalBoolean, voxTime } from './params.js';
 import { passwordHash, passwordProblem } from './passwords.js';
-import type { VoximplantChildAccount, VoximplantState } from './state.js';
-
-type Context = HandlerContext<VoximplantState>;
+import type { VoximplantChildAccount, VoximplantContext, VoximplantState } from './state.js';
 
 const SELECTORS = ['child_account_id', 'child_account_name', 'child_account_email'] as const;
 const FLAGS = [
@@ -65,7 +62,7 @@ function profile(child: VoximplantChildAccount) {
 /** The children a selector names; an unknown one is the selector's own error code. */
 function select(
   request: SandboxRequest,
-  { state }: Context,
+  { state }: VoximplantContext,
 ): VoximplantChildAccount[] | SandboxResponse {
   const given = SELECTORS.filter((name) => request.query[name] !== undefined);
   if (given.length !== 1) return voxError(458, SELECTORS.join(', '));

@@ -5,18 +5,17 @@
  */
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
-import type {
-  HandlerContext,
-  Handlers,
-  SandboxRequest,
-  SandboxResponse,
-} from '../../definition.js';
+import type { Handlers, SandboxRequest, SandboxResponse } from '../../definition.js';
 import { ok, voxError } from './errors.js';
 import { booleanParam, page } from './params.js';
 import { addRoles, heldRoles, removeRoles, rolesAnswer, selectedRoles } from './roles.js';
-import type { VoximplantKey, VoximplantKeyInfo, VoximplantState } from './state.js';
+import type {
+  VoximplantContext,
+  VoximplantKey,
+  VoximplantKeyInfo,
+  VoximplantState,
+} from './state.js';
 
-type Context = HandlerContext<VoximplantState>;
 type Found = { key: VoximplantKey } | { refusal: SandboxResponse };
 
 const generateRsaKeyPair = promisify(generateKeyPair);
@@ -30,12 +29,12 @@ export async function rsaKeyPair(): Promise<{ publicKey: string; privateKey: str
   });
 }
 
-function findKey(request: SandboxRequest, { state }: Context): Found {
+function findKey(request: SandboxRequest, { state }: VoximplantContext): Found {
   const key = state.keys.find((item) => item.key_id === request.query.key_id);
   return key ? { key } : { refusal: voxError(433) };
 }
 
-function uniqueKeyId({ state, random }: Context): string {
+function uniqueKeyId({ state, random }: VoximplantContext): string {
   for (;;) {
     const id = random.uuid();
     if (!state.keys.some((key) => key.key_id === id)) return id;

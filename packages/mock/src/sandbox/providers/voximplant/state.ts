@@ -1,3 +1,4 @@
+import type { HandlerContext } from '../../definition.js';
 import type { RandomState } from '../../random.js';
 
 /** A service-account key: only its public half is kept (the private key is handed out once). */
@@ -77,3 +78,6 @@ export interface VoximplantState extends RandomState {
   children: VoximplantChildAccount[];
   authorizedIps: VoximplantAuthorizedIp[];
 }
+
+/** What every Voximplant handler is given: the state, the id generator, the time, the sandbox's address. */
+export type VoximplantContext = HandlerContext<VoximplantState>;

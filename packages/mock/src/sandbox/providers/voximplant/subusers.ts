@@ -2,25 +2,18 @@
  * Voximplant subusers: numeric ids, logins lower-cased and unique per account (a duplicate is
  * error 436 in an HTTP 200), the password rule, role grants and removals, offset/count listing.
  */
-import type {
-  HandlerContext,
-  Handlers,
-  SandboxRequest,
-  SandboxResponse,
-} from '../../definition.js';
+import type { Handlers, SandboxRequest, SandboxResponse } from '../../definition.js';
 import { ok, voxError } from './errors.js';
 import { booleanParam, integerParam, page } from './params.js';
 import { passwordHash, passwordProblem } from './passwords.js';
 import { addRoles, heldRoles, removeRoles, rolesAnswer, selectedRoles } from './roles.js';
-import type { VoximplantState, VoximplantSubUser } from './state.js';
-
-type Context = HandlerContext<VoximplantState>;
+import type { VoximplantContext, VoximplantState, VoximplantSubUser } from './state.js';
 
 const NAME_RULE = /^[a-z][a-z0-9_.-]*$/;
 
 type Found = { subUser: VoximplantSubUser } | { refusal: SandboxResponse };
 
-function findSubUser(request: SandboxRequest, { state }: Context): Found {
+function findSubUser(request: SandboxRequest, { state }: VoximplantContext): Found {
   const id = integerParam(request, 'subuser_id');
   const subUser = state.subUsers.find((item) => item.subuser_id === id);
   return subUser ? { subUser } : { refusal: voxError(434) };
