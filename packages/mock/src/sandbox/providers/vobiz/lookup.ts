@@ -1,7 +1,7 @@
 /** Finding a sub-account of the parent by its `SA_` auth id, and the 404 when there is none. */
 import type { SandboxResponse } from '../../definition.js';
 import { vobizError } from './errors.js';
-import type { VobizContext, VobizRecord, VobizState } from './state.js';
+import type { VobizContext, VobizRecord } from './state.js';
 
 export function findSubAccount(
   authId: string | undefined,

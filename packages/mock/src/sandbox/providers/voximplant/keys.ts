@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import type { Handlers, SandboxRequest, SandboxResponse } from '../../definition.js';
 import { ok, voxError } from './errors.js';
 import { booleanParam, page } from './params.js';
-import { addRoles, heldRoles, removeRoles, rolesAnswer, selectedRoles } from './roles.js';
+import { addRoles, heldRoles, holderRoleHandlers, selectedRoles } from './roles.js';
 import type {
   VoximplantContext,
   VoximplantKey,
@@ -33,6 +33,11 @@ function findKey(request: SandboxRequest, { state }: VoximplantContext): Found {
   const key = state.keys.find((item) => item.key_id === request.query.key_id);
   return key ? { key } : { refusal: voxError(433) };
 }
+
+const keyRoles = holderRoleHandlers((request, context) => {
+  const found = findKey(request, context);
+  return 'refusal' in found ? found : { holder: found.key };
+});
 
 function uniqueKeyId({ state, random }: VoximplantContext): string {
   for (;;) {
@@ -96,27 +101,7 @@ export const keyHandlers: Handlers<VoximplantState> = {
     return ok(1);
   },
 
-  SetKeyRoles(request, context) {
-    const found = findKey(request, context);
-    if ('refusal' in found) return found.refusal;
-    const roles = selectedRoles(request, true);
-    if ('refusal' in roles) return roles.refusal;
-    found.key.role_ids = addRoles(found.key.role_ids, roles.roleIds);
-    return ok(1);
-  },
-
-  GetKeyRoles(request, context) {
-    const found = findKey(request, context);
-    if ('refusal' in found) return found.refusal;
-    return rolesAnswer(request, found.key.role_ids);
-  },
-
-  RemoveKeyRoles(request, context) {
-    const found = findKey(request, context);
-    if ('refusal' in found) return found.refusal;
-    const roles = selectedRoles(request, true);
-    if ('refusal' in roles) return roles.refusal;
-    found.key.role_ids = removeRoles(found.key.role_ids, roles.roleIds);
-    return ok(1);
-  },
+  SetKeyRoles: keyRoles.set,
+  GetKeyRoles: keyRoles.get,
+  RemoveKeyRoles: keyRoles.remove,
 };

@@ -2,10 +2,10 @@
  * The role catalogue (seeded: the role names Voximplant's docs list, with the ids the spec's
  * examples use) and how roles are granted, listed and inherited. GetRoles / GetRoleGroups.
  */
-import type { Handlers, SandboxRequest, SandboxResponse } from '../../definition.js';
+import type { Handler, Handlers, SandboxRequest, SandboxResponse } from '../../definition.js';
 import { ok, voxError } from './errors.js';
 import { booleanParam } from './params.js';
-import type { VoximplantState } from './state.js';
+import type { VoximplantContext, VoximplantState } from './state.js';
 
 interface RoleDefinition {
   role_id: number;
@@ -116,6 +116,38 @@ export const addRoles = (held: readonly number[], added: readonly number[]) =>
 
 export const removeRoles = (held: readonly number[], removed: readonly number[]) =>
   held.filter((id) => !removed.includes(id));
+
+/** A key or a subuser the request names, or the provider's refusal when there is none. */
+type FindHolder = (
+  request: SandboxRequest,
+  context: VoximplantContext,
+) => { holder: { role_ids: number[] } } | { refusal: SandboxResponse };
+
+/** Set…Roles, Get…Roles and Remove…Roles of one kind of role holder (keys, subusers). */
+export function holderRoleHandlers(
+  find: FindHolder,
+): Record<'set' | 'get' | 'remove', Handler<VoximplantState>> {
+  const change =
+    (apply: typeof addRoles): Handler<VoximplantState> =>
+    (request, context) => {
+      const found = find(request, context);
+      if ('refusal' in found) return found.refusal;
+      const roles = selectedRoles(request, true);
+      if ('refusal' in roles) return roles.refusal;
+      found.holder.role_ids = apply(found.holder.role_ids, roles.roleIds);
+      return ok(1);
+    };
+  return {
+    set: change(addRoles),
+    get(request, context) {
+      const found = find(request, context);
+      return 'refusal' in found ? found.refusal : rolesAnswer(request, found.holder.role_ids);
+    },
+    // Keys made through this API belong to the account, not to a subuser, so no key can still
+    // hold a role a subuser loses (error 439) and `force` has nothing to strip.
+    remove: change(removeRoles),
+  };
+}
 
 export const roleHandlers: Handlers<VoximplantState> = {
   GetRoles(request) {

@@ -6,7 +6,7 @@ import type { Handlers, SandboxRequest, SandboxResponse } from '../../definition
 import { ok, voxError } from './errors.js';
 import { booleanParam, integerParam, page } from './params.js';
 import { passwordHash, passwordProblem } from './passwords.js';
-import { addRoles, heldRoles, removeRoles, rolesAnswer, selectedRoles } from './roles.js';
+import { addRoles, heldRoles, holderRoleHandlers, selectedRoles } from './roles.js';
 import type { VoximplantContext, VoximplantState, VoximplantSubUser } from './state.js';
 
 const NAME_RULE = /^[a-z][a-z0-9_.-]*$/;
@@ -18,6 +18,11 @@ function findSubUser(request: SandboxRequest, { state }: VoximplantContext): Fou
   const subUser = state.subUsers.find((item) => item.subuser_id === id);
   return subUser ? { subUser } : { refusal: voxError(434) };
 }
+
+const subUserRoles = holderRoleHandlers((request, context) => {
+  const found = findSubUser(request, context);
+  return 'refusal' in found ? found : { holder: found.subUser };
+});
 
 function listView(subUser: VoximplantSubUser, withRoles: boolean) {
   return {
@@ -85,29 +90,7 @@ export const subUserHandlers: Handlers<VoximplantState> = {
     return ok(1);
   },
 
-  SetSubUserRoles(request, context) {
-    const found = findSubUser(request, context);
-    if ('refusal' in found) return found.refusal;
-    const roles = selectedRoles(request, true);
-    if ('refusal' in roles) return roles.refusal;
-    found.subUser.role_ids = addRoles(found.subUser.role_ids, roles.roleIds);
-    return ok(1);
-  },
-
-  GetSubUserRoles(request, context) {
-    const found = findSubUser(request, context);
-    if ('refusal' in found) return found.refusal;
-    return rolesAnswer(request, found.subUser.role_ids);
-  },
-
-  RemoveSubUserRoles(request, context) {
-    const found = findSubUser(request, context);
-    if ('refusal' in found) return found.refusal;
-    const roles = selectedRoles(request, true);
-    if ('refusal' in roles) return roles.refusal;
-    // Keys made through this API belong to the account, not to a subuser, so no key can still
-    // hold the role (error 439) and `force` has nothing to strip.
-    found.subUser.role_ids = removeRoles(found.subUser.role_ids, roles.roleIds);
-    return ok(1);
-  },
+  SetSubUserRoles: subUserRoles.set,
+  GetSubUserRoles: subUserRoles.get,
+  RemoveSubUserRoles: subUserRoles.remove,
 };
