@@ -48,7 +48,7 @@ describe('tenantkit tenants', () => {
     const result = await tenantkit(['tenants', 'plan', '-f', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      `${file}:5:23: tenant acme, vobiz, field tenants.acme.vobiz.enabled: must be boolean (rule: type)`,
+      `${file}:5:23: tenant acme, vobiz, field tenants.acme.vobiz.enabled — must be boolean (rule: type)`,
     );
     expect(sandbox.exchanges.length).toBe(mark);
   });

@@ -147,7 +147,7 @@ describe('the tenants file', () => {
       ]),
     );
     expect(error.message).toContain(
-      'tenants.yaml:6:16: tenant acme, vobiz, field tenants.acme.vobiz.enabled: must be boolean (rule: type)',
+      'tenants.yaml:6:16: tenant acme, vobiz, field tenants.acme.vobiz.enabled — must be boolean (rule: type)',
     );
     expect(error.message).toContain('nothing was sent');
   });
@@ -181,7 +181,7 @@ describe('the tenants file', () => {
       2,
     );
     expect(() => parseTenantsFile(json, { source: 'tenants.json' })).toThrow(
-      'tenants.json: 1 problem; nothing was sent\n  tenants.json:7:21: tenant acme, vobiz, field tenants.acme.vobiz.password: must be { env: NAME } or { generate: true } (a secret is never written in the file) (rule: oneOf)',
+      'tenants.json: 1 problem; nothing was sent\n  tenants.json:7:21: tenant acme, vobiz, field tenants.acme.vobiz.password — must be { env: NAME } or { generate: true } (a secret is never written in the file) (rule: oneOf)',
     );
     expect(
       parseTenantsFile(json.replace('"hunter2"', '{ "env": "ACME_PASSWORD" }')).tenants.acme,

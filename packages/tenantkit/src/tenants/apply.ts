@@ -297,7 +297,13 @@ class ItemWorker {
       } catch (error) {
         if (!(error instanceof RequestError && error.outcomeUnknown)) throw error;
         // It may exist: look before doing anything else.
-        const found = await this.lookUp(item);
+        const found = await this.lookUp(item).catch((lookUpError: unknown) => {
+          // The record may exist and hold the password generated here: keep it, or it is lost.
+          this.handOver(item, undefined, secrets, generated);
+          throw new Error(
+            `the create's outcome was unknown and looking ${item.name} up failed (${messageOf(lookUpError)}); ${generated.length > 0 ? 'its generated password went to the secrets sink in case the record exists; ' : ''}the next apply adopts it or creates it`,
+          );
+        });
         if (found.length > 1)
           throw new Error(
             `the create's outcome was unknown and ${found.length} records named ${item.name} exist now (ids ${found.map((r) => r.id).join(', ')}); none was touched`,
@@ -339,7 +345,7 @@ class ItemWorker {
 
   private handOver(
     item: PlanItem,
-    id: string,
+    id: string | undefined,
     secrets: Record<string, string>,
     generated: string[],
   ): void {
@@ -349,7 +355,7 @@ class ItemWorker {
 
   private secret(
     item: PlanItem,
-    id: string,
+    id: string | undefined,
     field: string,
     origin: TenantSecret['origin'],
     value: Secret,
@@ -357,7 +363,7 @@ class ItemWorker {
     this.options.onSecret?.({
       tenant: item.tenant,
       provider: item.provider,
-      id,
+      ...(id !== undefined && { id }),
       name: item.name,
       field,
       origin,

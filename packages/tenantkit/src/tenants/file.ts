@@ -4,7 +4,16 @@
  * the line and column; a file with any problem is refused whole, so nothing is sent.
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { managedName, nameProblem } from './naming.js';
 import { TENANTS_SCHEMA } from './schema.js';
 import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types.js';
@@ -43,7 +52,9 @@ export function describeIssue(source: string, issue: TenantsFileIssue): string {
     issue.provider,
     `field ${issue.field}`,
   ].filter(Boolean);
-  return `${where}: ${who.join(', ')}: ${issue.message} (rule: ${issue.rule})`;
+  // A dash, not a colon, after the field: `password: must be …` reads as a secret to the CLI's
+  // scrubber, which would hide the explanation of the very field the user has to fix.
+  return `${where}: ${who.join(', ')} — ${issue.message} (rule: ${issue.rule})`;
 }
 
 let validator: ReturnType<Ajv2020['compile']> | undefined;
@@ -82,7 +93,35 @@ export function parseTenantsFile(text: string, options: { source?: string } = {}
     const at = lineCounter.linePos(node.range[0]);
     return { line: at.line, column: at.col };
   };
-  return checkTenantsFile(document.toJS({ maxAliasCount: 100 }), { source, locate });
+  return checkTenantsFile(plainValue(document, lineCounter, source), { source, locate });
+}
+
+/** Alias uses a file may resolve: enough to share blocks, too few for a "billion laughs". */
+const MAX_ALIAS_USES = 100;
+
+/** The document as plain data; an alias that cannot (or must not) be resolved is a file error. */
+function plainValue(document: Document, lineCounter: LineCounter, source: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_USES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let start: number | undefined;
+    visit(document, {
+      Alias(_, node) {
+        start = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const at = start === undefined ? undefined : lineCounter.linePos(start);
+    throw new TenantsFileError(source, [
+      {
+        field: '(file)',
+        rule: 'yaml-aliases',
+        message: `${error.message} (a file may resolve at most ${MAX_ALIAS_USES} alias uses)`,
+        ...(at && { line: at.line, column: at.col }),
+      },
+    ]);
+  }
 }
 
 /** Checks a tenants file given as an object (the library's way in); throws TenantsFileError. */

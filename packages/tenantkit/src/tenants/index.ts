@@ -41,7 +41,12 @@ export {
 } from './plan.js';
 export { TENANTS_SCHEMA } from './schema.js';
 export type { Environment, TenantSecret } from './secrets.js';
-export { openSecretsFile, type SecretsFile, SecretsFileExistsError } from './secrets-file.js';
+export {
+  openSecretsFile,
+  type SecretsFile,
+  SecretsFileError,
+  SecretsFileExistsError,
+} from './secrets-file.js';
 export {
   type SecretRef,
   type SynthflowTenant,

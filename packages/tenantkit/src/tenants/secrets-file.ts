@@ -3,16 +3,22 @@
  * existing file is refused before anything is sent), one JSON object per line, written as each
  * secret arrives so a run stopped halfway keeps what it already made.
  */
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs';
 import type { TenantSecret } from './secrets.js';
 
 export interface SecretsFile {
   write(secret: TenantSecret): void;
+  /** Closes the file; one that received no secret is removed, so the same path can be used again. */
   close(): void;
   readonly count: number;
 }
 
-export class SecretsFileExistsError extends Error {
+/** The secrets file cannot be made (before anything is sent): its path is the problem. */
+export class SecretsFileError extends Error {
+  override readonly name: string = 'SecretsFileError';
+}
+
+export class SecretsFileExistsError extends SecretsFileError {
   override readonly name = 'SecretsFileExistsError';
 }
 
@@ -22,11 +28,14 @@ export function openSecretsFile(path: string): SecretsFile {
   try {
     fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
       throw new SecretsFileExistsError(
         `${path} already exists; secrets are never written over a file (choose a new path or move it away)`,
       );
-    throw error;
+    throw new SecretsFileError(
+      `cannot create the secrets file ${path} (${code ?? (error as Error).message}); nothing was changed`,
+    );
   }
   let count = 0;
   return {
@@ -37,6 +46,8 @@ export function openSecretsFile(path: string): SecretsFile {
     },
     close() {
       closeSync(fd);
+      // Made by this call (O_EXCL) and still empty: nothing of the user's is removed.
+      if (count === 0) unlinkSync(path);
     },
     get count() {
       return count;

@@ -10,8 +10,11 @@ import type { SecretRef, TenantProvider } from './types.js';
 export interface TenantSecret {
   tenant: string;
   provider: TenantProvider;
-  /** The record it belongs to. */
-  id: string;
+  /**
+   * The record it belongs to. Absent only for a generated password whose create ended with an
+   * unknown outcome that could not be looked up: the record may exist and hold it.
+   */
+  id?: string;
   name: string;
   /** `password`, `apiKey`, `signInLink`, `authId`, `authToken`, … */
   field: string;
@@ -30,8 +33,14 @@ export interface MissingSecret {
   variable: string;
 }
 
+/** The variable's own value: `constructor` or `toString` is a name every object answers to. */
+function variable(env: Environment, name: string): string | undefined {
+  const value = Object.hasOwn(env, name) ? env[name] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 export function missingVariable(ref: SecretRef, env: Environment): string | undefined {
-  return 'env' in ref && !env[ref.env] ? ref.env : undefined;
+  return 'env' in ref && variable(env, ref.env) === undefined ? ref.env : undefined;
 }
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
@@ -56,6 +65,6 @@ export function resolveSecret(
   ref: SecretRef,
   env: Environment,
 ): { value: string; generated: boolean } {
-  if ('env' in ref) return { value: env[ref.env] ?? '', generated: false };
+  if ('env' in ref) return { value: variable(env, ref.env) ?? '', generated: false };
   return { value: generatePassword(), generated: true };
 }

@@ -16,7 +16,7 @@ import {
   openSecretsFile,
   PlanError,
   type SecretsFile,
-  SecretsFileExistsError,
+  SecretsFileError,
   StalePlanError,
   type TenantPlan,
   type TenantSecret,
@@ -228,7 +228,7 @@ async function guarded(context: CliOutput, run: () => Promise<void>): Promise<vo
       error instanceof TenantsFileError ||
       error instanceof TenantsUsageError ||
       error instanceof MissingSecretsError ||
-      error instanceof SecretsFileExistsError ||
+      error instanceof SecretsFileError ||
       error instanceof PlanError ||
       error instanceof SyntaxError ||
       (error as NodeJS.ErrnoException).code === 'ENOENT';
