@@ -2,41 +2,19 @@
  * Regression tests for what an adversarial review of `tenantkit tenants` found (branch a14), each
  * named after the defect it pins. The CLI against the stateful sandbox, as a user runs it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@tenantkit/mock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/index.js';
+import type { Sandbox } from '@tenantkit/mock';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSandboxFacade } from './support/sandbox.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tenantkit-cli-attacks-'));
+const sandboxed = useSandboxFacade({ serve: ['vobiz', 'voximplant'], facade: ['vobiz'] });
+const { dir } = sandboxed;
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ providers: ['vobiz', 'voximplant'] });
+beforeAll(() => {
+  ({ sandbox } = sandboxed);
 });
-afterEach(() => {
-  expect(sandbox.violations).toEqual([]);
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function tenantkit(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { ...sandbox.cliEnvironment(dir), ...env },
-  });
-  return { code, stdout, stderr };
-}
+const tenantkit = sandboxed.cli;
 
 const writes = (from: number) =>
   sandbox.exchanges.slice(from).filter((e) => !/^(get|list)/i.test(e.operationId ?? ''));
@@ -88,11 +66,12 @@ describe('tenantkit tenants, attacked', () => {
     expect(writes(mark)).toEqual([]);
     expect(existsSync(secrets)).toBe(false);
 
-    const env = { CA3_PASSWORD: 'Str0ng!Passw0rd-ca3' };
-    const applied = await tenantkit(
-      ['tenants', 'apply', '-f', path, '--secrets-out', secrets],
-      env,
+    // The password generated instead: the same path takes the secrets this time.
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('{ env: CA3_PASSWORD }', '{ generate: true }'),
     );
+    const applied = await tenantkit(['tenants', 'apply', '-f', path, '--secrets-out', secrets]);
     expect(applied.code).toBe(0);
     expect(readFileSync(secrets, 'utf8')).toContain('"field":"authToken"');
   });

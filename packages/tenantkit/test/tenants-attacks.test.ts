@@ -2,10 +2,9 @@
  * Regression tests for what an adversarial review of the tenant sync found (branch a14), each named
  * after the defect it pins. Against the stateful sandbox over HTTP, Prism checking both directions.
  */
-import { fileURLToPath } from 'node:url';
-import { type Sandbox, startSandbox } from '@tenantkit/mock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantkit, type Provider, type SubAccount, type Tenantkit } from '../src/index.js';
+import type { Sandbox } from '@tenantkit/mock';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Provider, SubAccount, Tenantkit } from '../src/index.js';
 import {
   MissingSecretsError,
   parseTenantsFile,
@@ -14,35 +13,14 @@ import {
   TenantsFileError,
   tenantSync,
 } from '../src/tenants/index.js';
+import { useSandboxFacade } from './support/sandbox.js';
 
-const spec = (provider: Provider) =>
-  fileURLToPath(new URL(`../../../specs/${provider}.yaml`, import.meta.url));
+// Retries are the sync's job here: a 5xx or a 429 is seen at once.
+const sandboxed = useSandboxFacade({ options: { maxRetries: 0 } });
 let sandbox: Sandbox;
 let tk: Tenantkit;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    specs: { synthflow: spec('synthflow'), vobiz: spec('vobiz'), voximplant: spec('voximplant') },
-  });
-  const { synthflow, vobiz, voximplant } = sandbox.credentials;
-  tk = createTenantkit({
-    maxRetries: 0,
-    synthflow: { apiKey: synthflow?.apiKey ?? '', baseUrl: sandbox.urls.synthflow },
-    vobiz: {
-      authId: vobiz?.authId ?? '',
-      authToken: vobiz?.authToken ?? '',
-      baseUrl: sandbox.urls.vobiz,
-    },
-    voximplant: { credentials: voximplant?.credentials, baseUrl: sandbox.urls.voximplant },
-  });
-});
-afterEach(() => {
-  for (const provider of ['synthflow', 'vobiz', 'voximplant'] as const)
-    sandbox.setFaults(provider, undefined);
-  expect(sandbox.violations).toEqual([]);
-});
-afterAll(async () => {
-  await sandbox.stop();
+beforeAll(() => {
+  ({ sandbox, tk } = sandboxed);
 });
 
 const writes = (from: number) =>
