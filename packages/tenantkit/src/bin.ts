@@ -32,6 +32,11 @@ runCli(process.argv.slice(2), {
       }
     },
   }),
+  onInterrupt(handler) {
+    // Once: the listener goes with the first Ctrl-C, so a second one ends the process at once.
+    process.once('SIGINT', handler);
+    return () => process.off('SIGINT', handler);
+  },
 }).then((code) => {
   process.exitCode = code;
 });

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox } from '@tenantkit/mock';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/index.js';
 import { useSandboxFacade } from './support/sandbox.js';
 
 const sandboxed = useSandboxFacade({ serve: ['vobiz', 'voximplant'], facade: ['vobiz'] });
@@ -85,5 +86,69 @@ describe('tenantkit tenants, attacked', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`cannot create the secrets file ${secrets} (ENOTDIR)`);
     expect(writes(mark)).toEqual([]);
+  });
+
+  it('Ctrl-C mid-apply: those in flight finish, their secrets are kept, exit 130; the re-run finishes', async () => {
+    const path = file(
+      'interrupted.yaml',
+      'version: 1\nprefix: ca5-\ntenants:\n  a: { vobiz: {} }\n  b: { vobiz: {} }\n  c: { vobiz: {} }\n',
+    );
+    const secrets = join(dir, 'ca5-secrets.jsonl');
+    let interrupt: (() => void) | undefined;
+    let stderr = '';
+    const code = await runCli(
+      ['--json', 'tenants', 'apply', '-f', path, '--secrets-out', secrets, '--concurrency', '2'],
+      {
+        // Ctrl-C as the first item is reported: the second create is in flight.
+        stdout: (text) => {
+          if (text.includes('"type":"item"')) interrupt?.();
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        env: sandbox.cliEnvironment(dir),
+        onInterrupt(handler) {
+          interrupt = () => {
+            interrupt = undefined;
+            handler();
+          };
+          return () => {
+            interrupt = undefined;
+          };
+        },
+      },
+    );
+    expect(code).toBe(130);
+    expect(stderr).toContain('Interrupted: 1 item(s) not started; apply again to finish.');
+    const kept = readFileSync(secrets, 'utf8').trim().split('\n');
+    expect(kept.map((line) => JSON.parse(line).field).sort()).toEqual([
+      'authId',
+      'authId',
+      'authToken',
+      'authToken',
+    ]);
+    const again = await tenantkit([
+      'tenants',
+      'apply',
+      '-f',
+      path,
+      '--secrets-out',
+      `${secrets}.2`,
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Converged: 1 created, 2 unchanged.');
+  });
+
+  it('--json --show-secrets: every line of stdout is still one JSON object, a secret too', async () => {
+    const path = file('show.yaml', 'version: 1\nprefix: ca6-\ntenants:\n  acme: { vobiz: {} }\n');
+    const result = await tenantkit(['--json', 'tenants', 'apply', '-f', path, '--show-secrets']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    const events = lines.map((line) => JSON.parse(line) as { type: string; field?: string });
+    expect(events.map((event) => event.type)).toEqual(['start', 'secret', 'secret', 'item', 'end']);
+    expect(events.filter((event) => event.type === 'secret').map((event) => event.field)).toEqual([
+      'authId',
+      'authToken',
+    ]);
   });
 });

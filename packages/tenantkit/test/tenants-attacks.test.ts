@@ -114,4 +114,32 @@ describe('secrets', () => {
     expect(again.items.map((item) => item.outcome)).toEqual(['unchanged']);
     expect(await named('voximplant', 'ak2-acme')).toHaveLength(1);
   });
+
+  it('stop (Ctrl-C): no new item once aborted; those in flight finish and hand their secrets over', async () => {
+    const file: TenantsFile = {
+      version: 1,
+      prefix: 'ak3-',
+      tenants: { a: { vobiz: {} }, b: { vobiz: {} }, c: { vobiz: {} } },
+    };
+    const stop = new AbortController();
+    const secrets: TenantSecret[] = [];
+    const result = await tenantSync(tk).apply(file, {
+      concurrency: 2,
+      stop: stop.signal,
+      // Two creates are in flight when the first one ends.
+      onProgress: (event) => event.type === 'item' && stop.abort(),
+      onSecret: (secret) => secrets.push(secret),
+    });
+    expect(result.converged).toBe(false);
+    expect(result.items.map((item) => item.outcome)).toEqual(['created', 'created']);
+    const done = result.items.map((item) => item.tenant).sort();
+    expect(secrets.map((secret) => `${secret.tenant}/${secret.field}`).sort()).toEqual(
+      done.flatMap((tenant) => [`${tenant}/authId`, `${tenant}/authToken`]),
+    );
+    // The next apply makes the one not started, and nothing twice.
+    const again = await tenantSync(tk).apply(file);
+    expect(again.counts).toMatchObject({ created: 1, unchanged: 2, failed: 0 });
+    for (const tenant of ['a', 'b', 'c'])
+      expect(await named('vobiz', `ak3-${tenant}`)).toHaveLength(1);
+  });
 });

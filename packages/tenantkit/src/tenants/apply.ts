@@ -70,7 +70,14 @@ export interface ApplyOptions extends Pick<PlanOptions, 'pageSize' | 'timeoutMs'
   onProgress?(event: ApplyEvent): void;
   /** Receives each generated password and each one-time credential a create hands out. */
   onSecret?(secret: TenantSecret): void;
+  /** Aborts at once: requests in flight too (a create's one-time credentials may be lost). */
   signal?: AbortSignal;
+  /**
+   * Stops gently: no item is started once it is aborted, those in flight finish (so their
+   * one-time credentials reach `onSecret`). The result has only the items done; it is not
+   * converged, and the next apply picks up the rest.
+   */
+  stop?: AbortSignal;
   /** Where `{ env: NAME }` secrets are read. Default `process.env` where there is one. */
   env?: Environment;
 }
@@ -198,12 +205,11 @@ async function execute(
     plan.providers.map((provider) => items.filter((item) => item.provider === provider));
   // Creates and updates on every provider at once, each provider with its own queue…
   const converge = plan.items.filter((item) => item.action !== 'orphan');
-  await Promise.all(
-    byProvider(converge).map((items) => runPool(items, limit, run, options.signal)),
-  );
+  const stops = [options.signal, options.stop];
+  await Promise.all(byProvider(converge).map((items) => runPool(items, limit, run, stops)));
   // …then orphans, once everything else has been tried.
   const orphans = plan.items.filter((item) => item.action === 'orphan');
-  await Promise.all(byProvider(orphans).map((items) => runPool(items, limit, run, options.signal)));
+  await Promise.all(byProvider(orphans).map((items) => runPool(items, limit, run, stops)));
   const counts = Object.fromEntries(
     OUTCOMES.map((outcome) => [outcome, 0]),
   ) as ApplyResult['counts'];

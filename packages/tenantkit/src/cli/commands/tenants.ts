@@ -157,10 +157,19 @@ async function apply(
     ? openSecretsFile(options.secretsOut)
     : undefined;
   const progress = json ? undefined : progressBar(context);
+  // Ctrl-C: no new item is started, those in flight finish and hand their secrets to the sink.
+  const stop = new AbortController();
+  const release = context.onInterrupt?.(() => {
+    stop.abort();
+    context.stderr(
+      'Interrupted: no new item is started; those in flight finish (Ctrl-C again quits at once).\n',
+    );
+  });
   let result: ApplyResult;
   try {
     result = await sync.apply(plan, {
       prune,
+      stop: stop.signal,
       env: context.env,
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...pageSize(options),
@@ -170,17 +179,27 @@ async function apply(
       },
       onSecret(secret: TenantSecret) {
         sink?.write(secret);
-        if (options.showSecrets)
-          context.reveal(
-            `secret ${secret.tenant} ${secret.provider} ${secret.field}: ${secret.value.reveal()}\n`,
-          );
+        if (!options.showSecrets) return;
+        const { value, ...where } = secret;
+        // With --json every line of stdout is one JSON object: a secret is one too.
+        context.reveal(
+          json
+            ? `${JSON.stringify({ type: 'secret', ...where, value: value.reveal() })}\n`
+            : `secret ${secret.tenant} ${secret.provider} ${secret.field}: ${value.reveal()}\n`,
+        );
       },
     });
     if (!json) context.stdout(`${applySummary(result)}\n`);
     if (sink && sink.count > 0)
       context.stderr(`${sink.count} secret(s) written to ${options.secretsOut} (mode 0600).\n`);
   } finally {
+    release?.();
     sink?.close();
+  }
+  if (stop.signal.aborted) {
+    const left = plan.items.length - result.items.length;
+    context.stderr(`Interrupted: ${left} item(s) not started; apply again to finish.\n`);
+    throw new CommandExit(130);
   }
   // The summary said which tenants failed.
   if (!result.converged) throw new CommandExit(1);

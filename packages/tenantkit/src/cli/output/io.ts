@@ -21,6 +21,12 @@ export interface CliIo {
   stdin?(): Promise<string>;
   /** Asks a yes/no question on a terminal (`tenants apply --prune` without `--yes`). */
   confirm?(question: string): Promise<boolean>;
+  /**
+   * Calls `handler` on the first Ctrl-C (a second one ends the process as usual) until the
+   * returned function is called: `tenants apply` stops starting work and lets what is in flight
+   * finish, so no one-time credential is lost.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** A flag whose value is a secret wherever it appears on the command line. */
@@ -70,6 +76,7 @@ export function scrubbedIo(argv: readonly string[], io: CliIo, secrets: Secrets)
     ...(io.stdoutIsTTY !== undefined && { stdoutIsTTY: io.stdoutIsTTY }),
     ...(io.stdin && { stdin: io.stdin }),
     ...(io.confirm && { confirm: io.confirm }),
+    ...(io.onInterrupt && { onInterrupt: io.onInterrupt }),
     stdout,
     print: (text) => stdout(text.endsWith('\n') ? text : `${text}\n`),
     // A flag starts a run of `-`/word characters (the lookbehind keeps the scan linear). All of
