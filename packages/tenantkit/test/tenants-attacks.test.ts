@@ -16,7 +16,16 @@ import {
 import { useSandboxFacade } from './support/sandbox.js';
 
 // Retries are the sync's job here: a 5xx or a 429 is seen at once.
-const sandboxed = useSandboxFacade({ options: { maxRetries: 0 } });
+const sandboxed = useSandboxFacade({
+  options: { maxRetries: 0 },
+  onExchange(exchange) {
+    // A create answered by a reset (the record made): from now on every Voximplant call fails,
+    // before the caller even learns that its connection died.
+    if (exchange.provider === 'voximplant' && exchange.status === 0 && failLookUps)
+      sandbox.setFaults('voximplant', { serverErrorRate: 1 });
+  },
+});
+let failLookUps = false;
 let sandbox: Sandbox;
 let tk: Tenantkit;
 beforeAll(() => {
@@ -92,12 +101,15 @@ describe('secrets', () => {
     const result = await tenantSync(tk).apply(file, {
       onProgress(event) {
         // After the plan's reads: the create is made, then its connection reset; the look-up that
-        // follows is over the provider's rate limit.
-        if (event.type === 'start')
-          sandbox.setFaults('voximplant', { resetAfterCreateRate: 1, rateLimitPerSecond: 1 });
+        // follows is answered 500 (see onExchange above).
+        if (event.type === 'start') {
+          failLookUps = true;
+          sandbox.setFaults('voximplant', { resetAfterCreateRate: 1 });
+        }
       },
       onSecret: (secret) => secrets.push(secret),
     });
+    failLookUps = false;
     sandbox.setFaults('voximplant', undefined);
     expect(result.items).toEqual([
       expect.objectContaining({ tenant: 'acme', provider: 'voximplant', outcome: 'failed' }),

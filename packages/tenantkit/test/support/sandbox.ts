@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   SANDBOX_PROVIDERS,
   type Sandbox,
+  type SandboxOptions,
   type SandboxProvider,
   startSandbox,
 } from '@tenantkit/mock';
@@ -28,6 +29,8 @@ export interface SandboxFacadeOptions {
   facade?: readonly Provider[];
   /** Seed of the sandbox's ids and secrets. Default: the sandbox's own. */
   seed?: number;
+  /** Called for every request the sandbox served (its `onExchange`), e.g. to change faults. */
+  onExchange?: SandboxOptions['onExchange'];
   /**
    * More facade options: shared ones (`maxRetries`, `logger`) as given, a provider's own merged
    * over the sandbox's URL and credentials (e.g. `synthflow: { fetch }`).
@@ -80,6 +83,7 @@ export function useSandboxFacade(options: SandboxFacadeOptions = {}): SandboxFac
       providers: serve,
       specs: Object.fromEntries(serve.map((provider) => [provider, specOf(provider)])),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.onExchange && { onExchange: options.onExchange }),
     });
     const tk = createTenantkit(facadeOptions(sandbox, options.facade ?? DEFAULT_FACADE, options));
     started = { sandbox, tk };
