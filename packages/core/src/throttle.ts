@@ -1,7 +1,13 @@
+import { RateLimiter } from './rate-limit.js';
+
 export interface ThrottleOptions {
   /** At most this many requests in flight; further ones wait in a queue. */
   maxConcurrency?: number;
-  /** At most this many requests started per second, evenly spaced; further ones wait. */
+  /**
+   * At most this many requests started in any one-second window (counted when they really
+   * start), evenly spaced; further ones wait. Keep a little under the provider's own limit: the
+   * provider counts arrivals, and the way there adds jitter.
+   */
   maxRequestsPerSecond?: number;
 }
 
@@ -10,15 +16,14 @@ type Release = () => void;
 /** Queues requests (never fails them) so a bulk job stays within a provider's limits. */
 export class Throttle {
   readonly #maxConcurrency: number;
-  readonly #intervalMs: number;
+  readonly #rate: RateLimiter | undefined;
   #inFlight = 0;
-  #nextStartAt = 0;
   readonly #waiting: Array<() => void> = [];
 
-  constructor(options: ThrottleOptions) {
+  constructor(options: ThrottleOptions, clock?: () => number) {
     const { maxConcurrency = Number.POSITIVE_INFINITY, maxRequestsPerSecond } = options;
     this.#maxConcurrency = maxConcurrency;
-    this.#intervalMs = maxRequestsPerSecond ? 1000 / maxRequestsPerSecond : 0;
+    this.#rate = maxRequestsPerSecond ? new RateLimiter(maxRequestsPerSecond, clock) : undefined;
   }
 
   get inFlight(): number {
@@ -40,18 +45,12 @@ export class Throttle {
       if (next) next();
       else this.#inFlight--;
     };
-    // Stryker disable next-line EqualityOperator,ConditionalExpression: with an interval of 0 the wait below is 0 too and is skipped
-    if (this.#intervalMs > 0) {
-      const now = Date.now();
-      const startAt = Math.max(now, this.#nextStartAt);
-      this.#nextStartAt = startAt + this.#intervalMs;
-      if (startAt > now) {
-        try {
-          await sleep(startAt - now, signal);
-        } catch (error) {
-          release();
-          throw error;
-        }
+    if (this.#rate) {
+      try {
+        await this.#rate.take(signal);
+      } catch (error) {
+        release();
+        throw error;
       }
     }
     return release;
@@ -76,9 +75,9 @@ export class Throttle {
     });
   }
 
-  /** Requests waiting for a slot. */
+  /** Requests waiting for a slot or for their turn under the rate limit. */
   get queued(): number {
-    return this.#waiting.length;
+    return this.#waiting.length + (this.#rate?.queued ?? 0);
   }
 }
 

@@ -21,8 +21,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type Sandbox, startSandbox } from '@tenantkit/mock';
-import { createTenantkit, PROVIDERS, type Provider, type Tenantkit } from '../src/index.js';
+import { createTenantkit, type Provider, type Tenantkit } from '../src/index.js';
 import { isEmptyPlan, type TenantsFile, tenantSync } from '../src/tenants/index.js';
+import { SendLog } from './send-log.js';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
@@ -30,6 +31,10 @@ const PLAN_TENANTS = Number(process.env.BENCH_PLAN_TENANTS ?? 10_000);
 /** The client keeps a little under the provider's limit: arrival jitter would otherwise hit 429s. */
 const CLIENT_SHARE = 0.97;
 const PAGE_SIZE = 100;
+/** `apply` or `plan` runs that part only. */
+const ONLY = process.env.BENCH_ONLY;
+/** The providers the tenants file declares (the bound and the counts are theirs). */
+const BENCH_PROVIDERS: readonly Provider[] = ['synthflow', 'vobiz', 'voximplant'];
 
 type Reachable = Pick<Sandbox, 'urls' | 'credentials'>;
 
@@ -59,8 +64,13 @@ async function childSandbox(options: { rate?: number; state?: string }) {
   };
 }
 
-function facade(sandbox: Reachable, extra: { maxRequestsPerSecond?: number } = {}): Tenantkit {
+function facade(
+  sandbox: Reachable,
+  extra: { maxRequestsPerSecond?: number } = {},
+  sends?: SendLog,
+): Tenantkit {
   const { synthflow, vobiz, voximplant } = sandbox.credentials;
+  const logged = (provider: Provider) => (sends ? { fetch: sends.fetchFor(provider) } : {});
   return createTenantkit({
     ...extra,
     // A Synthflow list is every record in one answer: 10,000 of them exceed the 4 MiB default cap.
@@ -68,13 +78,19 @@ function facade(sandbox: Reachable, extra: { maxRequestsPerSecond?: number } = {
       apiKey: synthflow?.apiKey ?? '',
       baseUrl: sandbox.urls.synthflow,
       maxResponseBytes: 64 * 1024 * 1024,
+      ...logged('synthflow'),
     },
     vobiz: {
       authId: vobiz?.authId ?? '',
       authToken: vobiz?.authToken ?? '',
       baseUrl: sandbox.urls.vobiz,
+      ...logged('vobiz'),
     },
-    voximplant: { credentials: voximplant?.credentials, baseUrl: sandbox.urls.voximplant },
+    voximplant: {
+      credentials: voximplant?.credentials,
+      baseUrl: sandbox.urls.voximplant,
+      ...logged('voximplant'),
+    },
   });
 }
 
@@ -97,18 +113,24 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 async function applyBench(): Promise<void> {
   const server = await childSandbox({ rate: RATE });
   try {
-    const tk = facade(server.sandbox, { maxRequestsPerSecond: RATE * CLIENT_SHARE });
+    const sends = new SendLog();
+    const tk = facade(server.sandbox, { maxRequestsPerSecond: RATE * CLIENT_SHARE }, sends);
     const sync = tenantSync(tk);
     const file = tenantsFile(TENANTS);
     const started = performance.now();
     const result = await sync.apply(file, { concurrency: 8, pageSize: PAGE_SIZE });
     const wallMs = performance.now() - started;
     const served = await server.counts();
-    const boundMs = Math.max(...PROVIDERS.map((provider) => (served[provider] / RATE) * 1000));
-    console.log(
-      `apply: ${TENANTS} tenants × ${PROVIDERS.length} providers, ${RATE} req/s per provider`,
+    const boundMs = Math.max(
+      ...BENCH_PROVIDERS.map((provider) => (served[provider] / RATE) * 1000),
     );
-    for (const provider of PROVIDERS) console.log(`  ${provider}: ${served[provider]} requests`);
+    console.log(
+      `apply: ${TENANTS} tenants × ${BENCH_PROVIDERS.length} providers, ${RATE} req/s per provider`,
+    );
+    for (const provider of BENCH_PROVIDERS)
+      console.log(
+        `  ${provider}: ${served[provider]} requests served; the client sent at most ${sends.maxInWindow(provider, 1000)} in any 1 s`,
+      );
     console.log(
       `  wall ${seconds(wallMs)} s; bound set by the rate limits ${seconds(boundMs)} s; ratio ${(wallMs / boundMs).toFixed(3)} (target ≤ 1.05); 429s: ${served.limited}`,
     );
@@ -184,9 +206,9 @@ async function planBench(): Promise<void> {
       peakRss = Math.max(peakRss, after.rss);
       peakHeap = Math.max(peakHeap, after.heapUsed);
       const served = await server.counts();
-      const requests = PROVIDERS.map((provider) => `${provider} ${served[provider]}`).join(', ');
+      const requests = BENCH_PROVIDERS.map((provider) => `${provider} ${served[provider]}`).join(', ');
       console.log(
-        `plan: ${PLAN_TENANTS} tenants × ${PROVIDERS.length} providers, all present, no rate limit`,
+        `plan: ${PLAN_TENANTS} tenants × ${BENCH_PROVIDERS.length} providers, all present, no rate limit`,
       );
       console.log(
         `  wall ${seconds(wallMs)} s; ${plan.items.length} items, empty = ${isEmptyPlan(plan)}; requests: ${requests}`,
@@ -203,5 +225,5 @@ async function planBench(): Promise<void> {
   }
 }
 
-await applyBench();
-await planBench();
+if (ONLY !== 'plan') await applyBench();
+if (ONLY !== 'apply') await planBench();

@@ -1,0 +1,32 @@
+/**
+ * The bench's view of the client side of a rate limit: when each request left the client, per
+ * provider, and the most of them in any window of the provider's. More than the sandbox's limit in
+ * a window means the client burst; 429s without that mean the requests bunched on the way.
+ */
+import type { FetchLike } from '@tenantkit/core';
+
+export class SendLog {
+  readonly #times = new Map<string, number[]>();
+
+  /** A fetch that notes the time a request is handed to the network, then sends it. */
+  fetchFor(provider: string): FetchLike {
+    const times: number[] = [];
+    this.#times.set(provider, times);
+    return (request, init) => {
+      times.push(performance.now());
+      return globalThis.fetch(request, init);
+    };
+  }
+
+  /** The most requests a provider's client sent within any `windowMs` (a sliding window). */
+  maxInWindow(provider: string, windowMs: number): number {
+    const times = this.#times.get(provider) ?? [];
+    let most = 0;
+    let first = 0;
+    for (let last = 0; last < times.length; last++) {
+      while ((times[last] as number) - (times[first] as number) >= windowMs) first++;
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
+  }
+}
