@@ -7,12 +7,19 @@ export interface RetryOptions {
   initialDelayMs?: number;
   /** Cap of the backoff delay and of any `Retry-After` we honour. Default 8 s. */
   maxDelayMs?: number;
+  /**
+   * The least wait after a 429 that says nothing of when to come back (no `Retry-After`), still
+   * capped by `maxDelayMs`. Default 1 s: rate limits are counted over windows of a second or more
+   * (Twilio's 429 carries no `Retry-After`), and a shorter backoff only meets the same full window.
+   */
+  rateLimitedDelayMs?: number;
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = {
   maxRetries: 2,
   initialDelayMs: 500,
   maxDelayMs: 8_000,
+  rateLimitedDelayMs: 1_000,
 };
 
 const HTTP_DATE_START = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
@@ -31,15 +38,21 @@ export function parseRetryAfter(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Exponential backoff with up to 25% jitter below the nominal delay; Retry-After wins, capped. */
+/**
+ * Exponential backoff with up to 25% jitter below the nominal delay; Retry-After wins, capped. A
+ * 429 without Retry-After (`rateLimited`) waits at least `rateLimitedDelayMs`.
+ */
 export function retryDelayMs(
   retryIndex: number,
   options: Required<RetryOptions>,
   retryAfterMs?: number,
+  rateLimited = false,
 ): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxDelayMs);
   const nominal = Math.min(options.initialDelayMs * 2 ** retryIndex, options.maxDelayMs);
-  return Math.round(nominal * (1 - Math.random() * 0.25));
+  const backoff = Math.round(nominal * (1 - Math.random() * 0.25));
+  if (!rateLimited) return backoff;
+  return Math.max(backoff, Math.min(options.rateLimitedDelayMs, options.maxDelayMs));
 }
 
 /** Error codes of a connection that was never established: the request provably was not sent. */

@@ -161,6 +161,7 @@ export class Runner {
       attempt - 1,
       this.#settings.retry,
       reason.type === 'status' ? reason.retryAfterMs : undefined,
+      reason.type === 'status' && reason.status === 429,
     );
     const { log, classify } = this.#tools;
     if (log.enabled) {

@@ -69,6 +69,19 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(0, options, 60_000)).toBe(8_000);
     expect(retryDelayMs(0, { ...options, maxDelayMs: 50 }, 60_000)).toBe(50);
   });
+
+  it('a 429 without Retry-After waits at least rateLimitedDelayMs (1 s), within the cap', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    expect(DEFAULT_RETRY.rateLimitedDelayMs).toBe(1_000);
+    // The first backoff (500 ms) is shorter than a rate-limit window: it is raised to 1 s.
+    expect(retryDelayMs(0, options, undefined, true)).toBe(1_000);
+    expect(retryDelayMs(0, options, undefined, false)).toBe(500);
+    // A longer backoff stays as it is; Retry-After still wins; the cap still caps.
+    expect(retryDelayMs(2, options, undefined, true)).toBe(2_000);
+    expect(retryDelayMs(0, options, 200, true)).toBe(200);
+    expect(retryDelayMs(0, { ...options, maxDelayMs: 300 }, undefined, true)).toBe(300);
+    expect(retryDelayMs(0, { ...options, rateLimitedDelayMs: 0 }, undefined, true)).toBe(500);
+  });
 });
 
 describe('the retry rules (shouldRetry)', () => {

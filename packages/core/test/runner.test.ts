@@ -340,6 +340,35 @@ describe('Runner: retries', () => {
     await expect(pending).resolves.toEqual({ ok: true });
   });
 
+  it('a 429 without Retry-After waits a rate-limit window (1 s), not the short backoff, in fake time', async () => {
+    vi.useFakeTimers();
+    const { fetch, requests } = scriptedFetch(
+      () => new Response('', { status: 429 }),
+      () => Response.json({ ok: true }),
+    );
+    const pending = runner({ fetch, retryDelay: { initialMs: 1, maxMs: 10_000 } }).run(
+      read,
+      attemptAt(),
+    );
+    await vi.advanceTimersByTimeAsync(990);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(requests).toHaveLength(2);
+    await expect(pending).resolves.toEqual({ ok: true });
+    // Other retried statuses keep the short backoff.
+    const other = scriptedFetch(
+      () => new Response('', { status: 502 }),
+      () => Response.json({ ok: true }),
+    );
+    const quick = runner({ fetch: other.fetch, retryDelay: { initialMs: 1, maxMs: 10_000 } }).run(
+      read,
+      attemptAt(),
+    );
+    await vi.advanceTimersByTimeAsync(5);
+    expect(other.requests).toHaveLength(2);
+    await expect(quick).resolves.toEqual({ ok: true });
+  });
+
   it('logs each retry without secrets', async () => {
     const lines: unknown[] = [];
     const { fetch } = scriptedFetch(

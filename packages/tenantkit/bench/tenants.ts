@@ -135,6 +135,8 @@ async function applyBench(): Promise<void> {
       `  wall ${seconds(wallMs)} s; bound set by the rate limits ${seconds(boundMs)} s; ratio ${(wallMs / boundMs).toFixed(3)} (target ≤ 1.05); 429s: ${served.limited}`,
     );
     console.log(`  outcomes: ${JSON.stringify(result.counts)}; converged: ${result.converged}`);
+    for (const failed of result.items.filter((item) => item.outcome === 'failed').slice(0, 3))
+      console.log(`  failed: ${failed.tenant} ${failed.provider}: ${failed.message}`);
     const again = performance.now();
     const plan = await sync.plan(file, { pageSize: PAGE_SIZE });
     console.log(

@@ -31,8 +31,11 @@ export interface CoreOptions extends ThrottleOptions {
   timeoutMs?: number;
   /** Retries after the first attempt. Default 2; `0` disables. */
   maxRetries?: number;
-  /** Backoff tuning: first delay (default 500 ms) and cap (default 8 s). */
-  retryDelay?: { initialMs?: number; maxMs?: number };
+  /**
+   * Backoff tuning: first delay (default 500 ms), cap (default 8 s), and the least wait after a
+   * 429 without `Retry-After` (default 1 s, within the cap).
+   */
+  retryDelay?: { initialMs?: number; maxMs?: number; rateLimitedMs?: number };
   /**
    * Largest response body read, in bytes. Default 4 MiB; `Infinity` disables. A larger answer
    * fails with a `ResponseTooLargeError` and its connection is closed.
@@ -91,6 +94,11 @@ export function settingsFrom(provider: ProviderName, options: CoreOptions): Runn
       provider,
       'retryDelay.maxMs',
       options.retryDelay?.maxMs ?? DEFAULT_RETRY.maxDelayMs,
+    ),
+    rateLimitedDelayMs: checkDelay(
+      provider,
+      'retryDelay.rateLimitedMs',
+      options.retryDelay?.rateLimitedMs ?? DEFAULT_RETRY.rateLimitedDelayMs,
     ),
   };
   const { maxConcurrency, maxRequestsPerSecond } = options;
