@@ -31,6 +31,8 @@ const PLAN_TENANTS = Number(process.env.BENCH_PLAN_TENANTS ?? 10_000);
 /** The client keeps a little under the provider's limit: arrival jitter would otherwise hit 429s. */
 const CLIENT_SHARE = 0.97;
 const PAGE_SIZE = 100;
+/** Items in flight per provider during apply. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 /** `apply` or `plan` runs that part only. */
 const ONLY = process.env.BENCH_ONLY;
 /** The providers the tenants file declares (the bound and the counts are theirs). */
@@ -118,18 +120,18 @@ async function applyBench(): Promise<void> {
     const sync = tenantSync(tk);
     const file = tenantsFile(TENANTS);
     const started = performance.now();
-    const result = await sync.apply(file, { concurrency: 8, pageSize: PAGE_SIZE });
+    const result = await sync.apply(file, { concurrency: CONCURRENCY, pageSize: PAGE_SIZE });
     const wallMs = performance.now() - started;
     const served = await server.counts();
     const boundMs = Math.max(
       ...BENCH_PROVIDERS.map((provider) => (served[provider] / RATE) * 1000),
     );
     console.log(
-      `apply: ${TENANTS} tenants × ${BENCH_PROVIDERS.length} providers, ${RATE} req/s per provider`,
+      `apply: ${TENANTS} tenants × ${BENCH_PROVIDERS.length} providers, ${RATE} req/s per provider, ${CONCURRENCY} in flight per provider`,
     );
     for (const provider of BENCH_PROVIDERS)
       console.log(
-        `  ${provider}: ${served[provider]} requests served; the client sent at most ${sends.maxInWindow(provider, 1000)} in any 1 s`,
+        `  ${provider}: ${served[provider]} requests served; the client sent at most ${sends.maxInWindow(provider, 1000)} in any 1 s; answers in ${JSON.stringify(sends.latency(provider))} ms`,
       );
     console.log(
       `  wall ${seconds(wallMs)} s; bound set by the rate limits ${seconds(boundMs)} s; ratio ${(wallMs / boundMs).toFixed(3)} (target ≤ 1.05); 429s: ${served.limited}`,
@@ -208,7 +210,9 @@ async function planBench(): Promise<void> {
       peakRss = Math.max(peakRss, after.rss);
       peakHeap = Math.max(peakHeap, after.heapUsed);
       const served = await server.counts();
-      const requests = BENCH_PROVIDERS.map((provider) => `${provider} ${served[provider]}`).join(', ');
+      const requests = BENCH_PROVIDERS.map((provider) => `${provider} ${served[provider]}`).join(
+        ', ',
+      );
       console.log(
         `plan: ${PLAN_TENANTS} tenants × ${BENCH_PROVIDERS.length} providers, all present, no rate limit`,
       );
