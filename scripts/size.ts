@@ -44,7 +44,8 @@ const CASES: Case[] = [
     // Raised from 10.5 by issue 10 (~2.5 kB of defences in core: redirects, body cap, scrubbing);
     // from 13.2 by issue 12 (+0.18 kB: core's shared createProviderClient, InputChecker helpers).
     // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    ceilingKb: 14.2,
+    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 14.39 kB.
+    ceilingKb: 14.5,
   },
   {
     name: '@tenantkit/vobiz',
@@ -52,7 +53,8 @@ const CASES: Case[] = [
       "import { createVobizClient } from '@tenantkit/vobiz';\nconsole.log(createVobizClient);",
     targetKb: 6,
     // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    ceilingKb: 17.3,
+    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 17.55 kB.
+    ceilingKb: 17.65,
   },
   {
     name: '@tenantkit/voximplant',
@@ -63,7 +65,8 @@ const CASES: Case[] = [
     // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
     // Raised from 24.8 by issue 12's subUsers.get (+0.13 kB: a read by id whose NotFoundError
     // carries the attempts made; the facade adapter itself is not in this bundle, measured 24.86).
-    ceilingKb: 25.0,
+    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 25.19 kB.
+    ceilingKb: 25.3,
   },
   {
     name: '@tenantkit/twilio',
@@ -83,7 +86,8 @@ const CASES: Case[] = [
     // defineProvider. Moving the configuration out of the definition would win most of it back.
     // Raised again by issue 15: the Twilio client, definition and adapter, and the Synthflow link.
     // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    ceilingKb: 40.3,
+    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 40.31 kB.
+    ceilingKb: 40.45,
   },
 ];
 
