@@ -195,6 +195,33 @@ describe.each(adapters)('$provider client: hooks', (adapter) => {
     expect((error as Error).message).toContain('no retries today (HTTP 503)');
     expect(server.requests).toHaveLength(1);
   });
+
+  it('a beforeRetry hook that throws keeps the provider error it interrupted (providerError)', async () => {
+    server.script(
+      [json(503, adapter.errorBody('busy'), { 'retry-after': '0' })],
+      json(200, adapter.readOk),
+    );
+    const error = await adapter
+      .make({
+        baseUrl: server.url,
+        ...fast,
+        hooks: {
+          beforeRetry: [
+            () => {
+              throw new Error('no retries today');
+            },
+          ],
+        },
+      })
+      .read()
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(HookError);
+    const { providerError } = error as HookError;
+    expect(providerError).toBeInstanceOf(ServerError);
+    expect(providerError).toMatchObject({ status: 503, outcomeUnknown: false });
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe('hooks: order and checks', () => {

@@ -173,7 +173,8 @@ export class Runner {
       });
       if (event && hooks) {
         await callHooks(hooks, [event], (error) =>
-          classify.hookFailed('beforeRetry', error, known),
+          // The provider's error rides along: a hook that throws must not hide it.
+          classify.hookFailed('beforeRetry', error, known, event.error),
         );
       }
     }

@@ -75,14 +75,20 @@ export class HookError extends RequestError {
   static override readonly brand: string = 'HookError';
   /** The hook list the failing function was in: `beforeRequest`, `afterResponse` or `beforeRetry`. */
   readonly hook: string;
+  /**
+   * For a `beforeRetry` hook: the provider's error of the attempt that failed (what the call would
+   * have thrown without a retry), so a throwing hook never hides it. Undefined for the other hooks.
+   */
+  readonly providerError?: RequestError;
 
   constructor(
     hook: string,
     reason: string,
     context: RequestContext & { outcomeUnknown?: boolean },
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; providerError?: RequestError },
   ) {
-    super(`a ${hook} hook failed: ${reason}`, context, options);
+    super(`a ${hook} hook failed: ${reason}`, context, options && { cause: options.cause });
     this.hook = hook;
+    if (options?.providerError) this.providerError = options.providerError;
   }
 }

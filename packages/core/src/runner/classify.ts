@@ -194,9 +194,15 @@ export class Classifier {
   }
 
   /** A user's hook threw: what it said is scrubbed (it was handed a Request with credentials). */
-  hookFailed(hook: HookName, error: unknown, context: ErrorContext): HookError {
+  hookFailed(
+    hook: HookName,
+    error: unknown,
+    context: ErrorContext,
+    providerError?: RequestError,
+  ): HookError {
     return new HookError(hook, this.#text.reason(error), context, {
       cause: this.#redactor.error(error),
+      providerError,
     });
   }
 
