@@ -6,6 +6,7 @@
  */
 import { inspect } from 'node:util';
 import {
+  AbortedError,
   type BeforeRequestHook,
   ConfigurationError,
   type CoreOptions,
@@ -220,6 +221,53 @@ describe.each(adapters)('$provider client: hooks', (adapter) => {
     const { providerError } = error as HookError;
     expect(providerError).toBeInstanceOf(ServerError);
     expect(providerError).toMatchObject({ status: 503, outcomeUnknown: false });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe.each(adapters)('$provider client: a hook that never settles', (adapter) => {
+  const never = () => new Promise<void>(() => {});
+
+  it('the caller aborting during a hanging beforeRetry hook ends the call (AbortedError)', async () => {
+    server.script(
+      [json(503, adapter.errorBody('busy'), { 'retry-after': '0' })],
+      json(200, adapter.readOk),
+    );
+    const controller = new AbortController();
+    const hooks: Hooks = {
+      beforeRetry: [
+        () => {
+          controller.abort();
+          return never();
+        },
+      ],
+    };
+    const error = await adapter
+      .make({ baseUrl: server.url, ...fast, hooks })
+      .read({ signal: controller.signal })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('the caller aborting during a hanging afterResponse hook ends the call (AbortedError)', async () => {
+    server.script([json(200, adapter.readOk)]);
+    const controller = new AbortController();
+    const hooks: Hooks = {
+      afterResponse: [
+        () => {
+          controller.abort();
+          return never();
+        },
+      ],
+    };
+    const error = await adapter
+      .make({ baseUrl: server.url, ...fast, hooks })
+      .read({ signal: controller.signal })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(AbortedError);
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -21,7 +21,7 @@ import { capBody } from './response-guard.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import { type AttemptTools, attemptOnce, type CallInProgress } from './runner/attempt.js';
 import { Classifier, type Failure, type Outcome, requestContext } from './runner/classify.js';
-import { callHooks } from './runner/hooks.js';
+import { abortable, callHooks } from './runner/hooks.js';
 import { CallLog } from './runner/logging.js';
 import {
   type CallOptions,
@@ -172,9 +172,14 @@ export class Runner {
         forHooks: Boolean(hooks?.length),
       });
       if (event && hooks) {
-        await callHooks(hooks, [event], (error) =>
+        const calling = callHooks(hooks, [event], (error) =>
           // The provider's error rides along: a hook that throws must not hide it.
           classify.hookFailed('beforeRetry', error, known, event.error),
+        );
+        await abortable(
+          calling,
+          signal,
+          () => new AbortedError('aborted by the caller while waiting to retry', context),
         );
       }
     }

@@ -3,7 +3,7 @@
  * fuzzers run the same rows against every client.
  */
 
-import type { CoreOptions } from '@tenantkit/core';
+import type { CallOptions, CoreOptions } from '@tenantkit/core';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
 import { createSynthflowClient } from '@tenantkit/synthflow';
 import { createTwilioClient } from '@tenantkit/twilio';
@@ -26,7 +26,7 @@ export const CANARY = {
 
 export interface ClientUnderTest {
   /** A read of one item (retried on transient failures). */
-  read(): Promise<unknown>;
+  read(call?: CallOptions): Promise<unknown>;
   /** A create (never retried blindly). Its input carries `CANARY.inputSecret`. */
   create(): Promise<unknown>;
   /** The client object itself, for `util.inspect(client)`. */
@@ -52,7 +52,7 @@ export const synthflowAdapter: ClientAdapter = {
     const client = createSynthflowClient({ apiKey: CANARY.synthflowApiKey, ...options });
     return {
       client,
-      read: () => client.subaccounts.get('1726005822670x239735712159542050'),
+      read: (call) => client.subaccounts.get('1726005822670x239735712159542050', call),
       create: () =>
         client.subaccounts.create({
           subaccount_name: 'Acme Dental',
@@ -89,7 +89,7 @@ export const vobizAdapter: ClientAdapter = {
     });
     return {
       client,
-      read: () => client.subAccounts.get('SA_ABCDEF12'),
+      read: (call) => client.subAccounts.get('SA_ABCDEF12', call),
       create: () =>
         client.subAccounts.create({
           name: 'Acme Dental',
@@ -124,7 +124,7 @@ export const voximplantAdapter: ClientAdapter = {
     const client = createVoximplantClient({ credentials: voximplantCredentials, ...options });
     return {
       client,
-      read: () => client.subUsers.list({ subuser_id: 109 }),
+      read: (call) => client.subUsers.list({ subuser_id: 109 }, call),
       create: () =>
         client.subUsers.add({
           new_subuser_name: 'alice_acme',
@@ -171,7 +171,7 @@ export const twilioAdapter: ClientAdapter = {
     });
     return {
       client,
-      read: () => client.subaccounts.get(TWILIO_SID.sub),
+      read: (call) => client.subaccounts.get(TWILIO_SID.sub, call),
       create: () => client.subaccounts.create({ FriendlyName: 'Acme Dental' }),
     };
   },

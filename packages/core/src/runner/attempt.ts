@@ -8,7 +8,7 @@ import { capBody, isRedirect, Refusal, refuseRedirect } from '../response-guard.
 import type { Classifier, Failure } from './classify.js';
 import { requestContext } from './classify.js';
 import { TIMEOUT, withDeadline } from './deadline.js';
-import { callHooks } from './hooks.js';
+import { abortable, callHooks } from './hooks.js';
 import type { CallLog } from './logging.js';
 import {
   type CallOptions,
@@ -124,8 +124,13 @@ export async function attemptOnce<R extends FetchResult>(
       if (hooks?.afterResponse.length) {
         // The request was answered: a create may exist now, whatever the hook says.
         const outcomeUnknown = operation.kind === 'create';
-        await callHooks(hooks.afterResponse, [event], (error) =>
+        const calling = callHooks(hooks.afterResponse, [event], (error) =>
           classify.hookFailed('afterResponse', error, { ...context(), outcomeUnknown }),
+        );
+        await abortable(
+          calling,
+          callerSignal,
+          () => new AbortedError('aborted by the caller', { ...context(), outcomeUnknown }),
         );
       }
     }

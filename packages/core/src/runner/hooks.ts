@@ -114,3 +114,21 @@ export async function callHooks<A extends unknown[]>(
     }
   }
 }
+
+/**
+ * `work` (a hook list being awaited), ended by the caller's abort: a hook that never settles must
+ * not keep a cancelled call waiting (the timeout covers only the send).
+ */
+export function abortable(
+  work: Promise<void>,
+  signal: AbortSignal | undefined,
+  aborted: () => Error,
+): Promise<void> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
