@@ -252,7 +252,7 @@ describe.each(adapters)('$provider client: a hook that never settles', (adapter)
   });
 
   it('the caller aborting during a hanging afterResponse hook ends the call (AbortedError)', async () => {
-    server.script([json(200, adapter.readOk)]);
+    server.script([], json(200, adapter.readOk));
     const controller = new AbortController();
     const hooks: Hooks = {
       afterResponse: [
