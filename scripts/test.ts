@@ -11,11 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './lib/specs.js';
-
-interface Totals {
-  numPassedTests: number;
-  numFailedTests: number;
-}
+import { totalsOf, type VitestReport } from './lib/vitest-totals.js';
 
 interface Part {
   args: string[];
@@ -81,9 +77,16 @@ for (const { report } of parts) {
     console.error(`test: vitest wrote no report (${report})`);
     process.exit(1);
   }
-  const totals = JSON.parse(readFileSync(report, 'utf8')) as Totals;
-  passed += totals.numPassedTests;
-  failed += totals.numFailedTests;
+  const totals = totalsOf(JSON.parse(readFileSync(report, 'utf8')) as VitestReport);
+  for (const file of totals.brokenFiles)
+    console.error(`test: ${file} failed outside its tests (its tests count as failed)`);
+  passed += totals.passed;
+  failed += totals.failed;
+}
+// vitest failed with every test passed (an unhandled error between tests): one failure, not none.
+if (failed === 0 && results.some(({ status }) => status !== 0)) {
+  console.error('test: vitest exited non-zero though no test failed (see its errors above)');
+  failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(results.some(({ status }) => status !== 0) || failed > 0 || passed === 0 ? 1 : 0);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
