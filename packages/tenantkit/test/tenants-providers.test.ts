@@ -28,7 +28,7 @@ describe('the tenants file follows the registry', () => {
   it('takes a Twilio block, and refuses a provider the registry does not have', () => {
     expect(parseTenantsFile(file('tk-', 'acme', 'twilio')).tenants.acme).toEqual({ twilio: {} });
     expect(() => parseTenantsFile(file('tk-', 'acme', 'plivo'))).toThrow(
-      /tenant acme, field tenants\.acme\.plivo: .*\(rule: additionalProperties\)/,
+      /tenant acme, field tenants\.acme\.plivo — .*\(rule: additionalProperties\)/,
     );
   });
 
@@ -36,7 +36,7 @@ describe('the tenants file follows the registry', () => {
     expect(DEFINITIONS.twilio.naming?.length?.max).toBe(64);
     const key = 'k'.repeat(60);
     expect(() => parseTenantsFile(file('tk-acme-east', key, 'twilio'))).toThrow(
-      /tenant k+, twilio, field tenants\.k+: prefix \+ key makes the Twilio FriendlyName "tk-acme-eastk+" \(72 characters\), which takes 1 to 64 \(rule: provider-name\)/,
+      /tenant k+, twilio, field tenants\.k+ — prefix \+ key makes the Twilio FriendlyName "tk-acme-eastk+" \(72 characters\), which takes 1 to 64 \(rule: provider-name\)/,
     );
     // Synthflow and Vobiz keep any name: the same file is fine for them.
     expect(() => parseTenantsFile(file('tk-acme-east', key, 'vobiz'))).not.toThrow();
