@@ -8,7 +8,8 @@ import type { CreateInput, CreateResult, SubAccount } from '../model.js';
 import type { Tenantkit } from '../tenantkit.js';
 import type { ApplyOptions, ItemResult } from './apply.js';
 import { desiredSpec } from './desired.js';
-import { createInput, secretFields, updateInput } from './fields.js';
+import { afterCreateInput, createInput, secretFields, updateInput } from './fields.js';
+import type { LinkedRecord } from './links.js';
 import { tenantKeyOf } from './naming.js';
 import { type PlanItem, planOne, readManaged, type TenantPlan } from './plan.js';
 import { type Environment, resolveSecret, type TenantSecret } from './secrets.js';
@@ -39,7 +40,8 @@ export class ItemWorker {
     private readonly pageSize: number | undefined,
   ) {}
 
-  async run(item: PlanItem): Promise<ItemResult> {
+  /** `linked`: the record of another provider this one is linked to (see links.ts). */
+  async run(item: PlanItem, linked?: LinkedRecord): Promise<ItemResult> {
     switch (item.action) {
       case 'unchanged':
         return { ...base(item), outcome: 'unchanged' };
@@ -55,25 +57,33 @@ export class ItemWorker {
         await this.tk.subaccounts.delete(item.provider, item.id as string, this.call);
         return { ...base(item), outcome: 'deleted' };
       case 'update':
-        await this.update(item, item.id as string, item.changes);
+        await this.update(item, item.id as string, item.changes, linked);
         return { ...base(item), outcome: 'updated' };
       case 'create':
-        return this.create(item);
+        return this.create(item, linked);
     }
   }
 
-  private async update(item: PlanItem, id: string, changes: PlanItem['changes']): Promise<void> {
+  private async update(
+    item: PlanItem,
+    id: string,
+    changes: PlanItem['changes'],
+    linked?: LinkedRecord,
+  ): Promise<void> {
     if (changes.length === 0) return;
     const current = await this.read(item.provider, id);
     const patch = updateInput(item.provider, changes, current);
-    await this.tk.subaccounts.update(item.provider, id, patch as never, this.call);
+    // The link changes only when the linked record is new (links.ts): send it then.
+    const relink = linked && changes.some((change) => change.field === linked.provider);
+    const body = relink ? withLink(patch, linked) : patch;
+    await this.tk.subaccounts.update(item.provider, id, body as never, this.call);
   }
 
   private async read(provider: TenantProvider, id: string): Promise<SubAccount> {
     return this.tk.subaccounts.get(provider, id, this.call);
   }
 
-  private async create(item: PlanItem): Promise<ItemResult> {
+  private async create(item: PlanItem, linked?: LinkedRecord): Promise<ItemResult> {
     const want = desiredSpec(this.plan.file, item.tenant, item.provider);
     if (!want) throw new Error(`tenant ${item.tenant} has no ${item.provider} entry`);
     // Resolved once: an attempt after an unknown outcome sends the same password, so a record
@@ -85,7 +95,8 @@ export class ItemWorker {
       secrets[field] = value;
       if (made) generated.push(field);
     }
-    const input = createInput(item.provider, item.name, want, secrets);
+    const made = createInput(item.provider, item.name, want, secrets);
+    const input = linked ? withLink(made, linked) : made;
     for (let attempt = 1; ; attempt++) {
       let created: CreateResult;
       try {
@@ -119,6 +130,10 @@ export class ItemWorker {
       this.handOver(item, created.id, secrets, generated);
       for (const [field, value] of Object.entries(created.credentials as Record<string, Secret>))
         this.secret(item, created.id, field, 'handed-out', value);
+      // Fields the provider's create does not take (a Twilio sub-account declared suspended).
+      const after = afterCreateInput(item.provider, want);
+      if (after)
+        await this.tk.subaccounts.update(item.provider, created.id, after as never, this.call);
       return { ...base(item), id: created.id, outcome: 'created' };
     }
   }
@@ -184,4 +199,9 @@ export class ItemWorker {
       (record) => tenantKeyOf(item.provider, this.plan.file.prefix, record.name) === item.tenant,
     );
   }
+}
+
+/** A create or update input with the linked record under its provider's name (`twilio: {…}`). */
+function withLink<T extends object>(input: T, linked: LinkedRecord): T {
+  return { ...input, [linked.provider]: { provider: linked.provider, id: linked.id } };
 }

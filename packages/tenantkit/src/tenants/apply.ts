@@ -1,6 +1,7 @@
 /**
  * `apply`: brings each provider to the plan. Creates and updates first (each provider's own
- * queue, a concurrency limit per provider; the clients keep to each provider's rate limit), then,
+ * queue, a concurrency limit per provider; the clients keep to each provider's rate limit; a
+ * record linked to another provider's waits for that one, tenant by tenant: `links.ts`), then,
  * only with `prune`, deletes of managed orphans. A failure is reported and the independent work
  * goes on. Each item is done by `apply-item.ts`.
  */
@@ -10,6 +11,7 @@ import { MissingSecretsError, StalePlanError } from './apply-errors.js';
 import { base, ItemWorker, messageOf } from './apply-item.js';
 import { desiredSpec } from './desired.js';
 import { secretFields } from './fields.js';
+import { LinkWaits } from './links.js';
 import { type PlanItem, type PlanOptions, planTenants, type TenantPlan } from './plan.js';
 import { runPool } from './pool.js';
 import {
@@ -158,12 +160,20 @@ async function execute(
   };
   options.onProgress?.({ type: 'start', total });
   const worker = new ItemWorker(tk, plan, options, call, pageSize);
+  const links = new LinkWaits(plan);
+  options.signal?.addEventListener('abort', () => links.abandon('aborted'), { once: true });
   const run = async (item: PlanItem) => {
+    let result: ItemResult;
     try {
-      report(await worker.run(item));
+      result = await worker.run(item, await links.before(item));
     } catch (error) {
-      report({ ...base(item), outcome: 'failed', message: messageOf(error) });
+      result = { ...base(item), outcome: 'failed', message: messageOf(error) };
     }
+    links.settle(item.provider, item.tenant, {
+      ...(result.outcome !== 'failed' && result.id !== undefined && { id: result.id }),
+      ...(result.outcome === 'failed' && { failed: result.message }),
+    });
+    report(result);
   };
   const limit = options.concurrency ?? 4;
   const byProvider = (items: PlanItem[]) =>

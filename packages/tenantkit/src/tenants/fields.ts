@@ -45,3 +45,21 @@ export function updateInput(
 ): UpdateInput<TenantProvider> {
   return rulesOf(provider).updateInput(changes, have);
 }
+
+/** What must be sent right after a create (fields the provider's create does not take), if any. */
+export function afterCreateInput(
+  provider: TenantProvider,
+  want: Want,
+): UpdateInput<TenantProvider> | undefined {
+  return rulesOf(provider).afterCreate?.(want);
+}
+
+/** A record the provider still lists but that is gone for good: never managed. */
+export function isGone(provider: TenantProvider, have: SubAccount): boolean {
+  return rulesOf(provider).isGone?.(have) ?? false;
+}
+
+/** The provider whose record (the same tenant's) this block links to, if any. */
+export function linkTarget(provider: TenantProvider, want: Want): TenantProvider | undefined {
+  return rulesOf(provider).linksTo?.(want);
+}

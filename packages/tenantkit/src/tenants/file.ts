@@ -14,6 +14,7 @@ import {
   parseDocument,
   visit,
 } from 'yaml';
+import { linkIssues } from './links.js';
 import { managedName, nameProblem } from './naming.js';
 import { TENANTS_SCHEMA } from './schema.js';
 import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types.js';
@@ -65,7 +66,7 @@ function validate(value: unknown): ErrorObject[] {
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
-type Locate = (
+export type Locate = (
   path: readonly string[],
   key?: string,
 ) => { line: number; column: number } | undefined;
@@ -135,7 +136,11 @@ export function checkTenantsFile(
     // A branch of a oneOf or a propertyNames rule is reported once, by the rule that holds it.
     .filter((error) => !/\/(oneOf|propertyNames)\//.test(error.schemaPath))
     .map((error) => schemaIssue(error, locate));
-  if (issues.length === 0) issues.push(...nameIssues(value as TenantsFile, locate));
+  if (issues.length === 0)
+    issues.push(
+      ...nameIssues(value as TenantsFile, locate),
+      ...linkIssues(value as TenantsFile, locate),
+    );
   if (issues.length > 0) throw new TenantsFileError(source, dedupe(issues));
   return value as TenantsFile;
 }

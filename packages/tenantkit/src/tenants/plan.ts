@@ -7,8 +7,9 @@ import type { CallOptions } from '@tenantkit/core';
 import type { SubAccount } from '../model.js';
 import type { Tenantkit } from '../tenantkit.js';
 import { desiredSpec } from './desired.js';
-import { type Comparison, compare, type FieldChange } from './fields.js';
+import { type Comparison, compare, type FieldChange, isGone } from './fields.js';
 import { checkTenantsFile } from './file.js';
+import { addLinkChanges } from './links.js';
 import { managedName, tenantKeyOf } from './naming.js';
 import {
   TENANT_PROVIDERS,
@@ -71,6 +72,7 @@ export async function planTenants(
   const items = providers.flatMap((provider, index) =>
     planProvider(desired, provider, records[index] as Map<string, SubAccount[]>),
   );
+  addLinkChanges(desired, items);
   return { version: 1, file: desired, providers, items };
 }
 
@@ -107,7 +109,8 @@ export async function readManaged(
   const options = { ...call, ...(pages && { pageSize }) };
   for await (const record of tk.subaccounts.list(provider, options)) {
     const key = tenantKeyOf(provider, prefix, record.name);
-    if (key === undefined) continue;
+    // A closed Twilio sub-account keeps its name in the list for a while: it is not the tenant's.
+    if (key === undefined || isGone(provider, record)) continue;
     const list = byKey.get(key);
     if (list) list.push(record);
     else byKey.set(key, [record]);

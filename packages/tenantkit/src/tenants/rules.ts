@@ -39,6 +39,12 @@ export interface TenantRules<P extends Provider, T extends object> {
   createInput(name: string, want: T, secrets: ResolvedSecrets): CreateInput<P>;
   /** The update that applies `changes` (only compared fields ever change after creation). */
   updateInput(changes: readonly FieldChange[], have: SubAccount<P>): UpdateInput<P>;
+  /** What must be sent right after a create, for fields the provider's create does not take. */
+  afterCreate?(want: T): UpdateInput<P> | undefined;
+  /** A record the provider still lists but that is gone for good (Twilio's closed accounts). */
+  isGone?(have: SubAccount<P>): boolean;
+  /** The provider whose record (the same tenant's) this one is linked to, made first. */
+  linksTo?(want: T): Provider | undefined;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

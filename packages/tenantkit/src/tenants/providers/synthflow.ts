@@ -11,6 +11,11 @@ export interface SynthflowTenant {
   /** Each permission on or off; those not named are left as they are. */
   permissions?: Partial<Record<SynthflowPermission, boolean>>;
   extra?: { twilio_account_sid?: string; twilio_auth_token?: SecretRef };
+  /**
+   * Calls through this tenant's Twilio sub-account (its `twilio` entry, made first). Synthflow
+   * cannot read the link back: it is sent when either record is created, never compared.
+   */
+  twilio?: boolean;
 }
 
 /** Permission switches as Synthflow's grant/revoke lists. */
@@ -55,6 +60,11 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
         properties: { twilio_account_sid: text, twilio_auth_token: secretRefSchema },
         additionalProperties: false,
       },
+      twilio: {
+        type: 'boolean',
+        description:
+          "true: calls through this tenant's Twilio sub-account (its twilio entry, created first); sent on creation, Synthflow cannot read it back.",
+      },
     },
     additionalProperties: false,
   },
@@ -70,8 +80,11 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
     for (const [name, value] of Object.entries(want.permissions ?? {}))
       c.field(`permissions.${name}`, held[name], value);
     for (const [name, value] of Object.entries(want.extra ?? {})) c.blind(`extra.${name}`, value);
+    c.blind('twilio', want.twilio || undefined);
     return c.result();
   },
+
+  linksTo: (want) => (want.twilio ? 'twilio' : undefined),
 
   secretFields(want): Record<string, SecretRef> {
     const token = want.extra?.twilio_auth_token;

@@ -1,0 +1,121 @@
+/**
+ * References between one tenant's records at different providers: a Synthflow sub-account that
+ * calls through the same tenant's Twilio sub-account (`synthflow: { twilio: true }`).
+ *
+ * - The file: the linked provider's entry must exist for that tenant (a file error otherwise).
+ * - The plan: Synthflow cannot read the link back, so it is sent when the linking record is
+ *   created, and when the linked record is new (a change `twilio: – → <its name>`).
+ * - Apply: dependency order, tenant by tenant — the linking item waits for the linked item and
+ *   is handed its id (the facade fetches the token from Twilio); if the linked item failed, the
+ *   linking one fails too, saying why, and nothing is sent for it.
+ */
+import { desiredSpec } from './desired.js';
+import { linkTarget } from './fields.js';
+import type { Locate, TenantsFileIssue } from './file.js';
+import type { PlanItem, TenantPlan } from './plan.js';
+import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types.js';
+
+/** The linked record, as the facade takes it (`{ provider: 'twilio', id }`). */
+export interface LinkedRecord {
+  provider: TenantProvider;
+  id: string;
+}
+
+/** What an item of the same tenant ended with: its record's id, or why it failed. */
+interface Settled {
+  id?: string;
+  failed?: string;
+}
+
+/** The provider a tenant's record at `provider` links to, if the file says so. */
+export function linkOf(
+  file: TenantsFile,
+  tenant: string,
+  provider: TenantProvider,
+): TenantProvider | undefined {
+  const want = desiredSpec(file, tenant, provider);
+  return want === undefined ? undefined : linkTarget(provider, want);
+}
+
+/** A link to a provider the tenant does not declare cannot be made: a file error. */
+export function linkIssues(file: TenantsFile, locate: Locate): TenantsFileIssue[] {
+  const issues: TenantsFileIssue[] = [];
+  for (const tenant of Object.keys(file.tenants))
+    for (const provider of TENANT_PROVIDERS) {
+      const target = linkOf(file, tenant, provider);
+      if (target === undefined || file.tenants[tenant]?.[target] !== undefined) continue;
+      issues.push({
+        tenant,
+        provider,
+        field: `tenants.${tenant}.${provider}.${target}`,
+        rule: 'linked-record',
+        message: `links to this tenant's ${target} sub-account, but the tenant has no ${target} entry`,
+        ...locate(['tenants', tenant, provider], target),
+      });
+    }
+  return issues;
+}
+
+/** A linking record that exists is sent the link when the record it links to is new. */
+export function addLinkChanges(file: TenantsFile, items: PlanItem[]): void {
+  const byKey = new Map(items.map((item) => [`${item.provider}/${item.tenant}`, item]));
+  for (const item of items) {
+    if (item.action !== 'unchanged' && item.action !== 'update') continue;
+    const target = linkOf(file, item.tenant, item.provider);
+    const linked = target && byKey.get(`${target}/${item.tenant}`);
+    if (!target || !linked || linked.action !== 'create') continue;
+    item.changes.push({ field: target, current: null, desired: linked.name });
+    item.action = 'update';
+  }
+}
+
+/** Apply's dependency order: each linking item waits for the linked item of its tenant. */
+export class LinkWaits {
+  readonly #file: TenantsFile;
+  readonly #waits = new Map<string, { done: Promise<Settled>; settle(s: Settled): void }>();
+
+  constructor(plan: TenantPlan) {
+    this.#file = plan.file;
+    for (const item of plan.items) {
+      if (item.action === 'orphan') continue;
+      const target = linkOf(plan.file, item.tenant, item.provider);
+      if (target) this.#wait(`${target}/${item.tenant}`);
+    }
+  }
+
+  /** The linked record, once it is there; throws (nothing sent) when it failed. */
+  async before(item: PlanItem): Promise<LinkedRecord | undefined> {
+    if (item.action === 'orphan') return undefined;
+    const target = linkOf(this.#file, item.tenant, item.provider);
+    if (target === undefined) return undefined;
+    const settled = await this.#wait(`${target}/${item.tenant}`).done;
+    if (settled.id === undefined)
+      throw new Error(
+        `waits for tenant ${item.tenant}'s ${target} sub-account, which failed (${settled.failed ?? 'no record'}); nothing was sent`,
+      );
+    return { provider: target, id: settled.id };
+  }
+
+  /** An item ended: whatever waits for its record goes on. */
+  settle(provider: TenantProvider, tenant: string, settled: Settled): void {
+    this.#waits.get(`${provider}/${tenant}`)?.settle(settled);
+  }
+
+  /** Nothing more will run (the caller aborted): every wait ends as a failure. */
+  abandon(reason: string): void {
+    for (const wait of this.#waits.values()) wait.settle({ failed: reason });
+  }
+
+  #wait(key: string) {
+    let wait = this.#waits.get(key);
+    if (!wait) {
+      let settle: (s: Settled) => void = () => {};
+      const done = new Promise<Settled>((resolve) => {
+        settle = resolve;
+      });
+      wait = { done, settle };
+      this.#waits.set(key, wait);
+    }
+    return wait;
+  }
+}
