@@ -3,8 +3,10 @@
  * each provider it creates a tenant, lists it, gets the same record, updates it and shows the
  * change, deletes it and shows it gone (Twilio: closes it, and shows it closed for good; a
  * Synthflow sub-account is linked to the Twilio one on the way). Then the tenant sync: a tenants
- * file is planned, applied, planned again (empty), edited, planned (one update) and applied. Every step after a create uses the id that create printed,
- * and each step checks what it printed, so no step can show a record the previous one did not make.
+ * file is planned, applied (Twilio first, then the Synthflow sub-account that calls through it),
+ * planned again (empty), edited, planned (one update) and applied. Every step after a create uses
+ * the id that create printed, and each step checks what it printed, so no step can show a record
+ * the previous one did not make.
  *
  * The sandbox is a stateful server per provider, every request and answer checked by Prism against
  * specs/. The CLI reaches it exactly as it reaches a real provider: base URLs and (throwaway)
@@ -104,7 +106,8 @@ const tenantsYaml = (rateLimit: number) => `version: 1
 prefix: demo-
 tenants:
   acme-dental:
-    synthflow: { email: owner@acme.example, limits: { maxMinutes: 1000 }, permissions: { logs: true } }
+    twilio: {}
+    synthflow: { email: owner@acme.example, limits: { maxMinutes: 1000 }, permissions: { logs: true }, twilio: true }
     vobiz: { description: Acme Dental, limits: { rateLimit: ${rateLimit} } }
     voximplant: { description: Acme front desk, roles: [Support] }
   globex:
@@ -125,11 +128,12 @@ const SYNC_STORY: Step[] = [
     args: () => ['tenants', 'plan', '-f', tenantsFile],
     shows: contains(
       '+ acme-dental  vobiz  create demo-acme-dental',
-      'Plan: 4 to create, 0 to update',
+      'Plan: 5 to create, 0 to update',
     ),
   },
   {
-    title: 'Tenant sync: apply it (one-time credentials go to a 0600 file, never to the screen)',
+    title:
+      'Tenant sync: apply it (Twilio before the Synthflow sub-account that calls through it; one-time credentials go to a 0600 file, never to the screen)',
     args: () => [
       'tenants',
       'apply',
@@ -138,12 +142,12 @@ const SYNC_STORY: Step[] = [
       '--secrets-out',
       join(dir, 'secrets.jsonl'),
     ],
-    shows: contains('Converged: 4 created'),
+    shows: contains('Converged: 5 created'),
   },
   {
     title: 'Tenant sync: plan again — converged, nothing to do',
     args: () => ['tenants', 'plan', '-f', tenantsFile],
-    shows: contains('Plan: 0 to create, 0 to update, 0 to keep (orphans), 4 unchanged.'),
+    shows: contains('Plan: 0 to create, 0 to update, 0 to keep (orphans), 5 unchanged.'),
   },
   {
     title: 'Tenant sync: raise Acme’s Vobiz rate limit in the file, plan: one update',
@@ -157,7 +161,7 @@ const SYNC_STORY: Step[] = [
   {
     title: 'Tenant sync: apply the one update',
     args: () => ['tenants', 'apply', '-f', tenantsFile],
-    shows: contains('Converged: 1 updated, 3 unchanged'),
+    shows: contains('Converged: 1 updated, 4 unchanged'),
   },
 ];
 
