@@ -6,15 +6,17 @@
  * the bench.
  */
 import { createInterface } from 'node:readline';
-import { type FaultOptions, startSandbox } from '@tenantkit/mock';
+import { type FaultOptions, SANDBOX_PROVIDERS, startSandbox } from '@tenantkit/mock';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as { rate?: number; state?: string };
 const faults: FaultOptions = options.rate ? { rateLimitPerSecond: options.rate } : {};
 const sandbox = await startSandbox({
-  faults: { synthflow: faults, vobiz: faults, voximplant: faults },
+  faults: Object.fromEntries(SANDBOX_PROVIDERS.map((provider) => [provider, faults])),
   ...(options.state && { state: options.state }),
 });
-const served: Record<string, number> = { synthflow: 0, vobiz: 0, voximplant: 0, limited: 0 };
+const served: Record<string, number> = Object.fromEntries(
+  [...SANDBOX_PROVIDERS, 'limited'].map((name) => [name, 0]),
+);
 // `exchanges` keeps the last 10,000 only: count as they happen instead.
 const counting = setInterval(() => {
   for (const exchange of sandbox.exchanges.splice(0)) {

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type Sandbox, startSandbox } from '@tenantkit/mock';
-import { createTenantkit, type Provider, type Tenantkit } from '../src/index.js';
+import { createTenantkit, PROVIDERS, type Provider, type Tenantkit } from '../src/index.js';
 import { isEmptyPlan, type TenantsFile, tenantSync } from '../src/tenants/index.js';
 import { SendLog } from './send-log.js';
 
@@ -35,8 +35,8 @@ const PAGE_SIZE = 100;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 /** `apply` or `plan` runs that part only. */
 const ONLY = process.env.BENCH_ONLY;
-/** The providers the tenants file declares (the bound and the counts are theirs). */
-const BENCH_PROVIDERS: readonly Provider[] = ['synthflow', 'vobiz', 'voximplant'];
+/** The providers the tenants file declares (the bound and the counts are theirs): every one. */
+const BENCH_PROVIDERS: readonly Provider[] = PROVIDERS;
 
 type Reachable = Pick<Sandbox, 'urls' | 'credentials'>;
 
@@ -71,7 +71,7 @@ function facade(
   extra: { maxRequestsPerSecond?: number } = {},
   sends?: SendLog,
 ): Tenantkit {
-  const { synthflow, vobiz, voximplant } = sandbox.credentials;
+  const { synthflow, vobiz, voximplant, twilio } = sandbox.credentials;
   const logged = (provider: Provider) => (sends ? { fetch: sends.fetchFor(provider) } : {});
   return createTenantkit({
     ...extra,
@@ -93,6 +93,14 @@ function facade(
       baseUrl: sandbox.urls.voximplant,
       ...logged('voximplant'),
     },
+    twilio: {
+      accountSid: twilio?.accountSid ?? '',
+      authToken: twilio?.authToken ?? '',
+      baseUrl: sandbox.urls.twilio,
+      // A Twilio list page holds at most 1,000 accounts with their tokens; 10,000 take 10 pages.
+      maxResponseBytes: 64 * 1024 * 1024,
+      ...logged('twilio'),
+    },
   });
 }
 
@@ -103,6 +111,7 @@ function tenantsFile(count: number): TenantsFile {
       synthflow: { limits: { maxMinutes: 100 + (index % 7) }, permissions: { logs: true } },
       vobiz: { description: `Tenant ${index}`, limits: { rateLimit: 20 } },
       voximplant: { description: `Tenant ${index}`, roles: ['Support'] },
+      twilio: { enabled: index % 10 !== 9 },
     };
   return { version: 1, prefix: 'b-', tenants };
 }
@@ -160,7 +169,7 @@ async function seededState(dir: string, count: number): Promise<string> {
     await sandbox.stop();
   }
   const state = JSON.parse(readFileSync(path, 'utf8'));
-  const { synthflow, vobiz, voximplant } = state.providers;
+  const { synthflow, vobiz, voximplant, twilio } = state.providers;
   const copies = <T extends object>(template: T, make: (index: number) => Partial<T>) =>
     Array.from({ length: count }, (_, index) => ({ ...structuredClone(template), ...make(index) }));
   const [s] = synthflow.subaccounts;
@@ -183,6 +192,12 @@ async function seededState(dir: string, count: number): Promise<string> {
     description: `Tenant ${i}`,
   }));
   voximplant.nextSubUserId = 1000 + count;
+  const [t] = twilio.subaccounts;
+  twilio.subaccounts = copies(t, (i) => ({
+    sid: `AC${String(i).padStart(32, '0')}`,
+    friendly_name: `b-${key(i)}`,
+    status: i % 10 !== 9 ? 'active' : 'suspended',
+  }));
   writeFileSync(path, JSON.stringify(state));
   return path;
 }
