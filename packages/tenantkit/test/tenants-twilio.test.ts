@@ -194,14 +194,20 @@ describe('the Synthflow ↔ Twilio link', () => {
   });
 
   it('when the Twilio sub-account fails, its Synthflow one fails too and nothing is sent for it', async () => {
-    // Two Twilio records with acme's managed name: a conflict, never a guess — so it fails.
-    await tk.subaccounts.create('twilio', { name: 'tw7-acme' });
-    await tk.subaccounts.create('twilio', { name: 'tw7-acme' });
+    // Two Twilio records with a managed name: a conflict, never a guess — so it fails.
+    for (const name of ['tw7-acme', 'tw7-acme', 'tw7-hooli', 'tw7-hooli'])
+      await tk.subaccounts.create('twilio', { name });
+    // Hooli's Synthflow sub-account exists: it sends nothing, so it waits for nothing.
+    await tk.subaccounts.create('synthflow', { name: 'tw7-hooli' });
     const sync = tenantSync(tk);
     const file: TenantsFile = {
       version: 1,
       prefix: 'tw7-',
-      tenants: { acme: { twilio: {}, synthflow: { twilio: true } }, globex: { synthflow: {} } },
+      tenants: {
+        acme: { twilio: {}, synthflow: { twilio: true } },
+        globex: { synthflow: {} },
+        hooli: { twilio: {}, synthflow: { twilio: true } },
+      },
     };
     synthflowBodies.length = 0;
     const result = await sync.apply(file);
@@ -212,6 +218,9 @@ describe('the Synthflow ↔ Twilio link', () => {
       /waits for tenant acme's twilio sub-account, which failed \(2 records/,
     );
     expect(result.items.find((i) => i.tenant === 'globex')).toMatchObject({ outcome: 'created' });
+    expect(
+      result.items.find((i) => i.tenant === 'hooli' && i.provider === 'synthflow'),
+    ).toMatchObject({ outcome: 'unchanged' });
     expect(synthflowBodies.map((b) => b.body.subaccount_name)).toEqual(['tw7-globex']);
   });
 

@@ -83,11 +83,17 @@ export class LinkWaits {
     }
   }
 
-  /** The linked record, once it is there; throws (nothing sent) when it failed. */
+  /**
+   * The linked record, once it is there, for an item that sends the link (a create, or an update
+   * whose changes name it); throws (nothing sent) when it failed. Any other item goes on at once.
+   */
   async before(item: PlanItem): Promise<LinkedRecord | undefined> {
-    if (item.action === 'orphan') return undefined;
     const target = linkOf(this.#file, item.tenant, item.provider);
     if (target === undefined) return undefined;
+    const sendsLink =
+      item.action === 'create' ||
+      (item.action === 'update' && item.changes.some((change) => change.field === target));
+    if (!sendsLink) return undefined;
     const settled = await this.#wait(`${target}/${item.tenant}`).done;
     if (settled.id === undefined)
       throw new Error(
