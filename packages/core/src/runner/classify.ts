@@ -250,7 +250,7 @@ export class Classifier {
           status: 200,
           body: this.safeBody(data),
           providerMessage: `the answer lacks ${expects ?? 'the expected payload'} (got ${
-            Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`
+            Array.isArray(data) ? 'an array' : data === null ? 'null' : withArticle(typeof data)
           })`,
         }),
     };
@@ -291,4 +291,9 @@ export class Classifier {
         ),
     };
   }
+}
+
+/** `an object`, `a string`: what the answer held, for an error message. */
+function withArticle(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
