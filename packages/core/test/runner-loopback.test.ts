@@ -30,7 +30,7 @@ const thing = () => attemptAt(`${server.url}/things/1`);
 interface Envelope {
   item?: { id: string };
 }
-const unwrapItem = (data: Envelope) => data.item;
+const unwrapItem = (data: unknown) => (data as Envelope).item;
 
 describe('what a call resolves to: the plan', () => {
   it('unwrap takes the payload out of the envelope', async () => {
@@ -106,7 +106,7 @@ describe('what a call resolves to: the plan', () => {
     server.script(json(200, { item: 'not an object' }));
     const error = await failureOf(
       makeRunner({ ...fast, maxRetries: 0 }).run(read, thing(), {
-        unwrap: (data: { item: { inner: { id: string } } }) => data.item.inner.id,
+        unwrap: (data: unknown) => (data as { item: { inner: { id: string } } }).item.inner.id,
       }),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
