@@ -10,7 +10,7 @@ import type { ApplyOptions, ItemResult } from './apply.js';
 import { desiredSpec } from './desired.js';
 import { afterCreateInput, createInput, secretFields, updateInput } from './fields.js';
 import type { LinkedRecord } from './links.js';
-import { tenantKeyOf } from './naming.js';
+import { markedName, tenantKeyOf } from './naming.js';
 import { type PlanItem, planOne, readManaged, type TenantPlan } from './plan.js';
 import { type Environment, resolveSecret, type TenantSecret } from './secrets.js';
 import type { TenantProvider } from './types.js';
@@ -58,9 +58,33 @@ export class ItemWorker {
         return { ...base(item), outcome: 'deleted' };
       case 'update':
         await this.update(item, item.id as string, item.changes, linked);
-        return { ...base(item), outcome: 'updated' };
+        return this.markLink(item, linked, { ...base(item), outcome: 'updated' });
       case 'create':
-        return this.create(item, linked);
+        return this.markLink(item, linked, await this.create(item, linked));
+    }
+  }
+
+  /**
+   * The link was sent with this item's create or update: the linked record's name now says so
+   * (`links.ts`). If that rename fails the item fails, and the next plan sends the link again.
+   */
+  private async markLink(
+    item: PlanItem,
+    linked: LinkedRecord | undefined,
+    result: ItemResult,
+  ): Promise<ItemResult> {
+    if (!linked || linked.marked) return result;
+    const { provider, id } = linked;
+    const name = markedName(provider, this.plan.file.prefix, item.tenant, item.provider);
+    try {
+      await this.tk.subaccounts.update(provider, id, { name } as never, this.call);
+      return result;
+    } catch (error) {
+      return {
+        ...result,
+        outcome: 'failed',
+        message: `the ${provider} link was sent, but renaming ${provider} ${id} to "${name}" to record it failed (${messageOf(error)}); the next apply sends the link again`,
+      };
     }
   }
 
@@ -73,9 +97,12 @@ export class ItemWorker {
     if (changes.length === 0) return;
     const current = await this.read(item.provider, id);
     const patch = updateInput(item.provider, changes, current);
-    // The link changes only when the linked record is new (links.ts): send it then.
+    // The link is a change while the linked record is new or unmarked (links.ts): send it then.
     const relink = linked && changes.some((change) => change.field === linked.provider);
-    const body = relink ? withLink(patch, linked) : patch;
+    // A name changes only to drop the link mark of a link the file no longer declares.
+    const rename = changes.find((change) => change.field === 'name');
+    const named = rename ? { ...patch, name: rename.desired } : patch;
+    const body = relink ? withLink(named, linked) : named;
     await this.tk.subaccounts.update(item.provider, id, body as never, this.call);
   }
 

@@ -63,3 +63,8 @@ export function isGone(provider: TenantProvider, have: SubAccount): boolean {
 export function linkTarget(provider: TenantProvider, want: Want): TenantProvider | undefined {
   return rulesOf(provider).linksTo?.(want);
 }
+
+/** The provider a block of `provider` can link to (its records carry that link's mark), if any. */
+export function linkableTarget(provider: TenantProvider): TenantProvider | undefined {
+  return rulesOf(provider).linkable;
+}

@@ -14,8 +14,8 @@ import {
   parseDocument,
   visit,
 } from 'yaml';
-import { linkIssues } from './links.js';
-import { managedName, nameProblem } from './naming.js';
+import { linkIssues, linkOf } from './links.js';
+import { linkingProvider, managedName, markedName, nameProblem } from './naming.js';
 import { TENANTS_SCHEMA } from './schema.js';
 import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types.js';
 
@@ -211,13 +211,22 @@ function owner(path: readonly string[]): { tenant?: string; provider?: TenantPro
   };
 }
 
-/** Rules the schema cannot say: the name derived from prefix and key must suit each provider. */
+/**
+ * Rules the schema cannot say: the name derived from prefix and key must suit each provider, and
+ * so must the marked name a linked record takes once its link was sent (`naming.ts`).
+ */
 function nameIssues(file: TenantsFile, locate: Locate): TenantsFileIssue[] {
   const issues: TenantsFileIssue[] = [];
   for (const [key, spec] of Object.entries(file.tenants)) {
     for (const provider of TENANT_PROVIDERS) {
       if (spec[provider] === undefined) continue;
-      const problem = nameProblem(provider, managedName(provider, file.prefix, key));
+      const linking = linkingProvider(provider);
+      const linked = linking !== undefined && linkOf(file, key, linking) === provider;
+      const plain = nameProblem(provider, managedName(provider, file.prefix, key));
+      const marked =
+        linked && nameProblem(provider, markedName(provider, file.prefix, key, linking));
+      const problem =
+        plain ?? (marked ? `${marked} (its name once the ${linking} link is sent)` : undefined);
       if (problem)
         issues.push({
           tenant: key,

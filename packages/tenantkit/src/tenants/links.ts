@@ -3,15 +3,24 @@
  * calls through the same tenant's Twilio sub-account (`synthflow: { twilio: true }`).
  *
  * - The file: the linked provider's entry must exist for that tenant (a file error otherwise).
- * - The plan: Synthflow cannot read the link back, so it is sent when the linking record is
- *   created, and when the linked record is new (a change `twilio: – → <its name>`).
+ * - State: Synthflow cannot read the link back, so the linked record's name keeps it: once
+ *   Synthflow was sent the Twilio sub-account's SID and token, the Twilio sub-account is renamed
+ *   `<prefix><key> [synthflow]` (`naming.ts`). The rename comes only after Synthflow accepted the
+ *   link, so a failure or an abort in between leaves the plain name, and the link still to send.
+ * - The plan: a linking record that exists is sent the link (a change `twilio: – → <its name>`)
+ *   while the linked record is new or unmarked: created by this plan, made before the link was
+ *   declared, or left unmarked by a failed or aborted apply. A marked record whose tenant no longer
+ *   declares the link gets its plain name back (`name: <marked> → <plain>`), so a link declared
+ *   again later is sent again.
  * - Apply: dependency order, tenant by tenant — the linking item waits for the linked item and
- *   is handed its id (the facade fetches the token from Twilio); if the linked item failed, the
- *   linking one fails too, saying why, and nothing is sent for it.
+ *   is handed its id (the facade fetches the token from Twilio), sends the link, then marks the
+ *   linked record; if the linked item failed, the linking one fails too, saying why, and nothing
+ *   is sent for it.
  */
 import { desiredSpec } from './desired.js';
 import { linkTarget } from './fields.js';
 import type { Locate, TenantsFileIssue } from './file.js';
+import { linkingProvider, markedName } from './naming.js';
 import type { PlanItem, TenantPlan } from './plan.js';
 import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types.js';
 
@@ -19,6 +28,8 @@ import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types
 export interface LinkedRecord {
   provider: TenantProvider;
   id: string;
+  /** Its name carries the link mark already: nothing to rename after the link is sent. */
+  marked: boolean;
 }
 
 /** What an item of the same tenant ended with: its record's id, or why it failed. */
@@ -56,26 +67,46 @@ export function linkIssues(file: TenantsFile, locate: Locate): TenantsFileIssue[
   return issues;
 }
 
-/** A linking record that exists is sent the link when the record it links to is new. */
+/**
+ * A linking record that exists is sent the link while the record it links to is new or unmarked;
+ * a marked record whose tenant no longer declares the link gets its plain name back.
+ */
 export function addLinkChanges(file: TenantsFile, items: PlanItem[]): void {
   const byKey = new Map(items.map((item) => [`${item.provider}/${item.tenant}`, item]));
   for (const item of items) {
     if (item.action !== 'unchanged' && item.action !== 'update') continue;
     const target = linkOf(file, item.tenant, item.provider);
     const linked = target && byKey.get(`${target}/${item.tenant}`);
-    if (!target || !linked || linked.action !== 'create') continue;
-    item.changes.push({ field: target, current: null, desired: linked.name });
-    item.action = 'update';
+    if (target && linked && linkToSend(linked)) {
+      item.changes.push({ field: target, current: null, desired: linked.name });
+      item.action = 'update';
+    }
+    const linking = linkingProvider(item.provider);
+    if (item.linkSent && linking && linkOf(file, item.tenant, linking) !== item.provider) {
+      const current = markedName(item.provider, file.prefix, item.tenant, linking);
+      item.changes.push({ field: 'name', current, desired: item.name });
+      item.action = 'update';
+    }
   }
+}
+
+/** The linked record is made by this plan, or exists without the mark of a sent link. */
+function linkToSend(linked: PlanItem): boolean {
+  if (linked.action === 'create') return true;
+  return (linked.action === 'unchanged' || linked.action === 'update') && !linked.linkSent;
 }
 
 /** Apply's dependency order: each linking item waits for the linked item of its tenant. */
 export class LinkWaits {
   readonly #file: TenantsFile;
+  /** Linked records whose names carry the mark already (`provider/tenant`). */
+  readonly #marked: Set<string>;
   readonly #waits = new Map<string, { done: Promise<Settled>; settle(s: Settled): void }>();
 
   constructor(plan: TenantPlan) {
     this.#file = plan.file;
+    const marked = plan.items.filter((item) => item.linkSent);
+    this.#marked = new Set(marked.map((item) => `${item.provider}/${item.tenant}`));
     for (const item of plan.items) {
       if (item.action === 'orphan') continue;
       const target = linkOf(plan.file, item.tenant, item.provider);
@@ -94,12 +125,13 @@ export class LinkWaits {
       item.action === 'create' ||
       (item.action === 'update' && item.changes.some((change) => change.field === target));
     if (!sendsLink) return undefined;
-    const settled = await this.#wait(`${target}/${item.tenant}`).done;
+    const key = `${target}/${item.tenant}`;
+    const settled = await this.#wait(key).done;
     if (settled.id === undefined)
       throw new Error(
         `waits for tenant ${item.tenant}'s ${target} sub-account, which failed (${settled.failed ?? 'no record'}); nothing was sent`,
       );
-    return { provider: target, id: settled.id };
+    return { provider: target, id: settled.id, marked: this.#marked.has(key) };
   }
 
   /** An item ended: whatever waits for its record goes on. */

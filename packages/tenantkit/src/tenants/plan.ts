@@ -10,7 +10,7 @@ import { desiredSpec } from './desired.js';
 import { type Comparison, compare, type FieldChange, isGone } from './fields.js';
 import { checkTenantsFile } from './file.js';
 import { addLinkChanges } from './links.js';
-import { managedName, tenantKeyOf } from './naming.js';
+import { hasLinkMark, managedName, tenantKeyOf } from './naming.js';
 import {
   TENANT_PROVIDERS,
   type TenantProvider,
@@ -34,6 +34,11 @@ export interface PlanItem {
   changes: FieldChange[];
   /** Fields the file sets that the provider cannot read back (shown, never a change). */
   notComparable: string[];
+  /**
+   * The record's name carries the link mark (`<prefix><key> [synthflow]`): the same tenant's
+   * linking record was sent this record's credentials (`links.ts`).
+   */
+  linkSent?: true;
 }
 
 export interface TenantPlan {
@@ -178,6 +183,7 @@ export function planOne(
     id: record.id,
     changes,
     notComparable,
+    ...(hasLinkMark(provider, record.name) && { linkSent: true as const }),
   };
 }
 

@@ -45,6 +45,11 @@ export interface TenantRules<P extends Provider, T extends object> {
   isGone?(have: SubAccount<P>): boolean;
   /** The provider whose record (the same tenant's) this one is linked to, made first. */
   linksTo?(want: T): Provider | undefined;
+  /**
+   * The one provider `linksTo` can name. Its records' names carry the mark of this provider's
+   * link once the link was sent (`naming.ts`), the only place the sync can read that back.
+   */
+  readonly linkable?: Provider;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

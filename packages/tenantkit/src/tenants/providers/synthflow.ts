@@ -13,7 +13,8 @@ export interface SynthflowTenant {
   extra?: { twilio_account_sid?: string; twilio_auth_token?: SecretRef };
   /**
    * Calls through this tenant's Twilio sub-account (its `twilio` entry, made first). Synthflow
-   * cannot read the link back: it is sent when either record is created, never compared.
+   * cannot read the link back: once it was sent, the Twilio sub-account's name says so
+   * (`<prefix><key> [synthflow]`), and until then every plan shows it still to send.
    */
   twilio?: boolean;
 }
@@ -63,7 +64,7 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
       twilio: {
         type: 'boolean',
         description:
-          "true: calls through this tenant's Twilio sub-account (its twilio entry, created first); sent on creation, Synthflow cannot read it back.",
+          "true: calls through this tenant's Twilio sub-account (its twilio entry, created first). Synthflow cannot read it back: once sent, the Twilio sub-account is renamed <prefix><key> [synthflow]; until then each plan shows the link to send.",
       },
     },
     additionalProperties: false,
@@ -80,11 +81,12 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
     for (const [name, value] of Object.entries(want.permissions ?? {}))
       c.field(`permissions.${name}`, held[name], value);
     for (const [name, value] of Object.entries(want.extra ?? {})) c.blind(`extra.${name}`, value);
-    c.blind('twilio', want.twilio || undefined);
+    // The link is read back from the Twilio sub-account's name instead (links.ts).
     return c.result();
   },
 
   linksTo: (want) => (want.twilio ? 'twilio' : undefined),
+  linkable: 'twilio',
 
   secretFields(want): Record<string, SecretRef> {
     const token = want.extra?.twilio_auth_token;
