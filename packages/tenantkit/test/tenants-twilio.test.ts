@@ -156,7 +156,12 @@ describe('the Synthflow ↔ Twilio link', () => {
     const result = await sync.apply(file);
     expect(result).toMatchObject({ converged: true, counts: { created: 5 } });
     const twilio = await records('twilio', 'tw5-');
-    const sidOf = (name: string) => twilio.find((r) => r.name === name)?.id;
+    // Once Synthflow has the link, the Twilio name records it (Synthflow cannot read it back).
+    expect(twilio.map((r) => r.name).sort()).toEqual([
+      'tw5-acme [synthflow]',
+      'tw5-globex [synthflow]',
+    ]);
+    const sidOf = (name: string) => twilio.find((r) => r.name === `${name} [synthflow]`)?.id;
     const creates = synthflowBodies.filter((b) => b.method === 'POST').map((b) => b.body);
     const byName = Object.fromEntries(creates.map((body) => [body.subaccount_name, body]));
     expect(byName['tw5-acme']).toMatchObject({ twilio_account_sid: sidOf('tw5-acme') });
