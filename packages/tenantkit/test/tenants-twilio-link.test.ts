@@ -185,6 +185,30 @@ describe('the link mark', () => {
     await sendsTheLinkThenConverges(linked('ln5-'));
   });
 
+  it('a Synthflow sub-account deleted out of band is created again with the link; the marked Twilio one is not renamed', async () => {
+    const sync = tenantSync(tk);
+    const file = linked('ln7-');
+    await sync.apply(file);
+    const [twilio] = await twilioRecords('ln7-');
+    for await (const record of tk.subaccounts.list('synthflow'))
+      if (record.name === 'ln7-acme') await tk.subaccounts.delete('synthflow', record.id);
+    const plan = await sync.plan(file);
+    expect(twilioItem(plan)).toMatchObject({ action: 'unchanged', linkSent: true });
+    expect(synthflowItem(plan)).toMatchObject({ action: 'create' });
+    synthflowWrites.length = 0;
+    const from = sandbox.exchanges.length;
+    expect(await sync.apply(plan)).toMatchObject({ converged: true, counts: { created: 1 } });
+    expect(synthflowWrites).toEqual([
+      { method: 'POST', body: expect.objectContaining({ twilio_account_sid: twilio?.id }) },
+    ]);
+    const twilioWrites = sandbox.exchanges
+      .slice(from)
+      .filter((e) => e.provider === 'twilio' && e.method === 'POST');
+    expect(twilioWrites).toEqual([]);
+    expect((await twilioRecords('ln7-')).map((r) => r.name)).toEqual(['ln7-acme [synthflow]']);
+    expect(isEmptyPlan(await sync.plan(file))).toBe(true);
+  });
+
   it('a plain and a marked Twilio sub-account for one tenant: a conflict; neither is touched, nothing is sent to Synthflow', async () => {
     const sync = tenantSync(tk);
     await sync.apply(linked('ln6-'));
