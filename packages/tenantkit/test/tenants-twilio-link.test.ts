@@ -6,6 +6,8 @@
  * was aborted between the two items, was never sent again (the next plan was empty), and a link
  * declared for two records that already existed was never sent at all.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Sandbox, SandboxExchange, SandboxProvider } from '@tenantkit/mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FetchLike, SubAccount, Tenantkit } from '../src/index.js';
@@ -258,6 +260,38 @@ describe('the link mark', () => {
     ]);
     expect(issues[0]?.message).toMatch(
       /"tk-k+ \[synthflow\]" \(70 characters\), which takes 1 to 64 \(its name once the synthflow link is sent\)/,
+    );
+  });
+});
+
+describe('from the CLI', () => {
+  it('`tenants plan` shows a link declared later, `apply` sends it, the next plan is empty; no token printed', async () => {
+    const file = join(sandboxed.dir, 'ln9.yaml');
+    const write = (synthflow: string) =>
+      writeFileSync(
+        file,
+        `version: 1\nprefix: ln9-\ntenants:\n  acme:\n    twilio: {}\n    synthflow: ${synthflow}\n`,
+      );
+    write('{}');
+    const secrets = join(sandboxed.dir, 'ln9-secrets.jsonl');
+    expect(
+      (await sandboxed.cli(['tenants', 'apply', '-f', file, '--secrets-out', secrets])).code,
+    ).toBe(0);
+    write('{ twilio: true }');
+    const plan = await sandboxed.cli(['tenants', 'plan', '-f', file]);
+    expect(plan.stdout).toContain('~ acme  synthflow  twilio: null → "ln9-acme"');
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update');
+    const applied = await sandboxed.cli(['tenants', 'apply', '-f', file]);
+    expect(applied.code).toBe(0);
+    const [twilio] = await twilioRecords('ln9-');
+    expect(twilio?.name).toBe('ln9-acme [synthflow]');
+    const token = (await tk.twilio.subaccounts.get(twilio?.id as string)).auth_token as string;
+    expect(token.length).toBeGreaterThan(0);
+    for (const output of [plan.stdout, plan.stderr, applied.stdout, applied.stderr])
+      expect(output).not.toContain(token);
+    const again = await sandboxed.cli(['tenants', 'plan', '-f', file]);
+    expect(again.stdout).toContain(
+      'Plan: 0 to create, 0 to update, 0 to keep (orphans), 2 unchanged.',
     );
   });
 });
