@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { packagedProviders, packagedSpec } from './specs.js';
 
+export * from './recording-server.js';
 export * from './sandbox/index.js';
 export { packagedProviders, packagedSpec } from './specs.js';
 
