@@ -154,6 +154,8 @@ describe('twilio listAll', () => {
     );
     await expect(sids(client.subaccounts.listAll({ PageSize: 2 }))).rejects.toMatchObject({
       reason: 'repeated-page',
+      provider: 'twilio',
+      operation: 'listAll',
     });
   });
 
@@ -174,7 +176,11 @@ describe('twilio listAll', () => {
       baseUrl: server.url,
       maxPages: 5,
     });
-    await expect(sids(client.subaccounts.listAll())).rejects.toMatchObject({ reason: 'page-cap' });
+    await expect(sids(client.subaccounts.listAll())).rejects.toMatchObject({
+      reason: 'page-cap',
+      provider: 'twilio',
+      operation: 'listAll',
+    });
     expect(server.requests).toHaveLength(5);
   });
 

@@ -156,6 +156,7 @@ describe('twilio: hosts', () => {
 
   it('US1 by default, edge and region as Twilio names its hosts', () => {
     expect(host({})).toBe(TWILIO_BASE_URL);
+    expect(TWILIO_BASE_URL).toBe('https://api.twilio.com');
     expect(host({ edge: 'dublin', region: 'ie1' })).toBe('https://api.dublin.ie1.twilio.com');
     expect(host({ edge: 'sydney' })).toBe('https://api.sydney.us1.twilio.com');
     expect(host({ edge: 'dublin', region: 'ie1', baseUrl: 'http://proxy.test' })).toBe(

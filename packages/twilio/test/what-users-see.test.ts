@@ -155,7 +155,9 @@ describe('configuration errors say what to pass', () => {
     [{ accountSid: MAIN_SID, apiKeySid: API_KEY_SID }, 'apiKeySecret'],
   ])('a missing credential %j names %s and how to get one', (options, option) => {
     const message = refused(options);
-    expect(message).toContain(`\`${option}\` is required`);
+    expect(message.startsWith(`twilio: \`${option}\` is required and must not be blank. `)).toBe(
+      true,
+    );
     expect(message).toContain('Twilio Console → Account → API keys & tokens');
   });
 
@@ -214,6 +216,18 @@ describe('answers that lack what the call promises', () => {
   it('get answering another account names the account asked for', async () => {
     answers = [{ status: 200, body: account(2) }];
     expect((await failure(sub().get(subSid(1)))).message).toContain(`account ${subSid(1)}`);
+  });
+
+  it('update answering without a sid, or with another account, says so (nothing is taken for done)', async () => {
+    answers = [{ status: 200, body: { friendly_name: 'x' } }];
+    const invalid = await failure(sub().update(subSid(1), { FriendlyName: 'x' }));
+    expect(invalid.name).toBe('InvalidResponseError');
+    expect(invalid.message).toContain('twilio.updateAccount');
+    expect(invalid.message).toContain('an account object with its `sid`');
+    answers = [{ status: 200, body: account(2) }];
+    expect((await failure(sub().update(subSid(1), { FriendlyName: 'x' }))).message).toContain(
+      `account ${subSid(1)}`,
+    );
   });
 
   it('create answering without a sid names the new sub-account', async () => {
