@@ -162,13 +162,15 @@ describe('synthflow facade: get, list, update, delete', () => {
     expect(server.requests[0]?.url.pathname).toBe(`/subaccounts/${ID}`);
   });
 
-  it('get: without max_minutes there are no limits; an empty answer is a NotFoundError', async () => {
+  it('get: without max_minutes there are no limits, without a name it is empty; an empty answer is a NotFoundError', async () => {
     respond = () => ({
       status: 'ok',
       response: { subaccounts: [{ subaccount_id: ID, name: 'A' }] },
     });
     const got = await facade().get(ID);
     expect(Object.keys(got).sort()).toEqual(['id', 'name', 'provider', 'raw']);
+    respond = () => ({ status: 'ok', response: { subaccounts: [{ subaccount_id: ID }] } });
+    expect((await facade().get(ID)).name).toBe('');
     respond = () => ({ status: 'ok', response: { subaccounts: [] } });
     await expect(facade().get(ID)).rejects.toBeInstanceOf(NotFoundError);
   });
