@@ -311,9 +311,19 @@ describe('synthflow facade: the Twilio link', () => {
       message:
         'synthflow.subaccounts.create: twilio.authToken must be a Secret (new Secret(token)), so it is never printed (rule: secret)',
     });
-    await expect(create({ twilio: { provider: 'twilio', id: 'AC1' } })).resolves.toMatchObject({
-      field: 'twilio.id',
+    for (const id of ['AC1', `x${TWILIO_SID}`, `${TWILIO_SID}0`]) {
+      await expect(create({ twilio: { provider: 'twilio', id } })).resolves.toMatchObject({
+        field: 'twilio.id',
+        rule: 'account-sid',
+      });
+    }
+    await expect(
+      create({ twilio: { accountSid: `x${TWILIO_SID}`, authToken: new Secret('t') } }),
+    ).resolves.toEqual({
+      field: 'twilio.accountSid',
       rule: 'account-sid',
+      message:
+        'synthflow.subaccounts.create: twilio.accountSid must be a Twilio account SID (AC…) (rule: account-sid)',
     });
     await expect(
       create({ twilio: { accountSid: TWILIO_SID, authToken: new Secret('t'), region: 'x' } }),

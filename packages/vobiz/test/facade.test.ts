@@ -284,6 +284,18 @@ describe('vobiz numbers adapter', () => {
     ]);
     expect(server.requests[0]?.url.searchParams.get('include_subaccounts')).toBeNull();
     expect(await walk({ subAccountId: SA, limit: 1 })).toEqual([[NUMBER, SA]]);
+    const listed = [];
+    for await (const entry of vobizNumbers(client()).list({ limit: 1 })) listed.push(entry);
+    const [first, ...more] = listed;
+    expect(more).toEqual([]);
+    expect(first).toEqual({
+      provider: 'vobiz',
+      number: '+911111111111',
+      holder: 'MA_PARENT01',
+      status: 'active',
+      country: 'IN',
+      raw: numberItem('+911111111111', 'MA_PARENT01'),
+    });
     expect(server.requests[1]?.url.searchParams.get('include_subaccounts')).toBe('true');
   });
 });

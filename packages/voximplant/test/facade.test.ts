@@ -242,6 +242,20 @@ describe('voximplant facade: update', () => {
     expect(methods()).toEqual(['/RemoveSubUserRoles', '/GetSubUsers']);
   });
 
+  it('a password pair alone and a grant alone are updates of their own', async () => {
+    await facade().update('109', { password: 'N3w!Passw0rd', currentPassword: 'Str0ng!Pass' });
+    expect(methods()).toEqual(['/SetSubUserInfo', '/GetSubUsers']);
+    expect(params(0)).toEqual({
+      subuser_id: '109',
+      new_subuser_password: 'N3w!Passw0rd',
+      old_subuser_password: 'Str0ng!Pass',
+    });
+    server.requests.length = 0;
+    await facade().update('109', { roles: { grant: ['Support'] } });
+    expect(methods()).toEqual(['/SetSubUserRoles', '/GetSubUsers']);
+    expect(params(0)).toEqual({ subuser_id: '109', role_name: 'Support' });
+  });
+
   it('passwords come in pairs; an update that changes nothing is refused', async () => {
     await expect(refusal(facade().update('109', { password: 'N3w!Passw0rd' }))).resolves.toEqual({
       field: 'currentPassword',
