@@ -133,6 +133,11 @@ describe('synthflow facade: create', () => {
     await expect(
       create({ name: 'Acme', permissions: { revoke: ['flying'] } }),
     ).resolves.toMatchObject({ field: 'permissions.revoke[0]' });
+    await expect(create({ email: 'o@acme.example' })).resolves.toEqual({
+      field: 'name',
+      rule: 'required',
+      message: 'synthflow.subaccounts.create: name is required by synthflow (rule: required)',
+    });
     await expect(create({ name: 'Acme', limits: { seats: 3 } })).resolves.toMatchObject({
       field: 'limits.seats',
       rule: 'known-field',
@@ -193,6 +198,19 @@ describe('synthflow facade: get, list, update, delete', () => {
       max_minutes: null,
     });
     expect(updated.name).toBe('Renamed');
+  });
+
+  it('update: permissions granted or revoked alone', async () => {
+    respond = (request) =>
+      request.method === 'PUT'
+        ? { status: 'ok', response: { subaccount_id: ID } }
+        : { status: 'ok', response: { subaccounts: [{ subaccount_id: ID, name: 'A' }] } };
+    await facade().update(ID, { permissions: { grant: ['inbound'] } });
+    await facade().update(ID, { permissions: { revoke: ['widget'] } });
+    expect(server.requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([
+      { grant_permissions: ['inbound'] },
+      { revoke_permissions: ['widget'] },
+    ]);
   });
 
   it('list yields every sub-account of the one answer, honouring limit', async () => {
@@ -312,9 +330,11 @@ describe('synthflow facade: the Twilio link', () => {
         'synthflow.subaccounts.create: twilio.authToken must be a Secret (new Secret(token)), so it is never printed (rule: secret)',
     });
     for (const id of ['AC1', `x${TWILIO_SID}`, `${TWILIO_SID}0`]) {
-      await expect(create({ twilio: { provider: 'twilio', id } })).resolves.toMatchObject({
+      await expect(create({ twilio: { provider: 'twilio', id } })).resolves.toEqual({
         field: 'twilio.id',
         rule: 'account-sid',
+        message:
+          'synthflow.subaccounts.create: twilio.id must be a Twilio account SID (AC…) (rule: account-sid)',
       });
     }
     await expect(

@@ -84,10 +84,11 @@ describe('twilio facade: create', () => {
     ).resolves.toMatchObject({
       field: 'enabled',
     });
-    await expect(
-      refusal(facade().create({ email: 'a@b.example' } as never)),
-    ).resolves.toMatchObject({
+    await expect(refusal(facade().create({ email: 'a@b.example' } as never))).resolves.toEqual({
       field: 'email',
+      rule: 'unsupported-field',
+      message:
+        'twilio.subaccounts.create: email is not supported by twilio on create (supported: name) (rule: unsupported-field)',
     });
     expect(server.requests).toHaveLength(0);
   });

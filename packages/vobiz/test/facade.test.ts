@@ -184,6 +184,17 @@ describe('vobiz facade: sub-accounts', () => {
       return error as ValidationError;
     };
     await expect(
+      refused(facade().create({ email: 'a@b.example' } as never)),
+    ).resolves.toMatchObject({
+      field: 'name',
+      rule: 'required',
+      message: 'vobiz.subaccounts.create: name is required by vobiz (rule: required)',
+    });
+    await expect(refused(facade().update(SA, { password: 'x' } as never))).resolves.toMatchObject({
+      field: 'password',
+      rule: 'unsupported-field',
+    });
+    await expect(
       refused(facade().create({ name: 'A', limits: { seats: 1 } as never })),
     ).resolves.toMatchObject({
       field: 'limits.seats',
@@ -266,11 +277,12 @@ describe('vobiz numbers adapter', () => {
       Response.json({
         items: [
           numberItem('+911111111111', 'MA_PARENT01'),
-          { e164: NUMBER, auth_id: SA, status: 'active', country: 'IN' },
+          { id: NUMBER, e164: NUMBER, auth_id: SA, status: 'active', country: 'IN' },
+          numberItem('+919999999999', SA),
         ],
         page: 1,
         per_page: 100,
-        total: 2,
+        total: 3,
       });
     const walk = async (options: { subAccountId?: string; limit?: number }) => {
       const seen: Array<[string, string | undefined]> = [];
@@ -281,6 +293,7 @@ describe('vobiz numbers adapter', () => {
     expect(await walk({})).toEqual([
       ['+911111111111', 'MA_PARENT01'],
       [NUMBER, SA],
+      ['+919999999999', SA],
     ]);
     expect(server.requests[0]?.url.searchParams.get('include_subaccounts')).toBeNull();
     expect(await walk({ subAccountId: SA, limit: 1 })).toEqual([[NUMBER, SA]]);

@@ -121,6 +121,27 @@ describe('voximplant facade: create', () => {
   });
 });
 
+describe('voximplant facade: which fields each operation takes', () => {
+  it('a name is required on create and cannot be changed; currentPassword only goes with an update', async () => {
+    await expect(refusal(facade().create({ password: 'pw' } as never))).resolves.toEqual({
+      field: 'name',
+      rule: 'required',
+      message: 'voximplant.subaccounts.create: name is required by voximplant (rule: required)',
+      operation: 'subaccounts.create',
+    });
+    await expect(
+      refusal(facade().update('109', { name: 'renamed' } as never)),
+    ).resolves.toMatchObject({ field: 'name', rule: 'unsupported-field' });
+    await expect(
+      refusal(facade().create({ name: 'desk_one', password: 'pw', currentPassword: 'x' } as never)),
+    ).resolves.toMatchObject({ field: 'currentPassword', rule: 'unsupported-field' });
+    await expect(
+      refusal(facade().update('109', { roles: { revoke: [0] } })),
+    ).resolves.toMatchObject({ field: 'roles.revoke[0]', rule: 'minimum' });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('voximplant facade: role references', () => {
   const grant = (refs: unknown) =>
     refusal(facade().update('109', { roles: { grant: refs as number[] } }));
