@@ -92,6 +92,20 @@ describe('what a call resolves to: the plan', () => {
     },
   );
 
+  it.each([
+    ['null', json(200, null)],
+    ['no body', { status: 200 }],
+  ])('an answer holding %s never reaches unwrap, however lenient', async (name, step) => {
+    server.script(step);
+    const error = await failureOf(
+      makeRunner({ ...fast, maxRetries: 0 }).run(read, thing(), {
+        unwrap: (data: unknown) => data ?? { id: 'made up' },
+      }),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    if (name === 'null') expect(error.message).toContain('(got null)');
+  });
+
   it('without `expects`, the error says "the expected payload"', async () => {
     server.script(json(200, {}));
     const error = await failureOf(
