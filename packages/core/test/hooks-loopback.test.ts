@@ -103,7 +103,9 @@ describe('hooks: what each list is handed, and when', () => {
       json(200, { id: 't1', token: 'tok-0123456789abcdef' }),
     );
     const seen = recorder();
+    const before = performance.now();
     await makeRunner({ ...fast, hooks: seen.hooks }).run(read, thing());
+    const callMs = performance.now() - before;
     const [failed, answered] = seen.responses;
     expect(failed).toMatchObject({
       provider: 'test',
@@ -121,6 +123,8 @@ describe('hooks: what each list is handed, and when', () => {
     for (const event of seen.responses) {
       expect(Number.isInteger(event.durationMs)).toBe(true);
       expect(event.durationMs).toBeGreaterThanOrEqual(0);
+      // Each attempt's duration lies within the call's own span (never a clock reading itself).
+      expect(event.durationMs).toBeLessThanOrEqual(Math.ceil(callMs));
     }
   });
 
