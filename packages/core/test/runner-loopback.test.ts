@@ -258,7 +258,10 @@ describe('an attempt ends cleanly: nothing left on the caller signal', () => {
     server.script({ hang: true });
     const controller = new AbortController();
     const pending = makeRunner(fast).run(create, thing(), { call: { signal: controller.signal } });
-    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Until the server holds the request: bounded (at most 1,000 polls of 5 ms).
+    for (let polls = 0; server.requests.length === 0 && polls < 1_000; polls++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(server.requests).toHaveLength(1);
     controller.abort();
     const error = await failureOf(pending);
     expect(error).toBeInstanceOf(AbortedError);
