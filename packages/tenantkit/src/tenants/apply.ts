@@ -181,7 +181,15 @@ async function execute(
   // Creates and updates on every provider at once, each provider with its own queue…
   const converge = plan.items.filter((item) => item.action !== 'orphan');
   const stops = [options.signal, options.stop];
-  await Promise.all(byProvider(converge).map((items) => runPool(items, limit, run, stops)));
+  await Promise.all(
+    byProvider(converge).map(async (items) => {
+      await runPool(items, limit, run, stops);
+      // Stopped before some items started: an item of another provider that waits for one of
+      // them would wait for ever (the CLI's first Ctrl-C hung); it fails instead, nothing sent.
+      for (const item of items)
+        links.settle(item.provider, item.tenant, { failed: 'not started: the apply was stopped' });
+    }),
+  );
   // …then orphans, once everything else has been tried.
   const orphans = plan.items.filter((item) => item.action === 'orphan');
   await Promise.all(byProvider(orphans).map((items) => runPool(items, limit, run, stops)));
