@@ -84,3 +84,29 @@ describe('a gentle stop while a linked item waits', () => {
     expect(isEmptyPlan(await sync.plan(file))).toBe(true);
   });
 });
+
+describe('the link named twice', () => {
+  it('`twilio: true` beside `extra.twilio_account_sid` is a file error: nothing sent, no Twilio sub-account made', async () => {
+    const sync = tenantSync(tk);
+    const file: TenantsFile = {
+      version: 1,
+      prefix: 'tw2-',
+      defaults: { synthflow: { extra: { twilio_account_sid: `AC${'1'.repeat(32)}` } } },
+      tenants: { a: { twilio: {}, synthflow: { twilio: true } } },
+    };
+    writes.length = 0;
+    // The defect: the plan was accepted and apply created the Twilio sub-account, then Synthflow's
+    // create failed on the facade's own check.
+    const error = await sync.apply(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TenantsFileError);
+    expect((error as TenantsFileError).issues).toEqual([
+      expect.objectContaining({
+        tenant: 'a',
+        provider: 'synthflow',
+        field: 'tenants.a.synthflow.extra.twilio_account_sid',
+        rule: 'at-most-one',
+      }),
+    ]);
+    expect(writes).toEqual([]);
+  });
+});

@@ -64,6 +64,11 @@ export function linkTarget(provider: TenantProvider, want: Want): TenantProvider
   return rulesOf(provider).linksTo?.(want);
 }
 
+/** Fields that name the linked record another way, beside the link (a file error). */
+export function linkRivals(provider: TenantProvider, want: Want): string[] {
+  return rulesOf(provider).linkRivals?.(want) ?? [];
+}
+
 /** The provider a block of `provider` can link to (its records carry that link's mark), if any. */
 export function linkableTarget(provider: TenantProvider): TenantProvider | undefined {
   return rulesOf(provider).linkable;

@@ -18,7 +18,7 @@
  *   is sent for it.
  */
 import { desiredSpec } from './desired.js';
-import { linkTarget } from './fields.js';
+import { linkRivals, linkTarget } from './fields.js';
 import type { Locate, TenantsFileIssue } from './file.js';
 import { linkingProvider, markedName } from './naming.js';
 import type { PlanItem, TenantPlan } from './plan.js';
@@ -54,7 +54,18 @@ export function linkIssues(file: TenantsFile, locate: Locate): TenantsFileIssue[
   for (const tenant of Object.keys(file.tenants))
     for (const provider of TENANT_PROVIDERS) {
       const target = linkOf(file, tenant, provider);
-      if (target === undefined || file.tenants[tenant]?.[target] !== undefined) continue;
+      if (target === undefined) continue;
+      const want = desiredSpec(file, tenant, provider);
+      for (const field of want ? linkRivals(provider, want) : [])
+        issues.push({
+          tenant,
+          provider,
+          field: `tenants.${tenant}.${provider}.${field}`,
+          rule: 'at-most-one',
+          message: `cannot be combined with ${target}: true (the link sends this tenant's ${target} sub-account): name it once`,
+          ...locate(['tenants', tenant, provider], target),
+        });
+      if (file.tenants[tenant]?.[target] !== undefined) continue;
       issues.push({
         tenant,
         provider,

@@ -50,6 +50,8 @@ export interface TenantRules<P extends Provider, T extends object> {
    * link once the link was sent (`naming.ts`), the only place the sync can read that back.
    */
   readonly linkable?: Provider;
+  /** Fields of `want` that name the linked record another way (a file error beside `linksTo`). */
+  linkRivals?(want: T): string[];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

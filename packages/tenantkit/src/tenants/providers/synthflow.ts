@@ -87,6 +87,9 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
 
   linksTo: (want) => (want.twilio ? 'twilio' : undefined),
   linkable: 'twilio',
+  // The facade refuses both in one request: caught in the file, before the Twilio create.
+  linkRivals: (want) =>
+    want.twilio ? Object.keys(want.extra ?? {}).map((field) => `extra.${field}`) : [],
 
   secretFields(want): Record<string, SecretRef> {
     const token = want.extra?.twilio_auth_token;
