@@ -2,8 +2,10 @@
  * The Synthflow → Twilio link under attack, against the stateful sandbox (adversarial pass a14c
  * of issue 14, scripts in the closing note). Each test failed on the code before its fix.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FetchLike, Tenantkit } from '../src/index.js';
+import type { FetchLike, SubAccount, Tenantkit } from '../src/index.js';
 import {
   isEmptyPlan,
   type TenantsFile,
@@ -108,5 +110,65 @@ describe('the link named twice', () => {
       }),
     ]);
     expect(writes).toEqual([]);
+  });
+});
+
+describe('prune never closes a Twilio sub-account a declared Synthflow one calls through', () => {
+  it('a marked orphan whose tenant still declares Synthflow, and one a Synthflow entry names by SID, are kept; a plain orphan is closed', async () => {
+    const sync = tenantSync(tk);
+    const linkedPair = { twilio: {}, synthflow: { twilio: true } };
+    await sync.apply(
+      { version: 1, prefix: 'pr3-', tenants: { a: linkedPair, b: linkedPair, c: { twilio: {} } } },
+      { onSecret: () => {} },
+    );
+    const twilio = async () => {
+      const found: SubAccount[] = [];
+      for await (const record of tk.subaccounts.list('twilio'))
+        if (record.name.startsWith('pr3-')) found.push(record);
+      return found;
+    };
+    const sidOf = async (name: string) => (await twilio()).find((r) => r.name === name)?.id;
+    const sidB = (await sidOf('pr3-b [synthflow]')) as string;
+    // a drops its Twilio entry but keeps Synthflow (still calling through it); b names it by SID;
+    // c is gone from the file.
+    const file: TenantsFile = {
+      version: 1,
+      prefix: 'pr3-',
+      tenants: {
+        a: { synthflow: {} },
+        b: {
+          synthflow: {
+            extra: { twilio_account_sid: sidB, twilio_auth_token: { env: 'PR3_TOKEN' } },
+          },
+        },
+      },
+    };
+    const path = join(sandboxed.dir, 'pr3-tenants.json');
+    writeFileSync(path, JSON.stringify(file));
+    const shown = await sandboxed.cli(['tenants', 'plan', '-f', path, '--prune']);
+    expect(shown.stdout).toContain('- a  twilio  orphan pr3-a [synthflow]');
+    expect(shown.stdout).toContain(
+      "in use, kept even with --prune: tenant b's synthflow entry names its id",
+    );
+    expect(shown.stdout).toContain('- c  twilio  delete pr3-c');
+    expect(shown.stdout).toContain('1 to delete');
+    // The defect: both linked sub-accounts were closed (irreversibly), Synthflow kept their SIDs.
+    const result = await sync.apply(file, { prune: true });
+    expect(result.converged).toBe(true);
+    expect(
+      result.items.filter((i) => i.provider === 'twilio').map((i) => [i.tenant, i.outcome]),
+    ).toEqual([
+      ['a', 'kept'],
+      ['b', 'kept'],
+      ['c', 'deleted'],
+    ]);
+    const status = (record: SubAccount) => (record.raw as { status?: string }).status;
+    expect((await twilio()).map((r) => [r.name, status(r)]).sort()).toEqual([
+      ['pr3-a [synthflow]', 'active'],
+      ['pr3-b [synthflow]', 'active'],
+      ['pr3-c', 'closed'],
+    ]);
+    // Pruning again changes nothing.
+    expect(isEmptyPlan(await sync.plan(file), { prune: true })).toBe(true);
   });
 });

@@ -54,6 +54,8 @@ export class ItemWorker {
       case 'orphan':
         if (!this.options.prune)
           return { ...base(item), outcome: 'kept', message: 'managed but not in the file' };
+        if (item.inUse)
+          return { ...base(item), outcome: 'kept', message: `in use, not deleted: ${item.inUse}` };
         await this.tk.subaccounts.delete(item.provider, item.id as string, this.call);
         return { ...base(item), outcome: 'deleted' };
       case 'update':

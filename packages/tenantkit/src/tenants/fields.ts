@@ -69,6 +69,11 @@ export function linkRivals(provider: TenantProvider, want: Want): string[] {
   return rulesOf(provider).linkRivals?.(want) ?? [];
 }
 
+/** The id of a record of its `linkable` provider a block names directly, if any. */
+export function namesLinkable(provider: TenantProvider, want: Want): string | undefined {
+  return rulesOf(provider).namesLinkable?.(want);
+}
+
 /** The provider a block of `provider` can link to (its records carry that link's mark), if any. */
 export function linkableTarget(provider: TenantProvider): TenantProvider | undefined {
   return rulesOf(provider).linkable;

@@ -18,9 +18,9 @@
  *   is sent for it.
  */
 import { desiredSpec } from './desired.js';
-import { linkRivals, linkTarget } from './fields.js';
+import { linkableTarget, linkRivals, linkTarget, namesLinkable } from './fields.js';
 import type { Locate, TenantsFileIssue } from './file.js';
-import { linkingProvider, markedName } from './naming.js';
+import { hasLinkMark, linkingProvider, markedName } from './naming.js';
 import type { PlanItem, TenantPlan } from './plan.js';
 import { TENANT_PROVIDERS, type TenantProvider, type TenantsFile } from './types.js';
 
@@ -98,6 +98,35 @@ export function addLinkChanges(file: TenantsFile, items: PlanItem[]): void {
       item.changes.push({ field: 'name', current, desired: item.name });
       item.action = 'update';
     }
+  }
+}
+
+/**
+ * An orphan another declared record still calls through is never pruned (closing a Twilio
+ * sub-account cannot be undone): its name carries the link mark and its tenant still declares the
+ * linking record, or a declared record names its id directly (`extra.twilio_account_sid`).
+ */
+export function markInUse(file: TenantsFile, items: PlanItem[]): void {
+  const namedBy = new Map<string, string>();
+  for (const tenant of Object.keys(file.tenants))
+    for (const provider of TENANT_PROVIDERS) {
+      const want = desiredSpec(file, tenant, provider);
+      const id = want && namesLinkable(provider, want);
+      const target = linkableTarget(provider);
+      if (id && target)
+        namedBy.set(`${target}/${id}`, `tenant ${tenant}'s ${provider} entry names its id`);
+    }
+  for (const item of items) {
+    if (item.action !== 'orphan') continue;
+    const linking = linkingProvider(item.provider);
+    const named = namedBy.get(`${item.provider}/${item.id}`);
+    if (named) item.inUse = named;
+    else if (
+      linking &&
+      hasLinkMark(item.provider, item.name) &&
+      file.tenants[item.tenant]?.[linking]
+    )
+      item.inUse = `tenant ${item.tenant}'s ${linking} sub-account, still declared, was sent its credentials (the name's link mark); give it its plain name to let --prune close it`;
   }
 }
 

@@ -9,7 +9,7 @@ import type { Tenantkit } from '../tenantkit.js';
 import { desiredSpec } from './desired.js';
 import { type Comparison, compare, type FieldChange, isGone } from './fields.js';
 import { checkTenantsFile } from './file.js';
-import { addLinkChanges } from './links.js';
+import { addLinkChanges, markInUse } from './links.js';
 import { hasLinkMark, managedName, tenantKeyOf } from './naming.js';
 import {
   TENANT_PROVIDERS,
@@ -39,6 +39,10 @@ export interface PlanItem {
    * linking record was sent this record's credentials (`links.ts`).
    */
   linkSent?: true;
+  /**
+   * Orphan: why `prune` keeps it anyway — a record a declared record still calls through (`links.ts`).
+   */
+  inUse?: string;
 }
 
 export interface TenantPlan {
@@ -78,6 +82,7 @@ export async function planTenants(
     planProvider(desired, provider, records[index] as Map<string, SubAccount[]>),
   );
   addLinkChanges(desired, items);
+  markInUse(desired, items);
   return { version: 1, file: desired, providers, items };
 }
 
@@ -187,9 +192,11 @@ export function planOne(
   };
 }
 
-/** True when applying the plan would change nothing (orphans count only when pruning). */
+/** True when applying the plan would change nothing (orphans count only when pruning, and not in use). */
 export function isEmptyPlan(plan: TenantPlan, options: { prune?: boolean } = {}): boolean {
   return plan.items.every(
-    (item) => item.action === 'unchanged' || (item.action === 'orphan' && !options.prune),
+    (item) =>
+      item.action === 'unchanged' ||
+      (item.action === 'orphan' && (!options.prune || item.inUse !== undefined)),
   );
 }

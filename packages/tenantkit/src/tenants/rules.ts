@@ -52,6 +52,8 @@ export interface TenantRules<P extends Provider, T extends object> {
   readonly linkable?: Provider;
   /** Fields of `want` that name the linked record another way (a file error beside `linksTo`). */
   linkRivals?(want: T): string[];
+  /** The id of a `linkable` provider's record this block names directly (`extra`), if any. */
+  namesLinkable?(want: T): string | undefined;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

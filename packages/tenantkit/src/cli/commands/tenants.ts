@@ -206,7 +206,7 @@ async function apply(
 }
 
 async function confirmPrune(context: CliOutput, plan: TenantPlan, yes: boolean): Promise<void> {
-  const doomed = plan.items.filter((item) => item.action === 'orphan');
+  const doomed = plan.items.filter((item) => item.action === 'orphan' && !item.inUse);
   if (doomed.length === 0 || yes) return;
   const list = doomed.map((item) => `${item.provider} ${item.name} (${item.id})`).join(', ');
   if (!context.confirm)

@@ -24,6 +24,8 @@ function detail(item: PlanItem, prune: boolean): string {
     case 'unchanged':
       return 'unchanged';
     case 'orphan':
+      if (item.inUse)
+        return `orphan ${item.name} (${item.id}): in use, kept even with --prune: ${item.inUse}`;
       return prune
         ? `delete ${item.name} (${item.id}): managed, not in the file`
         : `orphan ${item.name} (${item.id}): managed, not in the file (--prune deletes it)`;
@@ -48,7 +50,7 @@ export function planText(plan: TenantPlan, options: { prune: boolean; verbose?: 
   }
   const count = (action: PlanItem['action']) =>
     plan.items.filter((item) => item.action === action).length;
-  const orphans = count('orphan');
+  const orphans = plan.items.filter((item) => item.action === 'orphan' && !item.inUse).length;
   lines.push(
     `Plan: ${count('create')} to create, ${count('update')} to update, ${orphans} to ${options.prune ? 'delete' : 'keep (orphans)'}, ${count('unchanged')} unchanged${count('conflict') > 0 ? `, ${count('conflict')} in conflict` : ''}.`,
   );

@@ -90,6 +90,7 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
   // The facade refuses both in one request: caught in the file, before the Twilio create.
   linkRivals: (want) =>
     want.twilio ? Object.keys(want.extra ?? {}).map((field) => `extra.${field}`) : [],
+  namesLinkable: (want) => want.extra?.twilio_account_sid,
 
   secretFields(want): Record<string, SecretRef> {
     const token = want.extra?.twilio_auth_token;
