@@ -16,6 +16,8 @@ import { useSandboxFacade } from './support/sandbox.js';
 
 /** Holds Twilio's create of one FriendlyName until released (a slow provider, by name). */
 let hold: { name: string; reached(): void; released: Promise<void> } | undefined;
+/** The next Twilio write whose body matches is processed, then its connection is reset. */
+let resetAfter: ((body: string) => boolean) | undefined;
 /** Every write the facade sent (method, provider host order kept), to prove nothing was sent. */
 const writes: string[] = [];
 const holdingFetch: FetchLike = async (request, init) => {
@@ -27,7 +29,15 @@ const holdingFetch: FetchLike = async (request, init) => {
     reached();
     await released;
   }
-  return globalThis.fetch(request, init);
+  const answer = await globalThis.fetch(request, init);
+  if (resetAfter?.(body)) {
+    resetAfter = undefined;
+    // Processed, then the connection drops: the caller cannot tell.
+    throw new TypeError('fetch failed', {
+      cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    });
+  }
+  return answer;
 };
 const recordingFetch: FetchLike = async (request, init) => {
   if (request.method !== 'GET') writes.push(`synthflow ${request.method}`);
@@ -170,5 +180,26 @@ describe('prune never closes a Twilio sub-account a declared Synthflow one calls
     ]);
     // Pruning again changes nothing.
     expect(isEmptyPlan(await sync.plan(file), { prune: true })).toBe(true);
+  });
+});
+
+describe('the rename that records the link', () => {
+  it('processed, then its answer lost: read back, the item succeeds and apply is converged', async () => {
+    const sync = tenantSync(tk);
+    const file: TenantsFile = {
+      version: 1,
+      prefix: 'rn4-',
+      tenants: { a: { twilio: {}, synthflow: { twilio: true } } },
+    };
+    resetAfter = (body) => new URLSearchParams(body).get('FriendlyName') === 'rn4-a [synthflow]';
+    // No retries: the rename's lost answer reaches the sync.
+    const result = await sync.apply(file, { maxRetries: 0, onSecret: () => {} });
+    expect(resetAfter).toBeUndefined();
+    // The defect: the item failed ("the next apply sends the link again", which it did not).
+    expect(result.items.find((i) => i.provider === 'synthflow')).toMatchObject({
+      outcome: 'created',
+    });
+    expect(result.converged).toBe(true);
+    expect(isEmptyPlan(await sync.plan(file))).toBe(true);
   });
 });

@@ -68,7 +68,8 @@ export class ItemWorker {
 
   /**
    * The link was sent with this item's create or update: the linked record's name now says so
-   * (`links.ts`). If that rename fails the item fails, and the next plan sends the link again.
+   * (`links.ts`). If that rename fails the item fails, and the next plan sends the link again (a
+   * rename whose answer was lost is read back first: done after all, the item succeeds).
    */
   private async markLink(
     item: PlanItem,
@@ -82,12 +83,27 @@ export class ItemWorker {
       await this.tk.subaccounts.update(provider, id, { name } as never, this.call);
       return result;
     } catch (error) {
+      // The answer was lost, not the rename: read the name back before calling it a failure.
+      if (await this.renamedAfterAll(provider, id, name)) return result;
       return {
         ...result,
         outcome: 'failed',
         message: `the ${provider} link was sent, but renaming ${provider} ${id} to "${name}" to record it failed (${messageOf(error)}); the next apply sends the link again`,
       };
     }
+  }
+
+  /**
+   * After a failed rename: true when the record carries `name` now (read back). An update's lost
+   * answer is not flagged `outcomeUnknown` (updates are retried, not looked up), so any failure is.
+   */
+  private async renamedAfterAll(
+    provider: TenantProvider,
+    id: string,
+    name: string,
+  ): Promise<boolean> {
+    const record = await this.read(provider, id).catch(() => undefined);
+    return record?.name === name;
   }
 
   private async update(
