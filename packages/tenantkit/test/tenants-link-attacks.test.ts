@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FetchLike, SubAccount, Tenantkit } from '../src/index.js';
 import {
   isEmptyPlan,
+  StalePlanError,
   type TenantsFile,
   TenantsFileError,
   tenantSync,
@@ -201,5 +202,23 @@ describe('the rename that records the link', () => {
     });
     expect(result.converged).toBe(true);
     expect(isEmptyPlan(await sync.plan(file))).toBe(true);
+  });
+});
+
+describe('a saved plan that kept an in-use orphan', () => {
+  it('the orphan renamed to its plain name since: the saved plan is stale, nothing closed', async () => {
+    const sync = tenantSync(tk);
+    await sync.apply(
+      { version: 1, prefix: 'sv5-', tenants: { a: { twilio: {}, synthflow: { twilio: true } } } },
+      { onSecret: () => {} },
+    );
+    const file: TenantsFile = { version: 1, prefix: 'sv5-', tenants: { a: { synthflow: {} } } };
+    const saved = JSON.parse(JSON.stringify(await sync.plan(file)));
+    const orphan = saved.items.find((i: { provider: string }) => i.provider === 'twilio');
+    expect(orphan).toMatchObject({ action: 'orphan', inUse: expect.any(String) });
+    await tk.subaccounts.update('twilio', orphan.id, { name: 'sv5-a' });
+    // The defect: the saved plan (which kept it) was applied and closed it.
+    await expect(sync.apply(saved, { prune: true })).rejects.toBeInstanceOf(StalePlanError);
+    expect((await tk.subaccounts.get('twilio', orphan.id)).raw).toMatchObject({ status: 'active' });
   });
 });

@@ -96,9 +96,21 @@ function defaultEnv(): Environment {
   return process?.env ?? {};
 }
 
-/** A plan's meaning, for comparing a saved plan with a fresh one. */
+/**
+ * A plan's meaning, for comparing a saved plan with a fresh one. An orphan's name and whether it
+ * is in use count: a marked orphan renamed plain since would be closed where the plan kept it.
+ */
 const itemKey = (item: PlanItem) =>
-  JSON.stringify([item.tenant, item.provider, item.action, item.id, item.ids, item.changes]);
+  JSON.stringify([
+    item.tenant,
+    item.provider,
+    item.action,
+    item.id,
+    item.ids,
+    item.changes,
+    item.action === 'orphan' ? item.name : undefined,
+    item.inUse !== undefined,
+  ]);
 
 export async function applyTenants(
   tk: Tenantkit,
