@@ -72,5 +72,6 @@ export const synthflowCapabilities: CapabilityRow = {
     supported: false,
     how: 'no separate child accounts',
   },
+  // Stryker disable next-line ArrayDeclaration: matrix prose (header)
   providerClientOnly: [],
 };
