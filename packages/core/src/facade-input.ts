@@ -8,7 +8,7 @@ import type { ProviderName } from './errors.js';
 import { type CapabilityRow, INPUT_FIELDS, type InputField } from './provider.js';
 import { baseRedactor } from './redact.js';
 import { Secret } from './secret.js';
-import type { UnifiedCreateResult, UnifiedDeleteResult } from './unified.js';
+import type { UnifiedCreateResult, UnifiedDeleteResult, UnifiedSubAccount } from './unified.js';
 import { InputChecker } from './validation.js';
 
 /** The fields a provider honours on create or on update, in the table's order. */
@@ -95,6 +95,20 @@ export function mergeExtra(
   const fields = check.record('extra', extra);
   check.knownFields('extra', fields, allowed);
   return { ...mapped, ...fields };
+}
+
+/** A sub-account's unified fields: everything but the provider's name and its own record. */
+export type UnifiedFields<S extends UnifiedSubAccount<string, unknown, unknown, unknown, unknown>> =
+  Omit<S, 'provider' | 'raw'>;
+
+/**
+ * A provider's record in the unified model: the mapped fields (undefined ones dropped, so the
+ * model only holds what the provider said) and the record itself, redacted, as `raw`.
+ */
+export function unifiedRecord<
+  S extends UnifiedSubAccount<string, unknown, unknown, unknown, unknown>,
+>(provider: S['provider'], raw: S['raw'], fields: UnifiedFields<S>): S {
+  return defined({ provider, ...fields, raw: redacted(raw) }) as S;
 }
 
 /** A create's unified result: the values handed out (undefined ones dropped), the answer redacted. */

@@ -44,6 +44,8 @@ export {
   redacted,
   secretOf,
   supportedFields,
+  type UnifiedFields,
+  unifiedRecord,
 } from './facade-input.js';
 export { type AnswerSpec, type MethodSpec, operationMethod } from './method.js';
 export {
@@ -120,9 +122,11 @@ export { sleep, Throttle, type ThrottleOptions } from './throttle.js';
 export type {
   FacadeAdapter,
   FacadeContext,
+  FacadeTypes,
   ListNumbersOptions,
   ListOptions,
   NumbersAdapter,
+  ProviderFacade,
   Refuse,
   UnifiedCreateResult,
   UnifiedDeleteResult,

@@ -78,6 +78,28 @@ export interface FacadeAdapter<SubAccount, CreateInput, UpdateInput, Created, De
   delete(id: string, call?: CallOptions): Promise<Deleted>;
 }
 
+/**
+ * The types one provider's facade deals in, named once: its sub-account, what create and update
+ * take, what create hands out, and the provider's own answers to create and delete (as `raw`).
+ */
+export interface FacadeTypes {
+  subAccount: unknown;
+  createInput: unknown;
+  updateInput: unknown;
+  credentials: object;
+  createAnswer: unknown;
+  deleteAnswer: unknown;
+}
+
+/** Provider `P`'s facade adapter over its `FacadeTypes`: results carry `P` and redacted answers. */
+export type ProviderFacade<P extends string, T extends FacadeTypes> = FacadeAdapter<
+  T['subAccount'],
+  T['createInput'],
+  T['updateInput'],
+  UnifiedCreateResult<P, T['credentials'], T['createAnswer']>,
+  UnifiedDeleteResult<P, T['deleteAnswer']>
+>;
+
 /** What an adapter may ask the facade for: another provider's client (Synthflow → Twilio). */
 export interface FacadeContext {
   /** That provider's client; throws a ConfigurationError when it was not configured. */

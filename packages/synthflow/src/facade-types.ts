@@ -1,12 +1,5 @@
 /** The unified model's Synthflow types: what the facade takes and returns for Synthflow. */
-import type {
-  FacadeAdapter,
-  Refuse,
-  Secret,
-  UnifiedCreateResult,
-  UnifiedDeleteResult,
-  UnifiedSubAccount,
-} from '@tenantkit/core';
+import type { ProviderFacade, Refuse, Secret, UnifiedSubAccount } from '@tenantkit/core';
 import type {
   CreateSubaccountRequest,
   CreateSubaccountResult,
@@ -80,10 +73,14 @@ export interface SynthflowUpdateInput extends Refuse<'synthflow', 'update', Refu
   >;
 }
 
-export type SynthflowFacade = FacadeAdapter<
-  SynthflowSubAccount,
-  SynthflowCreateInput,
-  SynthflowUpdateInput,
-  UnifiedCreateResult<'synthflow', SynthflowCredentials, CreateSubaccountResult>,
-  UnifiedDeleteResult<'synthflow', DeleteSubaccountResult>
+export type SynthflowFacade = ProviderFacade<
+  'synthflow',
+  {
+    subAccount: SynthflowSubAccount;
+    createInput: SynthflowCreateInput;
+    updateInput: SynthflowUpdateInput;
+    credentials: SynthflowCredentials;
+    createAnswer: CreateSubaccountResult;
+    deleteAnswer: DeleteSubaccountResult;
+  }
 >;

@@ -7,8 +7,8 @@ import {
   type FacadeContext,
   limitsToWire,
   mergeExtra,
-  redacted,
   secretOf,
+  unifiedRecord,
 } from '@tenantkit/core';
 import { synthflowCapabilities as ROW } from './capabilities.js';
 import type { SynthflowClient } from './client.js';
@@ -56,14 +56,12 @@ function toWire(
 /** Synthflow sub-account → unified. Synthflow reports only `max_minutes` of the limits it takes. */
 export function fromSynthflow(raw: Subaccount): SynthflowSubAccount {
   const limits = raw.max_minutes === undefined ? undefined : { maxMinutes: raw.max_minutes };
-  return defined({
-    provider: 'synthflow' as const,
+  return unifiedRecord<SynthflowSubAccount>('synthflow', raw, {
     // Stryker disable next-line StringLiteral: the client refuses a sub-account without its id, so the fallback is never used
     id: raw.subaccount_id ?? '',
     name: raw.name ?? '',
     limits,
     permissions: raw.permissions,
-    raw: redacted(raw),
   });
 }
 

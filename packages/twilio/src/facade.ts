@@ -7,52 +7,14 @@ import {
   createResult,
   defined,
   deleteResult,
-  type FacadeAdapter,
   InputChecker,
-  type Refuse,
-  redacted,
-  type Secret,
   secretOf,
-  type UnifiedCreateResult,
-  type UnifiedDeleteResult,
-  type UnifiedSubAccount,
+  unifiedRecord,
 } from '@tenantkit/core';
 import { twilioCapabilities as ROW } from './capabilities.js';
 import type { TwilioClient } from './client.js';
+import type { TwilioFacade, TwilioUnifiedSubAccount } from './facade-types.js';
 import type { Account, CreateAccountForm, UpdateAccountForm } from './generated/openapi.js';
-
-/** `enabled` is false for a suspended and for a closed sub-account; `raw.status` says which. */
-export type TwilioUnifiedSubAccount = UnifiedSubAccount<'twilio', Account>;
-
-export interface TwilioUnifiedCredentials {
-  /**
-   * The new sub-account's Auth Token (with its SID, `id`, it authenticates as that sub-account).
-   * Twilio returns it on every read too; the facade hands it out only here (`raw` redacts it).
-   */
-  authToken?: Secret;
-}
-
-type Refused = 'email' | 'description' | 'limits' | 'permissions' | 'roles' | 'password';
-type AlsoRefused = 'currentPassword' | 'extra' | 'twilio';
-
-export interface TwilioCreateInput
-  extends Refuse<'twilio', 'create', Refused | AlsoRefused | 'enabled'> {
-  /** `FriendlyName`, 1–64 characters; without it Twilio names it after the creation time. */
-  name?: string;
-}
-export interface TwilioUpdateInput extends Refuse<'twilio', 'update', Refused | AlsoRefused> {
-  name?: string;
-  /** true → `Status=active`, false → `Status=suspended` (closing is `delete`). */
-  enabled?: boolean;
-}
-
-export type TwilioFacade = FacadeAdapter<
-  TwilioUnifiedSubAccount,
-  TwilioCreateInput,
-  TwilioUpdateInput,
-  UnifiedCreateResult<'twilio', TwilioUnifiedCredentials, Account>,
-  UnifiedDeleteResult<'twilio', Account>
->;
 
 /** Unified input → Twilio form fields: `name` ↔ `FriendlyName`, `enabled` ↔ active/suspended. */
 function toWire(operation: 'create' | 'update', input: unknown): UpdateAccountForm {
@@ -70,15 +32,13 @@ function isoDate(value: string | null | undefined): string | undefined {
 
 /** A Twilio account → unified. A closed sub-account is `enabled: false` too (`raw.status` says which). */
 export function fromTwilio(raw: Account): TwilioUnifiedSubAccount {
-  return defined({
-    provider: 'twilio' as const,
+  // auth_token sits under a secret name: `raw` carries it as [REDACTED].
+  return unifiedRecord<TwilioUnifiedSubAccount>('twilio', raw, {
     // The client refuses an answer without the SID.
     id: raw.sid as string,
     name: raw.friendly_name ?? '',
     enabled: raw.status === undefined ? undefined : raw.status === 'active',
     createdAt: isoDate(raw.date_created),
-    // auth_token sits under a secret name: `raw` carries it as [REDACTED].
-    raw: redacted(raw),
   });
 }
 

@@ -9,15 +9,8 @@ export {
   type TwilioClientOptions,
   type TwilioSubaccounts,
 } from './client.js';
-export {
-  fromTwilio,
-  type TwilioCreateInput,
-  type TwilioFacade,
-  type TwilioUnifiedCredentials,
-  type TwilioUnifiedSubAccount,
-  type TwilioUpdateInput,
-  twilioFacade,
-} from './facade.js';
+export { fromTwilio, twilioFacade } from './facade.js';
+export type * from './facade-types.js';
 export type * from './generated/openapi.js';
 export { accountStatusValues, accountTypeValues } from './generated/openapi.js';
 export { operations as twilioOperations } from './generated/operations.js';

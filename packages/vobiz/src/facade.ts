@@ -1,84 +1,23 @@
-/**
- * The facade's part of Vobiz: the unified model's Vobiz types, and the adapter that maps them to
- * the client's calls and back.
- */
+/** The facade's part of Vobiz: the adapter that maps the unified model to the client's calls and back. */
 import {
   checkFields,
   createResult,
   defined,
   deleteResult,
-  type FacadeAdapter,
   type InputChecker,
   limitsToWire,
   mergeExtra,
-  type Refuse,
-  redacted,
-  type Secret,
   secretOf,
-  type UnifiedCreateResult,
-  type UnifiedDeleteResult,
-  type UnifiedSubAccount,
+  unifiedRecord,
 } from '@tenantkit/core';
 import { vobizCapabilities as ROW } from './capabilities.js';
 import type { VobizClient } from './client.js';
+import type { VobizFacade, VobizUnifiedSubAccount } from './facade-types.js';
 import type {
   CreateSubAccountRequest,
-  CreateSubAccountResponse,
-  DeleteSubAccountResponse,
-  Permissions,
   SubAccount,
   UpdateSubAccountRequest,
 } from './generated/openapi.js';
-
-/** Vobiz request allowance of the sub-account's API credentials (`rate_limit`). */
-export interface VobizLimits {
-  rateLimit?: number;
-}
-
-export type VobizUnifiedSubAccount = UnifiedSubAccount<
-  'vobiz',
-  SubAccount,
-  VobizLimits,
-  Permissions
->;
-
-/** Values Vobiz hands out once, at creation; each prints as `[REDACTED]` until `.reveal()`. */
-export interface VobizCredentials {
-  authId?: Secret;
-  /** Cannot be read again later: every other answer masks it. */
-  authToken?: Secret;
-}
-
-export interface VobizCreateInput extends Refuse<'vobiz', 'create', 'currentPassword' | 'roles'> {
-  name: string;
-  email?: string;
-  description?: string;
-  /** Default true. */
-  enabled?: boolean;
-  limits?: VobizLimits;
-  permissions?: Permissions;
-  /** Web-console sign-in password (API credentials are issued either way). */
-  password?: string;
-  extra?: Pick<CreateSubAccountRequest, 'phone' | 'kyc_mode' | 'business_type'>;
-}
-export interface VobizUpdateInput
-  extends Refuse<'vobiz', 'update', 'password' | 'currentPassword' | 'roles'> {
-  name?: string;
-  email?: string;
-  description?: string;
-  enabled?: boolean;
-  limits?: VobizLimits;
-  permissions?: Permissions;
-  extra?: Pick<UpdateSubAccountRequest, 'phone' | 'kyc_mode'>;
-}
-
-export type VobizFacade = FacadeAdapter<
-  VobizUnifiedSubAccount,
-  VobizCreateInput,
-  VobizUpdateInput,
-  UnifiedCreateResult<'vobiz', VobizCredentials, CreateSubAccountResponse>,
-  UnifiedDeleteResult<'vobiz', DeleteSubAccountResponse | undefined>
->;
 
 function toWire(operation: 'create' | 'update', input: unknown): Record<string, unknown> {
   const { check, body } = checkFields('vobiz', ROW, operation, input);
@@ -113,8 +52,7 @@ export function checkVobizId(check: InputChecker, given: string): void {
 }
 
 export function fromVobiz(raw: SubAccount): VobizUnifiedSubAccount {
-  return defined({
-    provider: 'vobiz' as const,
+  return unifiedRecord<VobizUnifiedSubAccount>('vobiz', raw, {
     id: raw.auth_id,
     name: raw.name,
     email: raw.email ?? undefined,
@@ -123,7 +61,6 @@ export function fromVobiz(raw: SubAccount): VobizUnifiedSubAccount {
     limits: { rateLimit: raw.rate_limit },
     permissions: raw.permissions ?? undefined,
     createdAt: raw.created_at,
-    raw: redacted(raw),
   });
 }
 

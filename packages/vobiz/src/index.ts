@@ -11,12 +11,6 @@ export {
 export {
   checkVobizId,
   fromVobiz,
-  type VobizCreateInput,
-  type VobizCredentials,
-  type VobizFacade,
-  type VobizLimits,
-  type VobizUnifiedSubAccount,
-  type VobizUpdateInput,
   vobizFacade,
 } from './facade.js';
 export {
@@ -25,6 +19,7 @@ export {
   type VobizNumberEntry,
   vobizNumbers,
 } from './facade-numbers.js';
+export type * from './facade-types.js';
 export type * from './generated/openapi.js';
 export { businessTypeValues, kycModeValues } from './generated/openapi.js';
 export { operations as vobizOperations } from './generated/operations.js';

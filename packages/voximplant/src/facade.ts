@@ -1,78 +1,19 @@
 /**
- * The facade's part of Voximplant: the unified model's Voximplant types, and the adapter that maps
- * them to subuser calls (one update may be several Voximplant methods) and back.
+ * The facade's part of Voximplant: the adapter that maps the unified model to subuser calls (one
+ * update may be several Voximplant methods) and back.
  */
 import {
   checkFields,
   createResult,
   defined,
   deleteResult,
-  type FacadeAdapter,
   type InputChecker,
-  type Refuse,
-  redacted,
-  type UnifiedCreateResult,
-  type UnifiedDeleteResult,
-  type UnifiedSubAccount,
+  unifiedRecord,
 } from '@tenantkit/core';
 import type { VoximplantClient } from './api.js';
 import { voximplantCapabilities as ROW } from './capabilities.js';
-import type { RoleView, SubUserId, SubUserView } from './generated/openapi.js';
-
-/** Voximplant roles, all by id (`role_id`) or all by name (`role_name`), never mixed. */
-export type RoleRefs = string[] | number[];
-
-/** Voximplant grants roles with SetSubUserRoles and takes them away with RemoveSubUserRoles. */
-export interface VoximplantRoleChange {
-  grant?: RoleRefs;
-  revoke?: RoleRefs;
-}
-
-export type VoximplantSubAccount = UnifiedSubAccount<
-  'voximplant',
-  SubUserView,
-  never,
-  never,
-  RoleView[]
->;
-
-/** Voximplant hands out nothing on AddSubUser: the password is the one you chose. */
-export type VoximplantCredentialsHandedOut = Record<string, never>;
-
-export interface VoximplantCreateInput
-  extends Refuse<
-    'voximplant',
-    'create',
-    'email' | 'enabled' | 'limits' | 'permissions' | 'currentPassword' | 'extra'
-  > {
-  /** The login (`new_subuser_name`): 5–20 characters, stored in lower case. */
-  name: string;
-  /** Required by Voximplant. */
-  password: string;
-  description?: string;
-  /** Roles granted at creation (`revoke` makes no sense on create and is refused). */
-  roles?: { grant?: RoleRefs };
-}
-export interface VoximplantUpdateInput
-  extends Refuse<
-    'voximplant',
-    'update',
-    'name' | 'email' | 'enabled' | 'limits' | 'permissions' | 'extra'
-  > {
-  description?: string;
-  /** New password; Voximplant demands `currentPassword` with it. */
-  password?: string;
-  currentPassword?: string;
-  roles?: VoximplantRoleChange;
-}
-
-export type VoximplantFacade = FacadeAdapter<
-  VoximplantSubAccount,
-  VoximplantCreateInput,
-  VoximplantUpdateInput,
-  UnifiedCreateResult<'voximplant', VoximplantCredentialsHandedOut, SubUserId>,
-  UnifiedDeleteResult<'voximplant', number>
->;
+import type { VoximplantFacade, VoximplantSubAccount } from './facade-types.js';
+import type { SubUserView } from './generated/openapi.js';
 
 type RoleSelector = { role_id: number[] } | { role_name: string[] };
 
@@ -124,13 +65,11 @@ export function checkVoximplantId(check: InputChecker, id: string): void {
 }
 
 export function fromVoximplant(raw: SubUserView): VoximplantSubAccount {
-  return defined({
-    provider: 'voximplant' as const,
+  return unifiedRecord<VoximplantSubAccount>('voximplant', raw, {
     id: String(raw.subuser_id),
     name: raw.subuser_name,
     description: raw.description,
     roles: raw.roles,
-    raw: redacted(raw),
   });
 }
 

@@ -54,15 +54,9 @@ export { errorCodeName, statusForCode } from './errors.js';
 export {
   checkVoximplantId,
   fromVoximplant,
-  type RoleRefs,
-  type VoximplantCreateInput,
-  type VoximplantCredentialsHandedOut,
-  type VoximplantFacade,
-  type VoximplantRoleChange,
-  type VoximplantSubAccount,
-  type VoximplantUpdateInput,
   voximplantFacade,
 } from './facade.js';
+export type * from './facade-types.js';
 export type * from './generated/openapi.js';
 /** The spec's name of AddSubUser's result (`{subuser_id}`); the generated alias is `SubUserId`. */
 export type { SubUserId as SubUserID } from './generated/openapi.js';
