@@ -30,6 +30,15 @@ export function requireCredential(
   return trimmed;
 }
 
+/**
+ * What every provider client offers beside its resources: `raw`, the typed openapi-fetch client,
+ * authenticated, for anything not wrapped (no retries or timeout), and the base URL it calls.
+ */
+export interface ProviderClientBase<Raw> {
+  readonly raw: Raw;
+  readonly baseUrl: string;
+}
+
 /** A JSON object (not an array, not null): the only shape a provider's record can have. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

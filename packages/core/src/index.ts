@@ -2,6 +2,7 @@ export {
   defineClientInspection,
   isRecord,
   isUnsafePathSegment,
+  type ProviderClientBase,
   recordsOf,
   requireCredential,
 } from './client.js';

@@ -1,24 +1,14 @@
 import {
-  type CallOptions,
   ConfigurationError,
-  type CoreOptions,
   createProviderClient,
   defineClientInspection,
   isRecord,
   recordsOf,
   requireCredential,
 } from '@tenantkit/core';
-import createClient, { type Client } from 'openapi-fetch';
-import type {
-  CreateSubaccountRequest,
-  CreateSubaccountResult,
-  DeleteSubaccountResult,
-  paths,
-  Subaccount,
-  SubaccountList,
-  UpdateSubaccountRequest,
-  UpdateSubaccountResult,
-} from './generated/openapi.js';
+import createClient from 'openapi-fetch';
+import type { SynthflowClient, SynthflowClientOptions, SynthflowSubaccounts } from './api.js';
+import type { paths, Subaccount, SubaccountList } from './generated/openapi.js';
 import { operations } from './generated/operations.js';
 import { checkCreate, checkId, checkUpdate } from './validate.js';
 
@@ -30,37 +20,6 @@ export const SYNTHFLOW_BASE_URLS = {
 } as const;
 
 export type SynthflowRegion = keyof typeof SYNTHFLOW_BASE_URLS;
-
-export interface SynthflowClientOptions extends CoreOptions {
-  /** API key of the agency workspace (Synthflow: Integrations → API Keys). */
-  apiKey: string;
-  /** Which Synthflow deployment to call. Default `global`. */
-  region?: SynthflowRegion;
-  /** Overrides `region` (a mock server, a proxy). */
-  baseUrl?: string;
-}
-
-export interface SynthflowSubaccounts {
-  /** Creates a sub-account. Never retried blindly: see `RequestError.outcomeUnknown`. */
-  create(input: CreateSubaccountRequest, options?: CallOptions): Promise<CreateSubaccountResult>;
-  /** One sub-account (Synthflow answers with a one-item `subaccounts` list). */
-  get(subaccountId: string, options?: CallOptions): Promise<SubaccountList>;
-  /** Every sub-account of the workspace (Synthflow does not page this list). */
-  list(options?: CallOptions): Promise<SubaccountList>;
-  update(
-    subaccountId: string,
-    patch: UpdateSubaccountRequest,
-    options?: CallOptions,
-  ): Promise<UpdateSubaccountResult>;
-  delete(subaccountId: string, options?: CallOptions): Promise<DeleteSubaccountResult>;
-}
-
-export interface SynthflowClient {
-  readonly subaccounts: SynthflowSubaccounts;
-  /** The typed openapi-fetch client, authenticated, for anything not wrapped (no retries or timeout). */
-  readonly raw: Client<paths>;
-  readonly baseUrl: string;
-}
 
 /** Synthflow answers `{status, response}`; callers get `response`, an object. */
 const payload = <T>(envelope: { response?: T }): T | undefined =>

@@ -10,8 +10,8 @@ import {
   secretOf,
   unifiedRecord,
 } from '@tenantkit/core';
+import type { SynthflowClient } from './api.js';
 import { synthflowCapabilities as ROW } from './capabilities.js';
-import type { SynthflowClient } from './client.js';
 import type { SynthflowFacade, SynthflowSubAccount } from './facade-types.js';
 import {
   type CreateSubaccountRequest,

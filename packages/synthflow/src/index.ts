@@ -1,11 +1,13 @@
+export type {
+  SynthflowClient,
+  SynthflowClientOptions,
+  SynthflowSubaccounts,
+} from './api.js';
 export { synthflowCapabilities } from './capabilities.js';
 export {
   createSynthflowClient,
   SYNTHFLOW_BASE_URLS,
-  type SynthflowClient,
-  type SynthflowClientOptions,
   type SynthflowRegion,
-  type SynthflowSubaccounts,
 } from './client.js';
 export { fromSynthflow, synthflowFacade } from './facade.js';
 export type * from './facade-types.js';

@@ -11,8 +11,8 @@ import {
   secretOf,
   unifiedRecord,
 } from '@tenantkit/core';
+import type { TwilioClient } from './api.js';
 import { twilioCapabilities as ROW } from './capabilities.js';
-import type { TwilioClient } from './client.js';
 import type { TwilioFacade, TwilioUnifiedSubAccount } from './facade-types.js';
 import type { Account, CreateAccountForm, UpdateAccountForm } from './generated/openapi.js';
 

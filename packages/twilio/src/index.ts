@@ -1,13 +1,15 @@
+export type {
+  ListAccountsQuery,
+  ListAllAccountsQuery,
+  TwilioClient,
+  TwilioClientOptions,
+  TwilioSubaccounts,
+} from './api.js';
 export { TWILIO_BASE_URL, type TwilioCredentials } from './auth.js';
 export { twilioCapabilities } from './capabilities.js';
 export {
   createTwilioClient,
   formBody,
-  type ListAccountsQuery,
-  type ListAllAccountsQuery,
-  type TwilioClient,
-  type TwilioClientOptions,
-  type TwilioSubaccounts,
 } from './client.js';
 export { fromTwilio, twilioFacade } from './facade.js';
 export type * from './facade-types.js';

@@ -5,7 +5,7 @@ import {
   type UnifiedNumber,
   type UnifiedNumberAssignment,
 } from '@tenantkit/core';
-import type { VobizClient } from './client.js';
+import type { VobizClient } from './api.js';
 import type { PhoneNumber } from './generated/openapi.js';
 
 /** A Vobiz phone number in the unified model. */

@@ -10,8 +10,8 @@ import {
   secretOf,
   unifiedRecord,
 } from '@tenantkit/core';
+import type { VobizClient } from './api.js';
 import { vobizCapabilities as ROW } from './capabilities.js';
-import type { VobizClient } from './client.js';
 import type { VobizFacade, VobizUnifiedSubAccount } from './facade-types.js';
 import type {
   CreateSubAccountRequest,

@@ -1,12 +1,14 @@
+export type {
+  ListAllSubAccountsQuery,
+  ListSubAccountsQuery,
+  VobizClient,
+  VobizClientOptions,
+  VobizSubAccounts,
+} from './api.js';
 export { vobizCapabilities } from './capabilities.js';
 export {
   createVobizClient,
-  type ListAllSubAccountsQuery,
-  type ListSubAccountsQuery,
   VOBIZ_BASE_URL,
-  type VobizClient,
-  type VobizClientOptions,
-  type VobizSubAccounts,
 } from './client.js';
 export {
   checkVobizId,

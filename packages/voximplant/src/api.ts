@@ -1,5 +1,5 @@
 /** What the Voximplant client takes and offers: its options, method inputs and method groups. */
-import type { CallOptions, CoreOptions } from '@tenantkit/core';
+import type { CallOptions, CoreOptions, ProviderClientBase } from '@tenantkit/core';
 import type { Client } from 'openapi-fetch';
 import type { VoximplantAccount, VoximplantChildAccounts } from './accounts.js';
 import type { VoximplantAuthorizedIps } from './authorized-ips.js';
@@ -119,7 +119,11 @@ export interface VoximplantRoles {
   groups(options?: CallOptions): Promise<RoleGroupView[]>;
 }
 
-export interface VoximplantClient {
+/**
+ * `raw` is authenticated with the same cached token (via a middleware) and uses the same query
+ * encoding; it has no error-in-200 handling.
+ */
+export interface VoximplantClient extends ProviderClientBase<Client<paths>> {
   readonly subUsers: VoximplantSubUsers;
   readonly keys: VoximplantKeys;
   readonly roles: VoximplantRoles;
@@ -129,12 +133,6 @@ export interface VoximplantClient {
   readonly childAccounts: VoximplantChildAccounts;
   /** The IPv4 allow-/block-list that decides which addresses may call the API at all. */
   readonly authorizedIps: VoximplantAuthorizedIps;
-  /**
-   * The typed openapi-fetch client, authenticated (same cached token, via a middleware) and
-   * with the same query encoding; no retries, timeout or error-in-200 handling.
-   */
-  readonly raw: Client<paths>;
-  readonly baseUrl: string;
   /** The account the client acts on (`iss` of its tokens). */
   readonly accountId: number;
 }
