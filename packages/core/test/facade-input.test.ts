@@ -10,6 +10,8 @@ import {
   REDACTED,
   Secret,
   secretOf,
+  type UnifiedSubAccount,
+  unifiedRecord,
 } from '../src/index.js';
 
 const checker = () => new InputChecker('acme', 'subaccounts.create');
@@ -80,6 +82,24 @@ describe('results', () => {
       deleted: true,
       raw: { api_key: REDACTED },
     });
+  });
+
+  it('unifiedRecord: the provider, the mapped fields without undefined ones, the record redacted', () => {
+    const record = { sid: 'AC1', name: 'A', auth_token: 'tok-canary-456' };
+    type Acme = UnifiedSubAccount<'acme', typeof record>;
+    const unified = unifiedRecord<Acme>('acme', record, {
+      id: record.sid,
+      name: record.name,
+      email: undefined,
+    });
+    expect(unified).toEqual({
+      provider: 'acme',
+      id: 'AC1',
+      name: 'A',
+      raw: { sid: 'AC1', name: 'A', auth_token: REDACTED },
+    });
+    expect(Object.keys(unified)).not.toContain('email');
+    expect(record.auth_token).toBe('tok-canary-456');
   });
 
   it('secretOf: no secret for an empty or missing value; defined keeps falsy values', () => {
