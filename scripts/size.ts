@@ -5,8 +5,8 @@
  * openapi-fetch), then gzipped. The packages are resolved by name, through their `exports`, from
  * the built `dist/` — the files their tarballs hold.
  *
- * Each case has the issue's target and an enforced ceiling. Over the target is reported (CI keeps
- * going); over the ceiling fails. The ceilings sit just above today's sizes, so a change that adds
+ * Each case (one per package, from its package.json) has the issue's target and an enforced
+ * ceiling. Over the target is reported (CI keeps going); over the ceiling fails. The ceilings sit just above today's sizes, so a change that adds
  * weight fails CI until it is trimmed or the ceiling is raised on purpose, in review.
  *
  * `--breakdown` lists, per case, where the bytes come from (minified, before gzip).
@@ -15,88 +15,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { packagedProviderSpecs, repoRoot } from './lib/specs.js';
+import { type SizeCase, sizeCases } from './lib/size-budgets.js';
+import { repoRoot } from './lib/specs.js';
 
-interface Case {
-  name: string;
-  /** The consumer's code. */
-  consumer: string;
-  /** min+gzip kB: the goal (issue 11). */
-  targetKb: number | undefined;
-  /** min+gzip kB: above this CI fails. */
-  ceilingKb: number | undefined;
+// Budgets are per package on purpose (each ceiling is a measured decision, with its history), so
+// they live in each package's package.json (`"tenantkit": { "size": { import, targetKb,
+// ceilingKb, why } }`); every provider package must have one (scripts/lib/size-budgets.ts).
+let CASES: SizeCase[];
+try {
+  CASES = sizeCases();
+} catch (error) {
+  console.error(`size: ${(error as Error).message}`);
+  process.exit(1);
 }
-
-// Budgets are per package on purpose (each ceiling is a measured decision, with its history);
-// every provider package of the tooling registry must have one (checked below).
-// The second session on issues 12/14/17 raised every ceiling but Twilio's by what landed in core
-// together: hooks that honour abort and keep the provider error, Secret's cross-copy brand,
-// request-id headers from the protocol, form-key redaction, InputChecker.patch.
-const CASES: Case[] = [
-  {
-    name: '@tenantkit/core (everything)',
-    consumer: "export * from '@tenantkit/core';",
-    targetKb: undefined,
-    ceilingKb: undefined,
-  },
-  {
-    name: '@tenantkit/synthflow',
-    consumer:
-      "import { createSynthflowClient } from '@tenantkit/synthflow';\nconsole.log(createSynthflowClient);",
-    targetKb: 6,
-    // Raised from 10.5 by issue 10 (~2.5 kB of defences in core: redirects, body cap, scrubbing);
-    // from 13.2 by issue 12 (+0.18 kB: core's shared createProviderClient, InputChecker helpers).
-    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 14.39 kB.
-    // Raised by the second session's core additions (see CASES): measured 14.60 kB.
-    ceilingKb: 14.7,
-  },
-  {
-    name: '@tenantkit/vobiz',
-    consumer:
-      "import { createVobizClient } from '@tenantkit/vobiz';\nconsole.log(createVobizClient);",
-    targetKb: 6,
-    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 17.55 kB.
-    // Raised by the second session's core additions (see CASES): measured 17.76 kB.
-    ceilingKb: 17.85,
-  },
-  {
-    name: '@tenantkit/voximplant',
-    consumer:
-      "import { createVoximplantClient } from '@tenantkit/voximplant';\nconsole.log(createVoximplantClient);",
-    targetKb: 12,
-    // Raised from 23.7 by issue 12 (+0.13 kB: core's shared createProviderClient/operationMethod).
-    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    // Raised from 24.8 by issue 12's subUsers.get (+0.13 kB: a read by id whose NotFoundError
-    // carries the attempts made; the facade adapter itself is not in this bundle, measured 24.86).
-    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 25.19 kB.
-    // Raised by the second session's core additions (see CASES): measured 25.41 kB.
-    ceilingKb: 25.5,
-  },
-  {
-    name: '@tenantkit/twilio',
-    consumer:
-      "import { createTwilioClient } from '@tenantkit/twilio';\nconsole.log(createTwilioClient);",
-    targetKb: 6,
-    // Measured with its provider definition (registry): 15.95 kB.
-    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    ceilingKb: 17.0,
-  },
-  {
-    name: 'tenantkit (facade, all four)',
-    consumer: "import { createTenantkit } from 'tenantkit';\nconsole.log(createTenantkit);",
-    targetKb: 20,
-    // Raised from 33.8 by issue 12 (+1.6 kB): the provider definitions the facade's registry reads
-    // carry each provider's configuration (CLI flags, variables, hints) and are checked once by
-    // defineProvider. Moving the configuration out of the definition would win most of it back.
-    // Raised again by issue 15: the Twilio client, definition and adapter, and the Synthflow link.
-    // Raised by issue 12's runner in stages with hooks and HookError (core +0.73 kB min+gzip, measured).
-    // Raised by issue 14's rate limiter (core's rate-limit.ts, the 429 floor): measured 40.31 kB.
-    // Raised by the second session's core additions (see CASES): measured 40.75 kB.
-    ceilingKb: 40.85,
-  },
-];
 
 /** The facade depends on every package, so every package resolves from its directory. */
 const resolveDir = join(repoRoot, 'packages', 'tenantkit');
@@ -144,14 +75,6 @@ if (!existsSync(join(repoRoot, 'packages', 'tenantkit', 'dist', 'index.js'))) {
 let failed = false;
 const rows: string[][] = [];
 const details: string[] = [];
-const unbudgeted = packagedProviderSpecs()
-  .map(({ provider }) => `@tenantkit/${provider}`)
-  .filter((name) => !CASES.some((item) => item.name === name));
-if (unbudgeted.length > 0) {
-  console.error(`no size budget for ${unbudgeted.join(', ')}: add a case to scripts/size.ts`);
-  process.exit(1);
-}
-
 for (const item of CASES) {
   const { min, gzip, metafile } = await measure(item.consumer);
   const kb = gzip / 1024;
