@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { binVersionMismatches } from './lib/bin-versions.js';
 import {
   bin,
   buildPackages,
@@ -68,22 +69,6 @@ function importsOwnManifest(src: string): boolean {
   );
 }
 
-/** The CLI must report the version it is published as. */
-function cliVersionMismatch(root: string, manifests: Map<string, Manifest>): string[] {
-  const cli = [...manifests.entries()].find(([, manifest]) => manifest.name === 'tenantkit');
-  if (!cli) return [];
-  const [dir, manifest] = cli;
-  const shown = run(
-    process.execPath,
-    [join(root, 'packages', dir, 'dist', 'bin.js'), '--version'],
-    root,
-  );
-  if (shown.ok && shown.output === manifest.version) return [];
-  return [
-    `tenantkit --version prints "${shown.output.slice(0, 200)}", the package is ${manifest.version}`,
-  ];
-}
-
 const scratch = mkdtempSync(join(tmpdir(), 'tenantkit-release-'));
 try {
   step('build (turbo)');
@@ -131,7 +116,7 @@ try {
     if (!rebuild.ok) throw new Error(`build after changeset version failed:\n${rebuild.output}`);
     console.log(`  built in ${stepTime()}`);
   }
-  failures.push(...cliVersionMismatch(scratch, after));
+  failures.push(...binVersionMismatches(scratch, after));
 
   step('pack every public package');
   const tarballs = join(scratch, '.tarballs');

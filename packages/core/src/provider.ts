@@ -140,6 +140,8 @@ export interface ProviderConfiguration {
   facade: string;
   /** What to set for the CLI (the end of "<provider> is not configured: …"). */
   cli: string;
+  /** What a sub-account id is, for the CLI's help (`Vobiz SA_ auth id`): e.g. `SA_ auth id`. */
+  subAccountId: string;
   /** The options the CLI and the environment can set, in `--help` order. */
   settings: readonly CredentialSetting[];
 }

@@ -28,7 +28,12 @@ const definition = (overrides: Record<string, unknown> = {}) => ({
   specInfo: { provider: 'acme', spec: 'acme.yaml', title: 'Acme', version: '1.0.0', sha256: 'x' },
   capabilities: row,
   facade: () => ({}),
-  configuration: { facade: 'Pass `acme: {}`', cli: 'set ACME_KEY', settings: [] },
+  configuration: {
+    facade: 'Pass `acme: {}`',
+    cli: 'set ACME_KEY',
+    subAccountId: 'acme id',
+    settings: [],
+  },
   ...overrides,
 });
 
@@ -180,6 +185,7 @@ describe('defineProvider: environment variables', () => {
       configuration: {
         facade: 'Pass `acme: {}`',
         cli: 'set ACME_API_KEY',
+        subAccountId: 'acme id',
         settings: [
           {
             option: 'apiKey',

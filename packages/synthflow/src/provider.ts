@@ -14,6 +14,7 @@ export const synthflowProvider = /* @__PURE__ */ defineProvider({
   configuration: {
     facade: 'Pass `synthflow: { apiKey }` to createTenantkit()',
     cli: 'set SYNTHFLOW_API_KEY (and SYNTHFLOW_REGION if not global), or pass --synthflow-api-key.',
+    subAccountId: 'subaccount_id',
     settings: [
       {
         option: 'apiKey',

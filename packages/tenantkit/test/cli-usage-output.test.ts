@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/cli/index.js';
-import { PROVIDERS } from '../src/registry.js';
+import { DEFINITIONS, PROVIDERS } from '../src/registry.js';
 
 async function cli(...args: string[]) {
   let stdout = '';
@@ -44,5 +44,24 @@ describe('CLI --help', () => {
     expect(code).toBe(EXIT.ok);
     const description = stdout.split('\n').find((line) => line.startsWith('Sub-accounts on'));
     for (const provider of PROVIDERS) expect(description?.toLowerCase()).toContain(provider);
+  });
+
+  it("get's id names every provider's sub-account id", async () => {
+    const { stdout } = await cli('get', '--help');
+    const id = stdout.replace(/\s+/g, ' ');
+    for (const provider of PROVIDERS)
+      expect(id).toContain(DEFINITIONS[provider].configuration.subAccountId);
+    expect(id).toContain('Twilio account SID (AC…)');
+  });
+
+  it('--page-size names the providers whose lists come in pages, Twilio among them', async () => {
+    const paging = PROVIDERS.filter((p) => DEFINITIONS[p].capabilities.paging.supported);
+    expect(paging).toContain('twilio');
+    for (const command of [['list'], ['tenants', 'plan'], ['tenants', 'apply']]) {
+      const { stdout } = await cli(...command, '--help');
+      const help = stdout.replace(/\s+/g, ' ').toLowerCase();
+      expect(help).toContain(`(${paging.join(', ')})`);
+      expect(help).not.toMatch(/\(synthflow/);
+    }
   });
 });

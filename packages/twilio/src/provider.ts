@@ -17,6 +17,7 @@ export const twilioProvider = /* @__PURE__ */ defineProvider({
     facade:
       'Pass `twilio: { accountSid, authToken }` (or a Main API key: `apiKeySid`, `apiKeySecret`) to createTenantkit()',
     cli: 'set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET), or pass --twilio-account-sid and --twilio-auth-token.',
+    subAccountId: 'account SID (AC…)',
     settings: [
       {
         option: 'accountSid',

@@ -17,6 +17,7 @@ export const vobizProvider = /* @__PURE__ */ defineProvider({
   configuration: {
     facade: 'Pass `vobiz: { authId, authToken }` to createTenantkit()',
     cli: 'set VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN, or pass --vobiz-auth-id and --vobiz-auth-token.',
+    subAccountId: 'SA_ auth id',
     settings: [
       {
         option: 'authId',

@@ -37,6 +37,7 @@ export const defineVoximplantProvider = (
       facade:
         'Pass `voximplant: { credentials }` to createTenantkit(), a credentials object or the path of the JSON file',
       cli: 'set VOXIMPLANT_CREDENTIALS to the service-account credentials.json (its path or its JSON text), or pass --voximplant-credentials.',
+      subAccountId: 'subuser_id',
       settings: [
         {
           option: 'credentials',

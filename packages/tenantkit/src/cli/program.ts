@@ -1,17 +1,11 @@
 /** The `tenantkit` program: its global flags, and every command of `commands/`. */
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { PROVIDERS } from '../registry.js';
 import { COMMANDS, cliContext } from './commands/index.js';
 import { credentialOptions } from './credentials.js';
 import { globalOptions } from './global-flags.js';
+import { providerNames } from './help-names.js';
 import type { CliOutput } from './output/io.js';
-
-/** "Synthflow, Vobiz, Voximplant and Twilio", from the registry. */
-function providerNames(): string {
-  const names = PROVIDERS.map((name) => name[0]?.toUpperCase() + name.slice(1));
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
-}
 
 export function buildProgram(io: CliOutput): Command {
   const program = new Command('tenantkit')

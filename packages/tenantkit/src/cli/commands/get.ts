@@ -1,6 +1,7 @@
 /** `tenantkit get <provider> <id>`: one sub-account. */
 import type { Command } from 'commander';
 import type { Provider } from '../../model.js';
+import { subAccountIds } from '../help-names.js';
 import { providerArgument } from '../input.js';
 import { subAccountSheet } from '../output/tables.js';
 import type { RegisterCommand } from './context.js';
@@ -10,7 +11,7 @@ export const registerGet: RegisterCommand = (program, cli) => {
     .command('get')
     .description('show one sub-account')
     .addArgument(providerArgument())
-    .argument('<id>', 'Synthflow subaccount_id, Vobiz SA_ auth id, or Voximplant subuser_id')
+    .argument('<id>', subAccountIds())
     .action(async (provider: Provider, id: string, _options, command: Command) => {
       await cli.withTenantkit(provider, command, async (tk) => {
         const account = await tk.subaccounts.get(provider, id);

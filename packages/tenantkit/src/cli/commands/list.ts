@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Provider, SubAccount } from '../../model.js';
 import { batches } from '../batches.js';
+import { pagingProviders } from '../help-names.js';
 import { integer, providerArgument } from '../input.js';
 import { listPrinter } from '../output/list-printer.js';
 import { SUB_ACCOUNT_COLUMNS, subAccountRow } from '../output/tables.js';
@@ -13,7 +14,7 @@ export const registerList: RegisterCommand = (program, cli) => {
     .description('list every sub-account (all pages, each printed as it arrives)')
     .addArgument(providerArgument())
     .option('--limit <n>', 'stop after n sub-accounts', integer)
-    .option('--page-size <n>', 'items per request (Vobiz, Voximplant)', integer)
+    .option('--page-size <n>', `items per request (${pagingProviders()})`, integer)
     .action(
       async (
         provider: Provider,

@@ -25,6 +25,7 @@ import {
 } from '../../tenants/index.js';
 import { hasCredentials, providerOptions } from '../credentials.js';
 import { CommandExit } from '../exit.js';
+import { pagingProviders } from '../help-names.js';
 import type { CliOutput } from '../output/io.js';
 import { printable } from '../output/printable.js';
 import { applySummary, planText } from '../output/tenants.js';
@@ -65,7 +66,7 @@ export const registerTenants: RegisterCommand = (program, cli) => {
     .addOption(fileOption())
     .option('--prune', 'show managed records absent from the file as deletes')
     .option('--out <path>', 'also save the plan as JSON (apply --plan takes it)')
-    .option('--page-size <n>', 'items per list request (Vobiz, Voximplant)', positive)
+    .option('--page-size <n>', `items per list request (${pagingProviders()})`, positive)
     .option('-v, --verbose', 'list unchanged tenants too')
     .action(async (options: CommonOptions & { out?: string; verbose?: boolean }, command) => {
       await guarded(context, async () => {
@@ -93,7 +94,7 @@ export const registerTenants: RegisterCommand = (program, cli) => {
     .option('--secrets-out <path>', 'write one-time credentials here (new file, mode 0600)')
     .option('--show-secrets', 'print one-time credentials on stdout')
     .option('--concurrency <n>', 'items in flight per provider (default 4)', positive)
-    .option('--page-size <n>', 'items per list request (Vobiz, Voximplant)', positive)
+    .option('--page-size <n>', `items per list request (${pagingProviders()})`, positive)
     .action(
       async (
         options: CommonOptions & {
