@@ -119,6 +119,21 @@ export {
   type SendInit,
 } from './runner.js';
 export { Secret } from './secret.js';
+export {
+  type AdapterCreateInput,
+  type AdapterSubAccount,
+  type AdapterUpdateInput,
+  Comparer,
+  type Comparison,
+  changedTo,
+  changedUnder,
+  type FieldChange,
+  type ResolvedSecrets,
+  type SchemaObject,
+  type SecretRef,
+  type TenantRules,
+} from './tenant-rules.js';
+export { nullableCountSchema, secretRefSchema, textSchema } from './tenant-schema.js';
 export { sleep, Throttle, type ThrottleOptions } from './throttle.js';
 export type {
   FacadeAdapter,

@@ -16,4 +16,5 @@ export { operationTypeValues, permissionValues } from './generated/openapi.js';
 export { operations as synthflowOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
 export { synthflowProvider } from './provider.js';
+export { type SynthflowTenant, synthflowTenantRules } from './tenants.js';
 export type { TwilioAccountReader, TwilioLink, TwilioPair } from './twilio-link.js';

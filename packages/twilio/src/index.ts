@@ -19,4 +19,5 @@ export { operations as twilioOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
 export { describeTwilioError, TWILIO_ERROR_CODES, type TwilioErrorCodeName } from './protocol.js';
 export { twilioProvider } from './provider.js';
+export { type TwilioTenant, twilioTenantRules } from './tenants.js';
 export { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './validate.js';

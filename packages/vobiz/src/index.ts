@@ -36,6 +36,7 @@ export type {
 } from './numbers.js';
 export { DID_COOL_OFF } from './protocol.js';
 export { vobizProvider } from './provider.js';
+export { type VobizTenant, vobizTenantRules } from './tenants.js';
 export {
   GSTIN_PATTERN,
   MAX_NUMBERS_PER_PAGE as VOBIZ_MAX_NUMBERS_PER_PAGE,

@@ -63,4 +63,5 @@ export type { SubUserId as SubUserID } from './generated/openapi.js';
 export { operations as voximplantOperations } from './generated/operations.js';
 export { specInfo } from './generated/spec-info.js';
 export { voximplantProvider } from './provider.js';
+export { type VoximplantTenant, voximplantTenantRules } from './tenants.js';
 export { type InputOf, type ListParams, type QueryOf, serializeQuery, wireValue } from './wire.js';

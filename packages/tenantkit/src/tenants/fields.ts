@@ -1,11 +1,19 @@
 /**
- * The tenant sync's per-provider steps, dispatched to the provider's rules (`providers/`): which
+ * The tenant sync's per-provider steps, dispatched to the provider's rules (its definition's
+ * `tenants`, in its own package): which
  * fields differ from what the provider reads back, the secrets a create needs, and the create or
  * update that brings the record to the file.
  */
 import type { CreateInput, SubAccount, UpdateInput } from '../model.js';
-import { TENANT_RULES } from './providers/index.js';
-import type { Comparison, FieldChange, ResolvedSecrets, SecretRef, TenantRules } from './rules.js';
+import {
+  type Comparison,
+  type FieldChange,
+  type ResolvedSecrets,
+  registryProvider,
+  type SecretRef,
+  TENANT_RULES,
+  type TenantRules,
+} from './rules.js';
 import type { TenantProvider, TenantSpec } from './types.js';
 
 export type { Comparison, FieldChange, ResolvedSecrets } from './rules.js';
@@ -61,7 +69,8 @@ export function isGone(provider: TenantProvider, have: SubAccount): boolean {
 
 /** The provider whose record (the same tenant's) this block links to, if any. */
 export function linkTarget(provider: TenantProvider, want: Want): TenantProvider | undefined {
-  return rulesOf(provider).linksTo?.(want);
+  const target = rulesOf(provider).linksTo?.(want);
+  return target === undefined ? undefined : registryProvider(target);
 }
 
 /** Fields that name the linked record another way, beside the link (a file error). */
@@ -76,5 +85,6 @@ export function namesLinkable(provider: TenantProvider, want: Want): string | un
 
 /** The provider a block of `provider` can link to (its records carry that link's mark), if any. */
 export function linkableTarget(provider: TenantProvider): TenantProvider | undefined {
-  return rulesOf(provider).linkable;
+  const target = rulesOf(provider).linkable;
+  return target === undefined ? undefined : registryProvider(target);
 }

@@ -1,11 +1,11 @@
 /**
  * The JSON Schema of a tenants file (`tenants.yaml` or `.json`). The package ships it as
  * `tenantkit/tenants.schema.json` for editors; a test keeps that file equal to this object.
- * Each provider's block comes from its tenant rules (`providers/`), one per provider of the
+ * Each provider's block comes from its tenant rules (its definition's `tenants`), one per provider of the
  * registry; Synthflow's permission names come from its spec, so the schema cannot drift.
  */
 import { PROVIDERS } from '../registry.js';
-import { TENANT_RULES } from './providers/index.js';
+import { TENANT_RULES } from './rules.js';
 
 /** Each provider's block, in the registry's order. */
 const providers = Object.fromEntries(

@@ -1,17 +1,16 @@
 /** A tenants file in memory: what `parseTenantsFile` returns and `plan` takes. */
 import { PROVIDERS, type Provider } from '../registry.js';
-import type { TenantOf } from './providers/index.js';
+import type { TenantOf } from './rules.js';
 
 /** The providers a tenants file can declare: the registry's, in the order apply works through them. */
 export const TENANT_PROVIDERS = PROVIDERS;
 export type TenantProvider = Provider;
 
-export type {
-  SynthflowTenant,
-  TwilioTenant,
-  VobizTenant,
-  VoximplantTenant,
-} from './providers/index.js';
+// The providers' blocks under the names the package has always exported.
+export type { SynthflowTenant } from '@tenantkit/synthflow';
+export type { TwilioTenant } from '@tenantkit/twilio';
+export type { VobizTenant } from '@tenantkit/vobiz';
+export type { VoximplantTenant } from '@tenantkit/voximplant';
 export type { SecretRef } from './rules.js';
 
 /** What one tenant wants at each provider (a provider left out is not managed for it). */

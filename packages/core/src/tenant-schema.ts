@@ -19,5 +19,5 @@ export const secretRefSchema = {
   ],
 } as const;
 
-export const nullableCount = { type: ['integer', 'null'], minimum: 0 } as const;
-export const text = { type: 'string', minLength: 1 } as const;
+export const nullableCountSchema = { type: ['integer', 'null'], minimum: 0 } as const;
+export const textSchema = { type: 'string', minLength: 1 } as const;

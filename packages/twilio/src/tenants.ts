@@ -5,8 +5,9 @@
  * sub-account stays in Twilio's list (for 30 days) but is gone for good: it is not managed, and the
  * tenant gets a new one. Pruning an orphan closes it — Twilio cannot undo that.
  */
-import type { TwilioUnifiedSubAccount } from '../../model.js';
-import { Comparer, changedTo, type TenantRules } from '../rules.js';
+
+import { Comparer, changedTo, type TenantRules } from '@tenantkit/core';
+import type { TwilioFacade, TwilioUnifiedSubAccount } from './facade-types.js';
 
 export interface TwilioTenant {
   /** Active (true) or suspended (false: no calls or messages; numbers kept and billed). */
@@ -15,7 +16,7 @@ export interface TwilioTenant {
 
 const isClosed = (have: TwilioUnifiedSubAccount) => have.raw?.status === 'closed';
 
-export const twilioTenantRules: TenantRules<'twilio', TwilioTenant> = {
+export const twilioTenantRules: TenantRules<TwilioTenant, TwilioFacade> = {
   schema: {
     type: 'object',
     description:

@@ -1,7 +1,14 @@
 /** Voximplant in the tenants file: a subuser's description, its roles, a password at creation. */
-import type { VoximplantUpdateInput } from '../../model.js';
-import { Comparer, changedTo, type SecretRef, type TenantRules } from '../rules.js';
-import { secretRefSchema, text } from '../schema-parts.js';
+
+import {
+  Comparer,
+  changedTo,
+  type SecretRef,
+  secretRefSchema,
+  type TenantRules,
+  textSchema,
+} from '@tenantkit/core';
+import type { VoximplantFacade, VoximplantUpdateInput } from './facade-types.js';
 
 export interface VoximplantTenant {
   description?: string;
@@ -11,7 +18,7 @@ export interface VoximplantTenant {
   password?: SecretRef;
 }
 
-export const voximplantTenantRules: TenantRules<'voximplant', VoximplantTenant> = {
+export const voximplantTenantRules: TenantRules<VoximplantTenant, VoximplantFacade> = {
   schema: {
     type: 'object',
     description: 'The Voximplant subuser.',
@@ -20,7 +27,7 @@ export const voximplantTenantRules: TenantRules<'voximplant', VoximplantTenant> 
       roles: {
         type: 'array',
         description: 'Role names the subuser holds, exactly (others are taken away).',
-        items: text,
+        items: textSchema,
         uniqueItems: true,
       },
       password: {

@@ -1,8 +1,21 @@
 /** Synthflow in the tenants file: limits, permissions and the Twilio credentials it calls through. */
-import { permissionValues, type Permission as SynthflowPermission } from '@tenantkit/synthflow';
-import type { SynthflowCreateInput, SynthflowLimits, SynthflowUpdateInput } from '../../model.js';
-import { Comparer, changedUnder, type SecretRef, type TenantRules } from '../rules.js';
-import { nullableCount, secretRefSchema, text } from '../schema-parts.js';
+
+import {
+  Comparer,
+  changedUnder,
+  nullableCountSchema,
+  type SecretRef,
+  secretRefSchema,
+  type TenantRules,
+  textSchema,
+} from '@tenantkit/core';
+import type {
+  SynthflowCreateInput,
+  SynthflowFacade,
+  SynthflowLimits,
+  SynthflowUpdateInput,
+} from './facade-types.js';
+import { permissionValues, type Permission as SynthflowPermission } from './generated/openapi.js';
 
 export interface SynthflowTenant {
   /** Invited at creation; Synthflow cannot read it back, so it is never compared. */
@@ -29,23 +42,23 @@ function grantRevoke(permissions: Record<string, unknown>) {
   } as NonNullable<SynthflowCreateInput['permissions']>;
 }
 
-export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
+export const synthflowTenantRules: TenantRules<SynthflowTenant, SynthflowFacade> = {
   // Permission names come from the Synthflow spec, so the schema cannot drift from the client.
   schema: {
     type: 'object',
     description: 'The Synthflow sub-account.',
     properties: {
       email: {
-        ...text,
+        ...textSchema,
         description: 'Person invited at creation (Synthflow cannot read it back).',
       },
       limits: {
         type: 'object',
         properties: {
           concurrency: { type: 'integer', minimum: 0 },
-          maxAgents: nullableCount,
-          maxMinutes: nullableCount,
-          maxWorkflowRuns: nullableCount,
+          maxAgents: nullableCountSchema,
+          maxMinutes: nullableCountSchema,
+          maxWorkflowRuns: nullableCountSchema,
         },
         additionalProperties: false,
       },
@@ -58,7 +71,7 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
       },
       extra: {
         type: 'object',
-        properties: { twilio_account_sid: text, twilio_auth_token: secretRefSchema },
+        properties: { twilio_account_sid: textSchema, twilio_auth_token: secretRefSchema },
         additionalProperties: false,
       },
       twilio: {
@@ -81,7 +94,7 @@ export const synthflowTenantRules: TenantRules<'synthflow', SynthflowTenant> = {
     for (const [name, value] of Object.entries(want.permissions ?? {}))
       c.field(`permissions.${name}`, held[name], value);
     for (const [name, value] of Object.entries(want.extra ?? {})) c.blind(`extra.${name}`, value);
-    // The link is read back from the Twilio sub-account's name instead (links.ts).
+    // The link is read back from the Twilio sub-account's name instead (tenantkit's tenants/links.ts).
     return c.result();
   },
 

@@ -1,7 +1,20 @@
 /** Vobiz in the tenants file: profile, status, rate limit, permissions, password at creation. */
-import type { VobizCreateInput, VobizLimits, VobizUpdateInput } from '../../model.js';
-import { Comparer, changedTo, changedUnder, type SecretRef, type TenantRules } from '../rules.js';
-import { secretRefSchema, text } from '../schema-parts.js';
+
+import {
+  Comparer,
+  changedTo,
+  changedUnder,
+  type SecretRef,
+  secretRefSchema,
+  type TenantRules,
+  textSchema,
+} from '@tenantkit/core';
+import type {
+  VobizCreateInput,
+  VobizFacade,
+  VobizLimits,
+  VobizUpdateInput,
+} from './facade-types.js';
 
 export interface VobizTenant {
   email?: string;
@@ -14,12 +27,12 @@ export interface VobizTenant {
   extra?: { phone?: string; kyc_mode?: 'personal_use' | 'customer_use'; business_type?: string };
 }
 
-export const vobizTenantRules: TenantRules<'vobiz', VobizTenant> = {
+export const vobizTenantRules: TenantRules<VobizTenant, VobizFacade> = {
   schema: {
     type: 'object',
     description: 'The Vobiz sub-account.',
     properties: {
-      email: text,
+      email: textSchema,
       description: { type: 'string' },
       enabled: { type: 'boolean' },
       limits: {
@@ -32,9 +45,9 @@ export const vobizTenantRules: TenantRules<'vobiz', VobizTenant> = {
       extra: {
         type: 'object',
         properties: {
-          phone: text,
+          phone: textSchema,
           kyc_mode: { enum: ['personal_use', 'customer_use'] },
-          business_type: text,
+          business_type: textSchema,
         },
         additionalProperties: false,
       },
