@@ -133,7 +133,12 @@ export {
   type SecretRef,
   type TenantRules,
 } from './tenant-rules.js';
-export { nullableCountSchema, secretRefSchema, textSchema } from './tenant-schema.js';
+export {
+  described,
+  nullableCountSchema,
+  secretRefSchema,
+  textSchema,
+} from './tenant-schema.js';
 export { sleep, Throttle, type ThrottleOptions } from './throttle.js';
 export type {
   FacadeAdapter,

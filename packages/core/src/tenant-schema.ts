@@ -21,3 +21,14 @@ export const secretRefSchema = {
 
 export const nullableCountSchema = { type: ['integer', 'null'], minimum: 0 } as const;
 export const textSchema = { type: 'string', minLength: 1 } as const;
+
+/**
+ * A shared piece with its own description. Call it `/* @__PURE__ *\/`: a spread written inline
+ * would keep a provider's whole tenant rules in a bundle that only builds its client.
+ */
+export function described<S extends object>(
+  schema: S,
+  description: string,
+): S & { description: string } {
+  return { ...schema, description };
+}

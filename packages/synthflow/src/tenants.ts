@@ -48,10 +48,10 @@ export const synthflowTenantRules: TenantRules<SynthflowTenant, SynthflowFacade>
     type: 'object',
     description: 'The Synthflow sub-account.',
     properties: {
-      email: {
-        ...textSchema,
-        description: 'Person invited at creation (Synthflow cannot read it back).',
-      },
+      email: /* @__PURE__ */ described(
+        textSchema,
+        'Person invited at creation (Synthflow cannot read it back).',
+      ),
       limits: {
         type: 'object',
         properties: {
@@ -66,7 +66,7 @@ export const synthflowTenantRules: TenantRules<SynthflowTenant, SynthflowFacade>
         type: 'object',
         description:
           'Each permission on (true) or off (false); those not named are left as they are.',
-        propertyNames: { enum: [...permissionValues] },
+        propertyNames: { enum: permissionValues },
         additionalProperties: { type: 'boolean' },
       },
       extra: {

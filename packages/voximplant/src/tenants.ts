@@ -30,10 +30,10 @@ export const voximplantTenantRules: TenantRules<VoximplantTenant, VoximplantFaca
         items: textSchema,
         uniqueItems: true,
       },
-      password: {
-        ...secretRefSchema,
-        description: 'Default `{ generate: true }`: Voximplant requires one at creation.',
-      },
+      password: /* @__PURE__ */ described(
+        secretRefSchema,
+        'Default `{ generate: true }`: Voximplant requires one at creation.',
+      ),
     },
     additionalProperties: false,
   },
