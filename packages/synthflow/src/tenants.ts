@@ -3,6 +3,7 @@
 import {
   Comparer,
   changedUnder,
+  described,
   nullableCountSchema,
   type SecretRef,
   secretRefSchema,

@@ -3,6 +3,7 @@
 import {
   Comparer,
   changedTo,
+  described,
   type SecretRef,
   secretRefSchema,
   type TenantRules,
