@@ -43,7 +43,20 @@ const definition = (overrides: Record<string, unknown> = {}) => ({
   specInfo: { provider: 'acme', spec: 'acme.yaml', title: 'Acme', version: '1.0.0', sha256: 'x' },
   capabilities: row,
   facade: () => ({}),
-  configuration: { facade: 'Pass `acme: {}`', cli: 'set ACME_API_KEY', settings: [setting()] },
+  configuration: {
+    facade: 'Pass `acme: {}`',
+    cli: 'set ACME_API_KEY',
+    subAccountId: 'acme id',
+    settings: [setting()],
+  },
+  tenants: {
+    schema: { type: 'object' },
+    compare: () => ({ changes: [], notComparable: [] }),
+    secretFields: () => ({}),
+    // The test adapter takes nothing (`{}`): no input type to build.
+    createInput: () => undefined as never,
+    updateInput: () => undefined as never,
+  },
   ...overrides,
 });
 
