@@ -71,6 +71,10 @@ export interface TenantRules<T extends object, Adapter> {
    * link once the link was sent, the only place the sync can read that back.
    */
   readonly linkable?: string;
+  /** Fields of `want` that name the linked record another way (a file error beside `linksTo`). */
+  linkRivals?(want: T): string[];
+  /** The id of a `linkable` provider's record this block names directly (`extra`), if any. */
+  namesLinkable?(want: T): string | undefined;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
