@@ -233,9 +233,11 @@ describe('hooks: a hook that throws ends the call with a scrubbed HookError, nev
     );
     expect(error).toBeInstanceOf(HookError);
     expect(error).toMatchObject({ hook: 'beforeRequest', outcomeUnknown: false, attempts: 1 });
-    expect(error.message).toContain('a beforeRequest hook failed: ');
+    expect(error.message).toContain('a beforeRequest hook failed: no: Bearer [REDACTED]');
     expect(error.message).not.toContain(SECRET);
-    expect(String((error as HookError).cause)).not.toContain(SECRET);
+    // The cause is a scrubbed copy of what the hook threw: there, and without the secret.
+    expect((error as HookError).cause).toBeInstanceOf(Error);
+    expect(((error as HookError).cause as Error).message).toBe('no: Bearer [REDACTED]');
     expect(server.requests).toHaveLength(0);
   });
 
