@@ -186,6 +186,8 @@ describe('twilio: validation before sending', () => {
   it.each([
     ['ACshort', 'account-sid'],
     [`${subSid(1)}/../x`, 'account-sid'],
+    // The start is anchored too: a path segment before a valid SID is not a SID.
+    [`../${subSid(1)}`, 'account-sid'],
     [`SK${'0'.repeat(32)}`, 'account-sid'],
     [42, 'string'],
   ])('a SID %j is refused (%s)', async (sid, rule) => {
