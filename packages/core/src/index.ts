@@ -59,9 +59,11 @@ export {
 } from './paging.js';
 export {
   ALL_UNIFIED_OPERATIONS,
+  type CapabilityFields,
   type CapabilityRow,
   type CredentialSetting,
   defineProvider,
+  type ExtraSupport,
   extraSupport,
   type FeatureSupport,
   type FieldSupport,

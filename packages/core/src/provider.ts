@@ -46,19 +46,30 @@ export interface FeatureSupport {
   how: string;
 }
 
+/**
+ * `extra`: the provider's own fields passed through as they are. `allowed` are the adapter's
+ * allow-lists, stated once: `extraSupport` writes the table's prose from them.
+ */
+export interface ExtraSupport extends FieldSupport {
+  readonly allowed: { readonly create: readonly string[]; readonly update: readonly string[] };
+}
+
+/** How each field of the unified model is honoured; `extra` carries its allow-lists. */
+export type CapabilityFields = Partial<Record<Exclude<InputField, 'extra'>, FieldSupport>> & {
+  extra?: ExtraSupport;
+};
+
 /** A provider's row of the capability table: what the unified model can do with it. */
 export interface CapabilityRow {
   operations: Readonly<Record<UnifiedOperation, true>>;
   /** Fields a provider cannot honour are absent: passing one is a ValidationError. */
-  fields: Readonly<Partial<Record<InputField, FieldSupport>>>;
+  fields: Readonly<CapabilityFields>;
   /** How `list` walks the provider's pages (or that it does not need to). */
   paging: FeatureSupport;
   /** What `create` returns in `credentials` (handed out once). */
   credentials: readonly string[];
   /** Sub-keys of `limits` (unified name → wire name). */
   limits: Readonly<Record<string, string>>;
-  /** `extra` on create and on update: the provider's own fields the unified model passes through. */
-  extra?: { readonly create: readonly string[]; readonly update: readonly string[] };
   /** `tk.numbers` (and `tenantkit numbers …`): moving phone numbers to a sub-account and back. */
   numbers: FeatureSupport;
   /** Child accounts of a reseller account (separate provider accounts): on the provider client. */
@@ -89,13 +100,14 @@ export function onCreateAndUpdate(
 
 /**
  * `extra`: the provider's own fields passed through as they are. The lists are the adapter's
- * allow-lists; the table's prose is written from them, so the two cannot disagree.
+ * allow-lists (`allowed`, read by `mergeExtra`'s callers); the table's prose is written from
+ * them, so the two cannot disagree.
  */
 export function extraSupport(
   create: readonly string[],
   update: readonly string[],
   caveat?: string,
-): FieldSupport {
+): ExtraSupport {
   const both = create.filter((field) => update.includes(field));
   const only = (fields: readonly string[], on: string) => {
     const own = fields.filter((field) => !both.includes(field));
@@ -103,10 +115,11 @@ export function extraSupport(
   };
   const parts = [both.join(', '), ...only(create, 'create'), ...only(update, 'update')];
   const wire = parts.filter(Boolean).join(', and ');
-  const support: FieldSupport = {
+  const support: ExtraSupport = {
     create: create.length > 0 && 'optional',
     update: update.length > 0 && 'optional',
     wire,
+    allowed: { create, update },
   };
   return caveat ? { ...support, caveat } : support;
 }
@@ -231,7 +244,9 @@ export function defineProvider<
   }
   if (row.numbers.supported !== (definition.numbers !== undefined))
     fail('capabilities.numbers.supported must match whether the definition has `numbers`');
-  if (row.extra && !row.fields.extra) fail('capabilities.extra lists fields but extra is refused');
+  // A row written without core's types (or for an older core) must not reach the adapter.
+  if (row.fields.extra && !row.fields.extra.allowed)
+    fail('capabilities.fields.extra lists no fields (use extraSupport)');
   if (Object.keys(row.limits).length > 0 && !row.fields.limits)
     fail('capabilities.limits lists limits but the limits field is refused');
   if (row.paging.how === '' || row.numbers.how === '' || row.childAccounts.how === '')

@@ -93,15 +93,11 @@ describe('defineProvider: the name', () => {
 
 describe('defineProvider: the capability row', () => {
   it('every field of the unified model may be honoured', () => {
-    const fields = Object.fromEntries(
-      INPUT_FIELDS.map((field) => [field, onCreateAndUpdate(field)]),
-    );
-    const capabilities = {
-      ...row,
-      fields,
-      limits: { rate: 'rate' },
-      extra: { create: ['x'], update: [] },
+    const fields = {
+      ...Object.fromEntries(INPUT_FIELDS.map((field) => [field, onCreateAndUpdate(field)])),
+      extra: extraSupport(['x'], []),
     };
+    const capabilities = { ...row, fields, limits: { rate: 'rate' } };
     expect(() => defineProvider(definition({ capabilities }))).not.toThrow();
   });
 
@@ -122,10 +118,10 @@ describe('defineProvider: the capability row', () => {
     }
   });
 
-  it('extra fields listed while extra is refused', () => {
-    const capabilities = { ...row, extra: { create: ['x'], update: [] } };
-    expect(refused({ capabilities })).toThrow(
-      `${prefix} acme: capabilities.extra lists fields but extra is refused`,
+  it('extra honoured without its allow-lists (a row not made with extraSupport) is refused', () => {
+    const fields = { ...row.fields, extra: onCreateAndUpdate('x') };
+    expect(refused({ capabilities: { ...row, fields } })).toThrow(
+      `${prefix} acme: capabilities.fields.extra lists no fields (use extraSupport)`,
     );
   });
 
@@ -231,26 +227,30 @@ describe('the capability helpers', () => {
     });
   });
 
-  it('extraSupport: the fields on both first, then those on one operation only', () => {
+  it('extraSupport: the fields on both first, then those on one operation only; the lists kept as the allow-lists', () => {
     expect(extraSupport(['a', 'b'], ['b', 'c'])).toEqual({
       create: 'optional',
       update: 'optional',
       wire: 'b, and on create a, and on update c',
+      allowed: { create: ['a', 'b'], update: ['b', 'c'] },
     });
     expect(extraSupport(['a', 'b'], ['a', 'b'])).toEqual({
       create: 'optional',
       update: 'optional',
       wire: 'a, b',
+      allowed: { create: ['a', 'b'], update: ['a', 'b'] },
     });
     expect(extraSupport(['a'], [])).toEqual({
       create: 'optional',
       update: false,
       wire: 'on create a',
+      allowed: { create: ['a'], update: [] },
     });
     expect(extraSupport([], ['c', 'd'])).toEqual({
       create: false,
       update: 'optional',
       wire: 'on update c, d',
+      allowed: { create: [], update: ['c', 'd'] },
     });
   });
 
@@ -259,6 +259,7 @@ describe('the capability helpers', () => {
       create: 'optional',
       update: 'optional',
       wire: 'a',
+      allowed: { create: ['a'], update: ['a'] },
       caveat: 'docs only',
     });
     expect('caveat' in extraSupport(['a'], ['a'])).toBe(false);

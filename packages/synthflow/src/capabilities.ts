@@ -47,7 +47,6 @@ export const synthflowCapabilities: CapabilityRow = {
       'twilio_account_sid + twilio_auth_token, from a Twilio sub-account (a tk create result, a tk sub-account, or SID + Secret token)',
     ),
   },
-  extra: { create: EXTRA_ON_CREATE, update: EXTRA_ON_UPDATE },
   // Stryker disable next-line ObjectLiteral: read by the facade only (header)
   paging: {
     // Stryker disable next-line BooleanLiteral: read by the facade only (header)

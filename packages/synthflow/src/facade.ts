@@ -49,7 +49,7 @@ function toWire(
     wire.revoke_permissions = change.revoke;
   }
   // Stryker disable next-line OptionalChaining,ArrayDeclaration: Synthflow's row always lists its extra fields
-  const extra = mergeExtra(check, wire, body.extra, ROW.extra?.[operation] ?? []);
+  const extra = mergeExtra(check, wire, body.extra, ROW.fields.extra?.allowed[operation] ?? []);
   return defined({ ...extra, ...linked });
 }
 

@@ -57,7 +57,6 @@ export const vobizCapabilities: CapabilityRow = {
       'kyc_mode is confirmed by every source; phone is on update confirmed only by the docs table and the official MCP server, not by the SDKs or skill',
     ),
   },
-  extra: { create: EXTRA_ON_CREATE, update: EXTRA_ON_UPDATE },
   // Stryker disable next-line ObjectLiteral: read by the facade only (header)
   paging: {
     // Stryker disable next-line BooleanLiteral: read by the facade only (header)

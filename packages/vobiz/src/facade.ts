@@ -32,7 +32,7 @@ function toWire(operation: 'create' | 'update', input: unknown): Record<string, 
   };
   if (body.limits !== undefined) Object.assign(wire, limitsToWire(check, body.limits, ROW.limits));
   // Stryker disable next-line OptionalChaining,ArrayDeclaration: Vobiz's row always lists its extra fields
-  return defined(mergeExtra(check, wire, body.extra, ROW.extra?.[operation] ?? []));
+  return defined(mergeExtra(check, wire, body.extra, ROW.fields.extra?.allowed[operation] ?? []));
 }
 
 /**
