@@ -8,29 +8,18 @@
  * --json). Every probe looks for every encoding of the secret and every 16-character window of
  * it. Zero hits.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import type { CoreOptions } from '@tenantkit/core';
-import { throwawayVoximplantKey } from '@tenantkit/mock';
-import { createSynthflowClient } from '@tenantkit/synthflow';
-import { createTwilioClient } from '@tenantkit/twilio';
-import { createVobizClient } from '@tenantkit/vobiz';
-import { createVoximplantClient } from '@tenantkit/voximplant';
-import { PROVIDERS, type Provider } from 'tenantkit';
+import type { Provider } from 'tenantkit';
 import { runCli } from 'tenantkit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CANARY,
-  TWILIO_SID,
-  twilioAccount,
-  twilioBasicPair,
-  voximplantCredentials,
-} from './support/adapters.js';
+import { CANARY, voximplantCredentials } from './support/adapters.js';
+import type { LeakTarget } from './support/cell-kit.js';
+import { CELLS, cellsOf, missingCells } from './support/cells.js';
 import {
   type Encoding,
-  EXTRA_SECRET,
   encoders,
   errorChannels,
   LeakCounter,
@@ -54,168 +43,21 @@ afterAll(async () => {
   );
 });
 
-const SYNTHFLOW_ID = '1726005822670x239735712159542050';
-const ISSUED = {
-  synthflowApiKey: 'sf-issued-api-key-7d3e9b21c4',
-  signInToken: '1739402199888x447700112233445500',
-  vobizToken: 'vobiz-issued-token-2b8d51e7',
-  vobizAccess: 'vobiz-access-token-a91c3f07e2',
-  vobizRefresh: 'vobiz-refresh-token-5e27b0d4c1',
-  voximplantKey: throwawayVoximplantKey().credentials.private_key,
-  twilioToken: 'twilio-issued-token-0c5e8f1a93',
-};
-const SIGN_IN_LINK = `https://fine-tuner.ai/invite/${ISSUED.signInToken}`;
-
 /** The bearer tokens the server saw: Voximplant's JWTs (Synthflow's is its API key). */
 const jwtsIn = (requests: ReceivedRequest[]) =>
   requests
     .map((request) => request.headers.authorization?.replace(/^Bearer /, ''))
     .filter((token): token is string => token?.startsWith('eyJ') === true);
 
-interface Target {
-  provider: Provider;
-  /** Known to the client from the start. */
-  parent: Record<string, string>;
-  /** Sent by `create`, and by `prime` when `primeSends`. */
-  sent: Record<string, string>;
-  primeSends: boolean;
-  /** Handed out by the answer to `prime`. */
-  received: Record<string, string>;
-  primeAnswer: unknown;
-  make(options: CoreOptions & { baseUrl: string }): {
-    client: object;
-    prime(): Promise<unknown>;
-    read(): Promise<unknown>;
-    create(): Promise<unknown>;
-  };
-  /** An error body in the provider's shape: `message` where its message goes, `fields` beside it. */
-  errorBody(message: string, fields: Record<string, string>): unknown;
-  /** The status of a "client error" answer (Voximplant reports them inside a 200). */
-  clientErrorStatus: number;
-}
-
-const targets: Target[] = [
-  {
-    provider: 'synthflow',
-    parent: { 'parent API key': CANARY.synthflowApiKey },
-    sent: { 'twilio_auth_token sent': PASSWORD },
-    primeSends: true,
-    received: {
-      'new api_key': ISSUED.synthflowApiKey,
-      'new sign_in_link': SIGN_IN_LINK,
-      'sign_in_link token': ISSUED.signInToken,
-    },
-    primeAnswer: {
-      status: 'ok',
-      response: {
-        subaccount_id: SYNTHFLOW_ID,
-        api_key: ISSUED.synthflowApiKey,
-        sign_in_link: SIGN_IN_LINK,
-      },
-    },
-    make(options) {
-      const client = createSynthflowClient({ apiKey: CANARY.synthflowApiKey, ...options });
-      const create = () =>
-        client.subaccounts.create({
-          subaccount_name: 'Acme Dental',
-          twilio_account_sid: 'AC0000',
-          twilio_auth_token: PASSWORD,
-        });
-      return { client, prime: create, create, read: () => client.subaccounts.get(SYNTHFLOW_ID) };
-    },
-    errorBody: (message, fields) => ({ status: 'error', detail: message, echo: fields }),
-    clientErrorStatus: 400,
-  },
-  {
-    provider: 'vobiz',
-    parent: { 'parent auth token': CANARY.vobizAuthToken },
-    sent: { 'password sent': PASSWORD },
-    primeSends: true,
-    received: {
-      'new auth_token': ISSUED.vobizToken,
-      'new access_token': ISSUED.vobizAccess,
-      'new refresh_token': ISSUED.vobizRefresh,
-    },
-    primeAnswer: {
-      message: 'created',
-      sub_account: { auth_id: 'SA_NEW00001', name: 'Acme Dental' },
-      auth_credentials: { auth_id: 'SA_NEW00001', auth_token: ISSUED.vobizToken },
-      tokens: { access_token: ISSUED.vobizAccess, refresh_token: ISSUED.vobizRefresh },
-    },
-    make(options) {
-      const client = createVobizClient({
-        authId: 'MA_CANARY01',
-        authToken: CANARY.vobizAuthToken,
-        ...options,
-      });
-      const create = () => client.subAccounts.create({ name: 'Acme Dental', password: PASSWORD });
-      return { client, prime: create, create, read: () => client.subAccounts.get('SA_ABCDEF12') };
-    },
-    errorBody: (message, fields) => ({
-      status: 'error',
-      error: { code: 'BAD_REQUEST', message },
-      echo: fields,
-    }),
-    clientErrorStatus: 422,
-  },
-  {
-    provider: 'voximplant',
-    parent: { 'parent private key': voximplantCredentials.private_key },
-    sent: { 'new_subuser_password sent': PASSWORD },
-    primeSends: false,
-    received: { 'new key private_key': ISSUED.voximplantKey },
-    primeAnswer: {
-      result: {
-        key_id: 'new-key-0001',
-        account_id: 4242,
-        account_email: 'owner@example.com',
-        private_key: ISSUED.voximplantKey,
-      },
-    },
-    make(options) {
-      const client = createVoximplantClient({ credentials: voximplantCredentials, ...options });
-      return {
-        client,
-        prime: () => client.keys.create(),
-        create: () =>
-          client.subUsers.add({ new_subuser_name: 'alice_acme', new_subuser_password: PASSWORD }),
-        read: () => client.subUsers.list({ subuser_id: 109 }),
-      };
-    },
-    errorBody: (message, fields) => ({ error: { code: 101, msg: message }, echo: fields }),
-    clientErrorStatus: 200,
-  },
-  {
-    provider: 'twilio',
-    parent: { 'parent auth token': CANARY.twilioAuthToken, 'Basic pair': twilioBasicPair },
-    // A create sends only the FriendlyName: nothing secret goes out.
-    sent: {},
-    primeSends: true,
-    // Twilio hands the sub-account's token out in every answer about it.
-    received: { 'new auth_token': ISSUED.twilioToken },
-    primeAnswer: twilioAccount(TWILIO_SID.sub, ISSUED.twilioToken),
-    make(options) {
-      const client = createTwilioClient({
-        accountSid: TWILIO_SID.main,
-        authToken: CANARY.twilioAuthToken,
-        ...options,
-      });
-      const create = () => client.subaccounts.create({ FriendlyName: 'Acme Dental' });
-      return { client, prime: create, create, read: () => client.subaccounts.get(TWILIO_SID.sub) };
-    },
-    errorBody: (message, fields) => ({
-      code: 21480,
-      message,
-      more_info: 'https://www.twilio.com/docs/errors/21480',
-      status: 400,
-      echo: fields,
-    }),
-    clientErrorStatus: 400,
-  },
-];
+/** Each provider's `leak` cells (test/cells/<provider>.ts), in the registry's order. */
+type Target = LeakTarget & { provider: Provider };
+const targets: Target[] = CELLS.map((cells) => ({
+  provider: cells.provider,
+  ...cells.leak.target,
+}));
 
 it('the matrix covers every provider of the registry', () => {
-  expect(targets.map((target) => target.provider)).toEqual([...PROVIDERS]);
+  expect(missingCells(), 'providers without test/cells/<provider>.ts').toEqual([]);
 });
 
 const json = (status: number, body: unknown): Step => ({
@@ -252,7 +94,7 @@ function pathsFor(target: Target): Path[] {
     ...Object.keys(target.parent),
     ...Object.keys(target.sent),
     ...Object.keys(target.received),
-    ...(target.provider === 'voximplant' ? ['JWT'] : []),
+    ...(target.signsJwt ? ['JWT'] : []),
   ];
   return [
     ...(['client', 'server'] as const).flatMap((status) =>
@@ -374,73 +216,7 @@ describe('leak matrix: clients', () => {
 });
 
 describe('leak matrix: credential loading', () => {
-  const corruptKey = voximplantCredentials.private_key.replace(/\n[A-Za-z0-9+/]{20}/, '\n!!!!');
-  const file = join(tempDir, 'broken-credentials.json');
-  writeFileSync(file, JSON.stringify({ ...voximplantCredentials, private_key: corruptKey }));
-  const loaders = [
-    {
-      name: 'synthflow apiKey with a control character',
-      secret: CANARY.synthflowApiKey,
-      load: () => createSynthflowClient({ apiKey: `${CANARY.synthflowApiKey}\u0007x` }),
-    },
-    {
-      name: 'vobiz authToken with a line break inside',
-      secret: CANARY.vobizAuthToken,
-      load: () =>
-        createVobizClient({ authId: 'MA_CANARY01', authToken: `${CANARY.vobizAuthToken}\nx` }),
-    },
-    {
-      name: 'voximplant credentials object with a corrupt private key',
-      secret: corruptKey,
-      load: () =>
-        createVoximplantClient({
-          credentials: { ...voximplantCredentials, private_key: corruptKey },
-        }),
-    },
-    {
-      name: 'voximplant credentials file with a corrupt private key',
-      secret: corruptKey,
-      load: () => createVoximplantClient({ credentials: file }),
-    },
-    // The JSON text a secret manager hands out, and bare PEM text (issue 10 fault 2, fixed by issue 11).
-    {
-      name: 'voximplant credentials as JSON text with a corrupt private key',
-      secret: corruptKey,
-      load: () =>
-        createVoximplantClient({
-          credentials: JSON.stringify({ ...voximplantCredentials, private_key: corruptKey }),
-        }),
-    },
-    {
-      name: 'voximplant credentials as truncated JSON text',
-      secret: voximplantCredentials.private_key,
-      load: () =>
-        createVoximplantClient({ credentials: JSON.stringify(voximplantCredentials).slice(0, -9) }),
-    },
-    {
-      name: 'voximplant credentials given as bare PEM text',
-      secret: voximplantCredentials.private_key,
-      load: () => createVoximplantClient({ credentials: voximplantCredentials.private_key }),
-    },
-    {
-      name: 'twilio authToken with a line break inside',
-      secret: CANARY.twilioAuthToken,
-      load: () =>
-        createTwilioClient({
-          accountSid: TWILIO_SID.main,
-          authToken: `${CANARY.twilioAuthToken}\nx`,
-        }),
-    },
-    {
-      name: 'twilio auth token given as the account SID',
-      secret: CANARY.twilioAuthToken,
-      load: () =>
-        createTwilioClient({
-          accountSid: CANARY.twilioAuthToken,
-          authToken: CANARY.twilioAuthToken,
-        }),
-    },
-  ];
+  const loaders = CELLS.flatMap((cells) => cells.leak.loaders(tempDir));
 
   it.each(loaders)('$name', ({ secret, load }) => {
     cellsRun++;
@@ -456,49 +232,12 @@ describe('leak matrix: credential loading', () => {
 });
 
 describe('leak matrix: the CLI', () => {
-  const credentialsFile = join(tempDir, 'credentials.json');
-  writeFileSync(credentialsFile, JSON.stringify(voximplantCredentials));
+  // Every provider's credentials (its `leak.cli.env`), and the base URL of the one under test.
+  const credentials = Object.assign({}, ...CELLS.map((cells) => cells.leak.cli.env(tempDir)));
   const env = (provider: Provider, baseUrl: string): Record<string, string> => ({
-    SYNTHFLOW_API_KEY: CANARY.synthflowApiKey,
-    VOBIZ_AUTH_ID: 'MA_CANARY01',
-    VOBIZ_AUTH_TOKEN: CANARY.vobizAuthToken,
-    VOXIMPLANT_CREDENTIALS: credentialsFile,
-    TWILIO_ACCOUNT_SID: TWILIO_SID.main,
-    TWILIO_AUTH_TOKEN: CANARY.twilioAuthToken,
+    ...credentials,
     [`TENANTKIT_${provider.toUpperCase()}_BASE_URL`]: baseUrl,
   });
-  const commands: Record<
-    Provider,
-    { read: string[]; create: string[]; sent: Record<string, string> }
-  > = {
-    synthflow: {
-      read: ['get', 'synthflow', SYNTHFLOW_ID],
-      create: [
-        'create',
-        'synthflow',
-        '--name',
-        'Acme',
-        '--extra',
-        `twilio_auth_token=${EXTRA_SECRET}`,
-      ],
-      sent: { 'extra value': EXTRA_SECRET },
-    },
-    vobiz: {
-      read: ['get', 'vobiz', 'SA_ABCDEF12'],
-      create: ['create', 'vobiz', '--name', 'Acme', '--password', PASSWORD],
-      sent: { password: PASSWORD },
-    },
-    voximplant: {
-      read: ['get', 'voximplant', '109'],
-      create: ['create', 'voximplant', '--name', 'alice_acme', '--password', PASSWORD],
-      sent: { password: PASSWORD },
-    },
-    twilio: {
-      read: ['get', 'twilio', TWILIO_SID.sub],
-      create: ['create', 'twilio', '--name', 'Acme'],
-      sent: {},
-    },
-  };
   const FLAGS = [[], ['--debug'], ['--json'], ['--debug', '--json']];
   const byProvider = Object.fromEntries(targets.map((target) => [target.provider, target]));
 
@@ -558,7 +297,7 @@ describe('leak matrix: the CLI', () => {
   }) => {
     cellsRun++;
     const target = byProvider[provider] as Target;
-    const command = commands[provider];
+    const command = cellsOf(provider).leak.cli;
     const step: Step | ((r: ReceivedRequest) => Step) =
       path.step === 'success'
         ? json(200, target.primeAnswer)
@@ -579,10 +318,10 @@ describe('leak matrix: the CLI', () => {
                 target.errorBody(message, encoded),
               );
             };
-    // Voximplant's create answers the subuser id; its success prime is the key create.
+    // A create whose answer is not the prime's (Voximplant: the subuser id; its prime is a key).
     const answer =
-      path.step === 'success' && provider === 'voximplant'
-        ? json(200, { result: { subuser_id: 7 } })
+      path.step === 'success' && command.createAnswer !== undefined
+        ? json(200, command.createAnswer)
         : step;
     const dns = path.step === 'dns';
     if (!dns) server.script([answer], { status: 500 });
@@ -595,7 +334,7 @@ describe('leak matrix: the CLI', () => {
     const secrets = {
       ...target.parent,
       ...(path.op === 'create' ? command.sent : {}),
-      ...(path.step === 'success' && provider !== 'voximplant' ? target.received : {}),
+      ...(path.step === 'success' && command.createAnswer === undefined ? target.received : {}),
       ...(dns
         ? {}
         : Object.fromEntries(jwtsIn(server.requests).map((jwt, index) => [`JWT ${index}`, jwt]))),

@@ -7,13 +7,9 @@
  */
 import { inspect } from 'node:util';
 import { type FetchLike, RedirectError } from '@tenantkit/core';
-import { createSynthflowClient } from '@tenantkit/synthflow';
-import { createTwilioClient, formBody } from '@tenantkit/twilio';
-import { createVobizClient } from '@tenantkit/vobiz';
-import { createVoximplantClient } from '@tenantkit/voximplant';
-import { PROVIDERS } from 'tenantkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapters, CANARY, TWILIO_SID, voximplantCredentials } from './support/adapters.js';
+import { adapters, CANARY } from './support/adapters.js';
+import { CELLS, missingCells } from './support/cells.js';
 import { type ScriptedServer, startScriptedServer } from './support/server.js';
 import { closeTls, tls, trustingFetch } from './support/tls.js';
 
@@ -101,56 +97,11 @@ describe('redirect matrix', () => {
 });
 
 describe('raw clients never follow a redirect either', () => {
-  const raws = [
-    {
-      provider: 'synthflow',
-      call: (baseUrl: string) =>
-        createSynthflowClient({ apiKey: CANARY.synthflowApiKey, baseUrl }).raw.POST(
-          '/subaccounts',
-          { body: { subaccount_name: 'Acme', twilio_auth_token: CANARY.inputSecret } },
-        ),
-    },
-    {
-      provider: 'vobiz',
-      call: (baseUrl: string) =>
-        createVobizClient({
-          authId: 'MA_CANARY01',
-          authToken: CANARY.vobizAuthToken,
-          baseUrl,
-        }).raw.POST('/api/v1/accounts/{auth_id}/sub-accounts/', {
-          params: { path: { auth_id: 'MA_CANARY01' } },
-          body: { name: 'Acme', password: CANARY.inputSecret },
-        }),
-    },
-    {
-      provider: 'voximplant',
-      call: (baseUrl: string) =>
-        createVoximplantClient({ credentials: voximplantCredentials, baseUrl }).raw.POST(
-          '/AddSubUser',
-          {
-            params: {
-              query: { new_subuser_name: 'alice_acme', new_subuser_password: CANARY.inputSecret },
-            },
-          },
-        ),
-    },
-    {
-      provider: 'twilio',
-      call: (baseUrl: string) =>
-        createTwilioClient({
-          accountSid: TWILIO_SID.main,
-          authToken: CANARY.twilioAuthToken,
-          baseUrl,
-        }).raw.POST('/2010-04-01/Accounts.json', {
-          body: { FriendlyName: CANARY.inputSecret },
-          bodySerializer: formBody,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        }),
-    },
-  ];
+  // Each provider's `redirect` cell (test/cells/<provider>.ts): its raw client's create POST.
+  const raws = CELLS.map((cells) => ({ provider: cells.provider, call: cells.redirect.raw }));
 
   it('cover every provider of the registry', () => {
-    expect(raws.map((raw) => raw.provider)).toEqual([...PROVIDERS]);
+    expect(missingCells(), 'providers without test/cells/<provider>.ts').toEqual([]);
   });
 
   it.each(raws.flatMap((raw) => ([302, 307] as const).map((status) => ({ ...raw, status }))))(

@@ -5,12 +5,10 @@
  */
 import { NotFoundError } from '@tenantkit/core';
 import { createSynthflowClient } from '@tenantkit/synthflow';
-import { createTwilioClient } from '@tenantkit/twilio';
-import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
-import { PROVIDERS } from 'tenantkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANARY, TWILIO_SID, twilioAccount, voximplantCredentials } from './support/adapters.js';
+import { CANARY, voximplantCredentials } from './support/adapters.js';
+import { CELLS, missingCells } from './support/cells.js';
 import { FACADE_IDS, FACADE_UPDATE, facadeAt } from './support/facade.js';
 import { type ScriptedServer, type Step, startScriptedServer } from './support/server.js';
 
@@ -26,89 +24,33 @@ const json = (body: unknown): Step => ({
   headers: { 'content-type': 'application/json' },
 });
 
+// The tests below that are not a cell of every provider: how a client filters a list answer.
 const SF_A = FACADE_IDS.synthflow;
 const SF_B = '1728287773458x334812156080545700';
-const VB_A = FACADE_IDS.vobiz;
-const VB_B = 'SA_OTHER0001';
 const VX_A = Number(FACADE_IDS.voximplant);
 const VX_B = 110;
-const TW_A = FACADE_IDS.twilio;
-const TW_B = `AC${'6'.repeat(32)}`;
 
 const synthflowList = (...ids: string[]) =>
   json({ status: 'ok', response: { subaccounts: ids.map((id) => ({ subaccount_id: id })) } });
-const vobizAccount = (id: string) => json({ auth_id: id, name: 'Tenant' });
-const twilioAccountOf = (sid: string) => json(twilioAccount(sid, CANARY.bodySecret));
 const voximplantUsers = (...ids: number[]) =>
   json({ result: ids.map((id) => ({ subuser_id: id, subuser_name: `user${id}` })) });
 
 const synthflow = () =>
   createSynthflowClient({ apiKey: CANARY.synthflowApiKey, baseUrl: server.url, maxRetries: 0 });
-const vobiz = () =>
-  createVobizClient({
-    authId: 'MA_CANARY01',
-    authToken: CANARY.vobizAuthToken,
-    baseUrl: server.url,
-    maxRetries: 0,
-  });
 const voximplant = () =>
   createVoximplantClient({ credentials: voximplantCredentials, baseUrl: server.url });
-const twilio = () =>
-  createTwilioClient({
-    accountSid: TWILIO_SID.main,
-    authToken: CANARY.twilioAuthToken,
-    baseUrl: server.url,
-    maxRetries: 0,
-  });
 
 describe('clients: another record is never the answer', () => {
-  it.each([
-    {
-      name: 'synthflow get, the answer lists another sub-account only',
-      steps: [synthflowList(SF_B)],
-      call: () => synthflow().subaccounts.get(SF_A),
+  // Each provider's `wrongRecord.client` cells (test/cells/<provider>.ts).
+  it.each(CELLS.flatMap((cells) => cells.wrongRecord.client))(
+    '$name: NotFoundError',
+    async ({ answers, call }) => {
+      server.script(answers.map(json), { status: 500 });
+      const error = await call(server.url).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect((error as Error).message).toMatch(/does not hold (sub-)?account/);
     },
-    {
-      name: 'synthflow get, the answer lists nothing',
-      steps: [synthflowList()],
-      call: () => synthflow().subaccounts.get(SF_A),
-    },
-    {
-      name: 'synthflow update, the answer names another sub-account',
-      steps: [json({ status: 'ok', response: { subaccount_id: SF_B } })],
-      call: () => synthflow().subaccounts.update(SF_A, { subaccount_name: 'Renamed' }),
-    },
-    {
-      name: 'vobiz get, the answer is another sub-account',
-      steps: [vobizAccount(VB_B)],
-      call: () => vobiz().subAccounts.get(VB_A),
-    },
-    {
-      name: 'vobiz update, the answer is another sub-account',
-      steps: [vobizAccount(VB_B)],
-      call: () => vobiz().subAccounts.update(VB_A, { name: 'Renamed' }),
-    },
-    {
-      name: 'twilio get, the answer is another account',
-      steps: [twilioAccountOf(TW_B)],
-      call: () => twilio().subaccounts.get(TW_A),
-    },
-    {
-      name: 'twilio update, the answer is another account',
-      steps: [twilioAccountOf(TW_B)],
-      call: () => twilio().subaccounts.update(TW_A, { FriendlyName: 'Renamed' }),
-    },
-    {
-      name: 'twilio close, the answer is another account',
-      steps: [twilioAccountOf(TW_B)],
-      call: () => twilio().subaccounts.close(TW_A),
-    },
-  ])('$name: NotFoundError', async ({ steps, call }) => {
-    server.script(steps, { status: 500 });
-    const error = await call().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as Error).message).toMatch(/does not hold (sub-)?account/);
-  });
+  );
 
   it('synthflow get keeps only the sub-account asked for when the answer lists several', async () => {
     server.script([synthflowList(SF_B, SF_A)], { status: 500 });
@@ -129,27 +71,18 @@ describe('clients: another record is never the answer', () => {
 });
 
 describe('facade: get and the read-back of update answer the id asked for, or NotFoundError', () => {
-  const cells = [
-    { provider: 'synthflow', op: 'get', steps: [synthflowList(SF_B)] },
-    {
-      provider: 'synthflow',
-      op: 'update',
-      steps: [json({ status: 'ok', response: { subaccount_id: SF_A } }), synthflowList(SF_B)],
-    },
-    { provider: 'vobiz', op: 'get', steps: [vobizAccount(VB_B)] },
-    { provider: 'vobiz', op: 'update', steps: [vobizAccount(VB_B)] },
-    { provider: 'voximplant', op: 'get', steps: [voximplantUsers(VX_B)] },
-    { provider: 'voximplant', op: 'update', steps: [json({ result: 1 }), voximplantUsers(VX_B)] },
-    { provider: 'twilio', op: 'get', steps: [twilioAccountOf(TW_B)] },
-    { provider: 'twilio', op: 'update', steps: [twilioAccountOf(TW_B)] },
-  ] as const;
+  // Each provider's `wrongRecord.facade` cells (test/cells/<provider>.ts).
+  const cells = CELLS.flatMap(({ provider, wrongRecord }) =>
+    wrongRecord.facade.map((cell) => ({ provider, ...cell })),
+  );
 
   it('covers every provider of the registry', () => {
-    expect(new Set(cells.map((cell) => cell.provider))).toEqual(new Set(PROVIDERS));
+    expect(missingCells(), 'providers without test/cells/<provider>.ts').toEqual([]);
   });
 
-  it.each(cells)('$provider $op', async ({ provider, op, steps }) => {
-    server.script([...steps], { status: 500 });
+  it.each(cells)('$provider $op', async ({ provider, op, answers }) => {
+    const steps = answers.map(json);
+    server.script(steps, { status: 500 });
     const tk = facadeAt(provider, server.url);
     const id = FACADE_IDS[provider];
     const call =
