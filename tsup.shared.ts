@@ -19,13 +19,13 @@ const INTEROP_NAMESPACE = 'tenantkit-cjs-interop';
  * package.json, which esbuild compiles with the `__esModule`-aware rule. Named imports read the
  * same under both rules.
  */
-function externalDependencies(): EsbuildPlugin {
+function externalDependencies(bundled: readonly string[]): EsbuildPlugin {
   return {
     name: 'external-dependencies',
     setup(build) {
       const cjs = build.initialOptions.format === 'cjs';
       build.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
+        if (args.kind === 'entry-point' || bundled.includes(args.path)) return undefined;
         if (!cjs || args.namespace === INTEROP_NAMESPACE || args.kind !== 'import-statement')
           return { path: args.path, external: true };
         return { path: args.path, namespace: INTEROP_NAMESPACE };
@@ -43,10 +43,16 @@ function externalDependencies(): EsbuildPlugin {
 
 /**
  * One build for every package: ESM + CJS with types. A provider package also ships its spec as
- * `dist/openapi.yaml` (the mock servers and curious users read it from there).
+ * `dist/openapi.yaml` (the mock servers and curious users read it from there). `bundle` names
+ * private workspace packages (never published, so never installable) whose code is built in.
  */
 export function packageBuild(
-  options: { spec?: string; allSpecs?: boolean; entry?: Options['entry'] } = {},
+  options: {
+    spec?: string;
+    allSpecs?: boolean;
+    entry?: Options['entry'];
+    bundle?: readonly string[];
+  } = {},
 ) {
   return defineConfig({
     entry: options.entry ?? ['src/index.ts'],
@@ -63,7 +69,7 @@ export function packageBuild(
     // tsup's own externals come first and would leave no bare import to the plugin below, which
     // keeps every one of them external itself.
     noExternal: [/^[^./]/],
-    esbuildPlugins: [externalDependencies()],
+    esbuildPlugins: [externalDependencies(options.bundle ?? [])],
     async onSuccess() {
       if (options.spec) copyFileSync(`../../specs/${options.spec}.yaml`, 'dist/openapi.yaml');
       if (options.allSpecs)

@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.shared.js';
 
-export default packageBuild({ allSpecs: true });
+// The shared scripted server behind createRecordingServer is private: its code is built in.
+export default packageBuild({ allSpecs: true, bundle: ['@tenantkit/test-support'] });

@@ -17,14 +17,14 @@ import {
   ServerError,
   TimeoutError,
 } from '@tenantkit/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapters, CANARY, type ClientAdapter } from './support/adapters.js';
 import {
   closedPortUrl,
   type ScriptedServer,
   type Step,
   startScriptedServer,
-} from './support/server.js';
+} from '@tenantkit/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapters, CANARY, type ClientAdapter } from './support/adapters.js';
 
 type ErrorClass = abstract new (...args: never[]) => RequestError;
 

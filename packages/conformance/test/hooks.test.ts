@@ -17,17 +17,17 @@ import {
   type RetryEvent,
   ServerError,
 } from '@tenantkit/core';
-import { PROVIDERS } from 'tenantkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapters, CANARY, type ClientAdapter } from './support/adapters.js';
-import { FACADE_IDS, facadeAt } from './support/facade.js';
-import { errorChannels, LeakCounter } from './support/leaks.js';
 import {
   type ReceivedRequest,
   type ScriptedServer,
   type Step,
   startScriptedServer,
-} from './support/server.js';
+} from '@tenantkit/test-support';
+import { PROVIDERS } from 'tenantkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapters, CANARY, type ClientAdapter } from './support/adapters.js';
+import { FACADE_IDS, facadeAt } from './support/facade.js';
+import { errorChannels, LeakCounter } from './support/leaks.js';
 
 let server: ScriptedServer;
 beforeAll(async () => {

@@ -5,13 +5,13 @@
  */
 import { ConfigurationError, type FetchLike, ValidationError } from '@tenantkit/core';
 import { createSynthflowClient, type SynthflowRegion } from '@tenantkit/synthflow';
+import { startScriptedServer } from '@tenantkit/test-support';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
 import { runCli } from 'tenantkit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY, voximplantCredentials } from './support/adapters.js';
 import { facadeAt } from './support/facade.js';
-import { startScriptedServer } from './support/server.js';
 
 const server = await startScriptedServer();
 let cases = 0;

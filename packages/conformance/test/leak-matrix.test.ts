@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { type ReceivedRequest, type Step, startScriptedServer } from '@tenantkit/test-support';
 import type { Provider } from 'tenantkit';
 import { runCli } from 'tenantkit/cli';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,6 @@ import {
   PASSWORD,
   recordingLogger,
 } from './support/leaks.js';
-import { type ReceivedRequest, type Step, startScriptedServer } from './support/server.js';
 import { tls } from './support/tls.js';
 
 const server = await startScriptedServer();

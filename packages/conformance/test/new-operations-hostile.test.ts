@@ -11,10 +11,10 @@ import {
   ValidationError,
 } from '@tenantkit/core';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
+import { type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { createVobizClient, type VobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient, type VoximplantClient } from '@tenantkit/voximplant';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ScriptedServer, startScriptedServer } from './support/server.js';
 
 const json = (status: number, body: unknown) => ({
   status,

@@ -5,11 +5,11 @@
  * success with a made-up id or empty credentials.
  */
 import { InvalidResponseError, TenantkitError, type UnifiedOperation } from '@tenantkit/core';
+import { type ScriptedServer, type Step, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OddBodyOperation, OperationKind } from './support/cell-kit.js';
 import { CELLS, missingCells } from './support/cells.js';
 import { facadeAt, facadeOperations } from './support/facade.js';
-import { type ScriptedServer, type Step, startScriptedServer } from './support/server.js';
 
 // Started at collection time: the cells below are built from clients that need its URL.
 const server: ScriptedServer = await startScriptedServer();

@@ -4,16 +4,16 @@
  * PagingError; `maxPages` bounds it in any case. Every walk here is also capped by the test.
  */
 import { PagingError } from '@tenantkit/core';
+import {
+  type ReceivedRequest,
+  type ScriptedServer,
+  startScriptedServer,
+} from '@tenantkit/test-support';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { createVoximplantClient } from '@tenantkit/voximplant';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, voximplantCredentials } from './support/adapters.js';
 import { facadeAt } from './support/facade.js';
-import {
-  type ReceivedRequest,
-  type ScriptedServer,
-  startScriptedServer,
-} from './support/server.js';
 
 /** The test's own bound: a walk that yields more than this has not been stopped by the client. */
 const TEST_CAP = 400;

@@ -7,10 +7,10 @@
  */
 import { inspect } from 'node:util';
 import { type FetchLike, RedirectError } from '@tenantkit/core';
+import { type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, CANARY } from './support/adapters.js';
 import { CELLS, missingCells } from './support/cells.js';
-import { type ScriptedServer, startScriptedServer } from './support/server.js';
 import { closeTls, tls, trustingFetch } from './support/tls.js';
 
 const STATUSES = [301, 302, 303, 307, 308] as const;

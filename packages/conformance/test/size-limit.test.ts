@@ -5,10 +5,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import { ResponseTooLargeError } from '@tenantkit/core';
+import { type ScriptedServer, type Step, startScriptedServer } from '@tenantkit/test-support';
 import { createVobizClient } from '@tenantkit/vobiz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, CANARY } from './support/adapters.js';
-import { type ScriptedServer, type Step, startScriptedServer } from './support/server.js';
 
 const MB = 1024 * 1024;
 const HUGE = 50 * MB;

@@ -5,12 +5,12 @@
  */
 import { NotFoundError } from '@tenantkit/core';
 import { createSynthflowClient } from '@tenantkit/synthflow';
+import { type ScriptedServer, type Step, startScriptedServer } from '@tenantkit/test-support';
 import { createVoximplantClient } from '@tenantkit/voximplant';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, voximplantCredentials } from './support/adapters.js';
 import { CELLS, missingCells } from './support/cells.js';
 import { FACADE_IDS, FACADE_UPDATE, facadeAt } from './support/facade.js';
-import { type ScriptedServer, type Step, startScriptedServer } from './support/server.js';
 
 let server: ScriptedServer;
 beforeAll(async () => {

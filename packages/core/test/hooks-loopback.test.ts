@@ -5,6 +5,7 @@
  * through every provider client; these pin them where the code lives.)
  */
 import { getEventListeners } from 'node:events';
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbortedError,
@@ -18,7 +19,6 @@ import {
   ServerError,
   TimeoutError,
 } from '../src/index.js';
-import { json, type Loopback, startLoopback } from './support/loopback.js';
 import {
   attemptAt,
   create,
@@ -28,9 +28,9 @@ import {
   SECRET,
 } from './support/runner-harness.js';
 
-let server: Loopback;
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = await startLoopback();
+  server = await startScriptedServer();
 });
 afterAll(() => server.close());
 
@@ -69,7 +69,7 @@ function recorder() {
 
 describe('hooks: what each list is handed, and when', () => {
   it('request → response → retry per failed attempt, then request → response', async () => {
-    server.script(json(503, { message: 'busy' }), json(200, { id: 't1' }));
+    server.script([json(503, { message: 'busy' }), json(200, { id: 't1' })]);
     const seen = recorder();
     const data = await makeRunner({ ...fast, hooks: seen.hooks }).run(read, thing(), {
       input: { id: 't1' },
@@ -79,7 +79,7 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('a RequestEvent: provider, operation, attempt, method, the URL, redacted headers and input', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const seen = recorder();
     await makeRunner({ ...fast, hooks: seen.hooks }).run(read, thing(), {
       input: { id: 't1', password: 'hunter2-hunter2' },
@@ -98,10 +98,10 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('a ResponseEvent: status, a duration, redacted headers, and the body (the error body on a failure)', async () => {
-    server.script(
+    server.script([
       json(503, { message: `busy ${SECRET}` }, { 'x-trace': 'abc' }),
       json(200, { id: 't1', token: 'tok-0123456789abcdef' }),
-    );
+    ]);
     const seen = recorder();
     const before = performance.now();
     await makeRunner({ ...fast, hooks: seen.hooks }).run(read, thing());
@@ -129,7 +129,7 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('a RetryEvent: the failed attempt, the delay, the reason, and the error it would have thrown', async () => {
-    server.script(json(503, { message: 'busy' }), json(200, { id: 't1' }));
+    server.script([json(503, { message: 'busy' }), json(200, { id: 't1' })]);
     const seen = recorder();
     await makeRunner({ ...fast, retryDelay: { initialMs: 40, maxMs: 40 }, hooks: seen.hooks }).run(
       read,
@@ -151,7 +151,7 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('a dropped connection is retried with reason "connection"', async () => {
-    server.script({ reset: true }, json(200, { id: 't1' }));
+    server.script([{ reset: true }, json(200, { id: 't1' })]);
     const seen = recorder();
     await makeRunner({ ...fast, hooks: seen.hooks }).run(read, thing());
     expect(seen.retries.map((event) => event.reason)).toEqual(['connection']);
@@ -159,7 +159,7 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('a timed-out attempt is retried with reason "timeout" and a TimeoutError', async () => {
-    server.script({ hang: true }, json(200, { id: 't1' }));
+    server.script([{ hang: true }, json(200, { id: 't1' })]);
     const seen = recorder();
     await makeRunner({ ...fast, timeoutMs: 100, hooks: seen.hooks }).run(read, thing());
     expect(seen.retries.map((event) => event.reason)).toEqual(['timeout']);
@@ -167,7 +167,7 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('beforeRequest changes the Request on the wire; the hooks of a list run in order, each awaited', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const calls: string[] = [];
     const hooks: Hooks = {
       beforeRequest: [
@@ -189,7 +189,7 @@ describe('hooks: what each list is handed, and when', () => {
 
   it('a list given alone is called (the other lists may be left out)', async () => {
     for (const name of ['beforeRequest', 'afterResponse', 'beforeRetry'] as const) {
-      server.script(json(503, {}), json(200, { id: 't1' }));
+      server.script([json(503, {}), json(200, { id: 't1' })]);
       let called = 0;
       await makeRunner({ ...fast, hooks: { [name]: [() => void called++] } }).run(read, thing());
       expect({ name, called }).toEqual({ name, called: name === 'beforeRetry' ? 1 : 2 });
@@ -197,7 +197,7 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('the lists are copied when the runner is made: a hook pushed later is never called', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const late: string[] = [];
     const beforeRequest: Array<() => void> = [];
     const runner = makeRunner({ ...fast, hooks: { beforeRequest } });
@@ -207,7 +207,7 @@ describe('hooks: what each list is handed, and when', () => {
   });
 
   it('the raw fetch calls no hook', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const seen = recorder();
     const runner = makeRunner({ ...fast, hooks: seen.hooks });
     const response = await runner.fetch(new Request(`${server.url}/things/1`));
@@ -218,7 +218,7 @@ describe('hooks: what each list is handed, and when', () => {
 
 describe('hooks: a hook that throws ends the call with a scrubbed HookError, never retried', () => {
   it('beforeRequest: nothing is sent, outcome known, the message names the list', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const error = await failureOf(
       makeRunner({
         ...fast,
@@ -242,7 +242,7 @@ describe('hooks: a hook that throws ends the call with a scrubbed HookError, nev
   });
 
   it('afterResponse after a create was answered: outcome unknown, sent once', async () => {
-    server.script(json(201, { id: 't1' }));
+    server.script([json(201, { id: 't1' })]);
     const error = await failureOf(
       makeRunner({
         ...fast,
@@ -262,7 +262,7 @@ describe('hooks: a hook that throws ends the call with a scrubbed HookError, nev
   });
 
   it('afterResponse after a read: outcome known', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const error = await failureOf(
       makeRunner({
         ...fast,
@@ -279,7 +279,7 @@ describe('hooks: a hook that throws ends the call with a scrubbed HookError, nev
   });
 
   it('beforeRetry: no retry is sent, and the provider error rides along (providerError)', async () => {
-    server.script(json(503, { message: 'busy' }), json(200, { id: 't1' }));
+    server.script([json(503, { message: 'busy' }), json(200, { id: 't1' })]);
     const later: string[] = [];
     const error = await failureOf(
       makeRunner({
@@ -305,7 +305,7 @@ describe('hooks: a hook that throws ends the call with a scrubbed HookError, nev
 
 describe('hooks: the caller ends a call stuck in a hook that never settles', () => {
   it('a hanging afterResponse hook: AbortedError (outcome unknown for a create), no listener left', async () => {
-    server.script(json(201, { id: 't1' }));
+    server.script([json(201, { id: 't1' })]);
     const controller = new AbortController();
     const pending = makeRunner({
       ...fast,
@@ -326,7 +326,7 @@ describe('hooks: the caller ends a call stuck in a hook that never settles', () 
   });
 
   it('a hanging beforeRetry hook: AbortedError "while waiting to retry", no second request', async () => {
-    server.script(json(503, {}), json(200, { id: 't1' }));
+    server.script([json(503, {}), json(200, { id: 't1' })]);
     const controller = new AbortController();
     const error = await failureOf(
       makeRunner({
@@ -348,7 +348,7 @@ describe('hooks: the caller ends a call stuck in a hook that never settles', () 
   });
 
   it('a hook that aborts the call itself before it hangs: AbortedError at once', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const controller = new AbortController();
     const error = await failureOf(
       makeRunner({
@@ -367,7 +367,7 @@ describe('hooks: the caller ends a call stuck in a hook that never settles', () 
   });
 
   it('a hanging beforeRequest hook is inside the timeout: TimeoutError, nothing sent', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const error = await failureOf(
       makeRunner({ ...fast, timeoutMs: 50, maxRetries: 0, hooks: { beforeRequest: [never] } }).run(
         read,
@@ -379,7 +379,7 @@ describe('hooks: the caller ends a call stuck in a hook that never settles', () 
   });
 
   it('hooks that settle leave no listener on the caller signal', async () => {
-    server.script(json(503, {}), json(200, { id: 't1' }));
+    server.script([json(503, {}), json(200, { id: 't1' })]);
     const controller = new AbortController();
     const seen = recorder();
     await makeRunner({ ...fast, hooks: seen.hooks }).run(read, thing(), {

@@ -3,14 +3,15 @@
  * message naming the option and the rule, each edge value that is allowed accepted, and the call's
  * extra headers on the wire (a loopback server), never replacing an authentication header.
  */
+
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, type CoreOptions, ValidationError } from '../src/index.js';
-import { json, type Loopback, startLoopback } from './support/loopback.js';
 import { attemptAt, failureOf, makeRunner, read } from './support/runner-harness.js';
 
-let server: Loopback;
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = await startLoopback();
+  server = await startScriptedServer();
 });
 afterAll(() => server.close());
 
@@ -101,7 +102,7 @@ describe("a call's options: a ValidationError naming the field and the rule, not
       headersMessage,
     ],
   ])('%s', async (_name, call, field, rule, message) => {
-    server.script(json(200, {}));
+    server.script([json(200, {})]);
     const error = await failureOf(makeRunner().run(read, thing(), { call: call as never }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ provider: 'test', operation: 'getThing', field, rule });
@@ -112,7 +113,7 @@ describe("a call's options: a ValidationError naming the field and the rule, not
   it.each(['authorization', 'Authorization', 'AUTHORIZATION'])(
     'a call header "%s" may not replace the authentication header',
     async (name) => {
-      server.script(json(200, {}));
+      server.script([json(200, {})]);
       const error = await failureOf(
         makeRunner().run(read, thing(), { call: { headers: { [name]: 'Bearer mine' } } }),
       );
@@ -124,7 +125,7 @@ describe("a call's options: a ValidationError naming the field and the rule, not
   );
 
   it('other call headers go on the wire beside the authentication header', async () => {
-    server.script(json(200, {}));
+    server.script([json(200, {})]);
     await makeRunner().run(read, thing(), { call: { headers: { 'X-Trace': 't-1' } } });
     expect(server.requests[0]?.headers['x-trace']).toBe('t-1');
     expect(server.requests[0]?.headers.authorization).toMatch(/^Bearer /);

@@ -4,6 +4,8 @@
  * declared methods (`operationMethod`: input checked before anything is sent, the wire input
  * logged redacted, the answer read as declared).
  */
+
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -17,12 +19,11 @@ import {
   type SendInit,
   ValidationError,
 } from '../src/index.js';
-import { json, type Loopback, startLoopback } from './support/loopback.js';
 import { create, failureOf, read } from './support/runner-harness.js';
 
-let server: Loopback;
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = await startLoopback();
+  server = await startScriptedServer();
 });
 afterAll(() => server.close());
 
@@ -84,7 +85,7 @@ describe('createProviderClient', () => {
   });
 
   it('the raw client sends the auth headers and never follows a redirect', async () => {
-    server.script({ status: 307, headers: { location: `${server.url}/elsewhere` } });
+    server.script([{ status: 307, headers: { location: `${server.url}/elsewhere` } }]);
     const { api } = setup();
     const result = await api.call('GET', '/things/1');
     expect(result.response.status).toBe(307);
@@ -93,7 +94,7 @@ describe('createProviderClient', () => {
   });
 
   it("the runner's calls carry the auth headers, which a per-call header cannot replace", async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const { runner, api } = setup();
     await runner.run(read, (init) => api.call('GET', '/things/1', init));
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -107,7 +108,7 @@ describe('createProviderClient', () => {
   });
 
   it('the auth headers are copied: changing the object given later changes nothing sent', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const authHeaders = { authorization: `Bearer ${TOKEN}` };
     const { runner, api } = setup({ authHeaders });
     authHeaders.authorization = 'Bearer changed';
@@ -120,7 +121,7 @@ describe('createProviderClient', () => {
   });
 
   it("without fixed auth headers, the protocol's own are used", async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const { runner, api, clientOptions } = setup({
       authHeaders: undefined,
       protocol: { provider: 'test', authHeaders: () => ({ 'x-auth-token': TOKEN }) },
@@ -131,7 +132,7 @@ describe('createProviderClient', () => {
   });
 
   it('the credentials are scrubbed from errors; a redactor given is the one used', async () => {
-    server.script(json(400, { message: `bad token ${TOKEN}` }));
+    server.script([json(400, { message: `bad token ${TOKEN}` })]);
     const { runner, api } = setup();
     const error = await failureOf(runner.run(read, (init) => api.call('GET', '/things/1', init)));
     expect(error).toBeInstanceOf(ApiError);
@@ -153,7 +154,7 @@ describe('operationMethod', () => {
   }
 
   it('sends the prepared wire input and reads the answer as declared', async () => {
-    server.script(json(201, { thing: { id: 't1', name: 'Acme' } }));
+    server.script([json(201, { thing: { id: 't1', name: 'Acme' } })]);
     const { runner, api } = methods();
     const createThing = operationMethod(runner, {
       operation: create,
@@ -169,7 +170,7 @@ describe('operationMethod', () => {
   });
 
   it('without prepare, the input is sent as it is; without answer, the data comes back whole', async () => {
-    server.script(json(200, { ok: true }));
+    server.script([json(200, { ok: true })]);
     const { runner, api } = methods();
     const send = operationMethod(runner, {
       operation: create,
@@ -180,7 +181,7 @@ describe('operationMethod', () => {
   });
 
   it('a prepare that refuses the input: the error, and nothing sent', async () => {
-    server.script(json(200, {}));
+    server.script([json(200, {})]);
     const { runner, api } = methods();
     const refusing = operationMethod(runner, {
       operation: create,
@@ -201,7 +202,7 @@ describe('operationMethod', () => {
   });
 
   it('an answer declared per input (a read by id): another record is a NotFoundError', async () => {
-    server.script(json(200, { id: 'other' }));
+    server.script([json(200, { id: 'other' })]);
     const { runner, api } = methods();
     const getThing = operationMethod(runner, {
       operation: read,
@@ -220,7 +221,7 @@ describe('operationMethod', () => {
   });
 
   it('the call options reach the runner (a per-call header on the wire)', async () => {
-    server.script(json(200, {}));
+    server.script([json(200, {})]);
     const { runner, api } = methods();
     const send = operationMethod(runner, {
       operation: read,
@@ -250,13 +251,13 @@ describe('operationMethod', () => {
       });
     };
     const password = 'pw-echoed-by-provider-42';
-    server.script(json(400, { message: `rejected ${password}` }));
+    server.script([json(400, { message: `rejected ${password}` })]);
     const logging = await failureOf(build(undefined)({ name: 'a', password }));
     expect(logged[0]).toEqual(['tenantkit request', { name: 'a', password: '[REDACTED]' }]);
     expect(logging.message).toContain('rejected [REDACTED]');
 
     logged.length = 0;
-    server.script(json(400, { message: 'rejected' }));
+    server.script([json(400, { message: 'rejected' })]);
     await failureOf(build(false)({ name: 'a', password }));
     expect(logged[0]).toEqual(['tenantkit request', undefined]);
   });
@@ -264,7 +265,7 @@ describe('operationMethod', () => {
 
 describe('an answer that is not what the method declared', () => {
   it('is an InvalidResponseError naming what it expected', async () => {
-    server.script(json(200, { other: 1 }));
+    server.script([json(200, { other: 1 })]);
     const { runner, api } = setup();
     const getThing = operationMethod(runner, {
       operation: read,

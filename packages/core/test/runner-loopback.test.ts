@@ -5,6 +5,7 @@
  * attempt leaves behind on the caller's signal when it ends by answer, timeout or abort.
  */
 import { getEventListeners } from 'node:events';
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbortedError,
@@ -15,12 +16,11 @@ import {
   ResponseTooLargeError,
   TimeoutError,
 } from '../src/index.js';
-import { json, type Loopback, startLoopback } from './support/loopback.js';
 import { attemptAt, create, failureOf, makeRunner, read } from './support/runner-harness.js';
 
-let server: Loopback;
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = await startLoopback();
+  server = await startScriptedServer();
 });
 afterAll(() => server.close());
 
@@ -34,13 +34,13 @@ const unwrapItem = (data: unknown) => (data as Envelope).item;
 
 describe('what a call resolves to: the plan', () => {
   it('unwrap takes the payload out of the envelope', async () => {
-    server.script(json(200, { item: { id: 't1' } }));
+    server.script([json(200, { item: { id: 't1' } })]);
     const data = await makeRunner(fast).run(read, thing(), { unwrap: unwrapItem });
     expect(data).toEqual({ id: 't1' });
   });
 
   it('bodyOptional does not skip unwrap when there is a body', async () => {
-    server.script(json(200, { item: { id: 't1' } }));
+    server.script([json(200, { item: { id: 't1' } })]);
     const data = await makeRunner(fast).run(read, thing(), {
       unwrap: unwrapItem,
       bodyOptional: true,
@@ -49,7 +49,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it('bodyOptional: an empty 200 resolves to undefined, unwrap skipped', async () => {
-    server.script({ status: 200 });
+    server.script([{ status: 200 }]);
     const data = await makeRunner(fast).run(read, thing(), {
       unwrap: unwrapItem,
       bodyOptional: true,
@@ -58,7 +58,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it('without bodyOptional, an empty 200 is an InvalidResponseError naming what was expected', async () => {
-    server.script({ status: 200 });
+    server.script([{ status: 200 }]);
     const error = await failureOf(
       makeRunner({ ...fast, maxRetries: 0 }).run(read, thing(), {
         unwrap: unwrapItem,
@@ -77,7 +77,7 @@ describe('what a call resolves to: the plan', () => {
   ])(
     'an answer holding %s: the error says what it lacks and what came',
     async (_name, body, got) => {
-      server.script(json(200, body));
+      server.script([json(200, body)]);
       const error = await failureOf(
         makeRunner({ ...fast, maxRetries: 0 }).run(read, thing(), {
           unwrap: (data: unknown) => (data as Envelope).item,
@@ -96,7 +96,7 @@ describe('what a call resolves to: the plan', () => {
     ['null', json(200, null)],
     ['no body', { status: 200 }],
   ])('an answer holding %s never reaches unwrap, however lenient', async (name, step) => {
-    server.script(step);
+    server.script([step]);
     const error = await failureOf(
       makeRunner({ ...fast, maxRetries: 0 }).run(read, thing(), {
         unwrap: (data: unknown) => data ?? { id: 'made up' },
@@ -107,7 +107,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it('without `expects`, the error says "the expected payload"', async () => {
-    server.script(json(200, {}));
+    server.script([json(200, {})]);
     const error = await failureOf(
       makeRunner({ ...fast, maxRetries: 0 }).run(read, thing(), { unwrap: unwrapItem }),
     );
@@ -117,7 +117,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it('an unwrap that throws a TypeError on an odd shape is an InvalidResponseError, not a TypeError', async () => {
-    server.script(json(200, { item: 'not an object' }));
+    server.script([json(200, { item: 'not an object' })]);
     const error = await failureOf(
       makeRunner({ ...fast, maxRetries: 0 }).run(read, thing(), {
         unwrap: (data: unknown) => (data as { item: { inner: { id: string } } }).item.inner.id,
@@ -127,7 +127,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it("an unwrap that throws tenantkit's own error passes it on as it is", async () => {
-    server.script(json(200, { item: { id: 't1' } }));
+    server.script([json(200, { item: { id: 't1' } })]);
     const own = new ConfigurationError('test: refused by unwrap');
     const error = await failureOf(
       makeRunner(fast).run(read, thing(), {
@@ -140,7 +140,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it('found: another record is a NotFoundError naming the subject, sent once', async () => {
-    server.script(json(200, { item: { id: 'other' } }));
+    server.script([json(200, { item: { id: 'other' } })]);
     const error = await failureOf(
       makeRunner(fast).run(read, thing(), {
         unwrap: unwrapItem,
@@ -158,7 +158,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it('found without a subject: "the record asked for"', async () => {
-    server.script(json(200, { item: { id: 'other' } }));
+    server.script([json(200, { item: { id: 'other' } })]);
     const error = await failureOf(
       makeRunner(fast).run(read, thing(), { unwrap: unwrapItem, found: () => false }),
     );
@@ -166,7 +166,7 @@ describe('what a call resolves to: the plan', () => {
   });
 
   it('found: the record asked for resolves', async () => {
-    server.script(json(200, { item: { id: 't1' } }));
+    server.script([json(200, { item: { id: 't1' } })]);
     const data = await makeRunner(fast).run(read, thing(), {
       unwrap: unwrapItem,
       found: (item) => item.id === 't1',
@@ -177,7 +177,7 @@ describe('what a call resolves to: the plan', () => {
 
 describe('an answer larger than maxResponseBytes', () => {
   it('fails with a ResponseTooLargeError saying so, with the status and the request id', async () => {
-    server.script(json(200, { filler: 'x'.repeat(500) }, { 'x-request-id': 'req-42' }));
+    server.script([json(200, { filler: 'x'.repeat(500) }, { 'x-request-id': 'req-42' })]);
     const error = await failureOf(
       makeRunner({ ...fast, maxRetries: 0, maxResponseBytes: 100 }).run(read, thing()),
     );
@@ -195,7 +195,7 @@ describe('an answer larger than maxResponseBytes', () => {
 
 describe('the raw fetch', () => {
   it('never follows a redirect: the 3xx comes back as it is', async () => {
-    server.script({ status: 302, headers: { location: `${server.url}/elsewhere` } });
+    server.script([{ status: 302, headers: { location: `${server.url}/elsewhere` } }]);
     const response = await makeRunner(fast).fetch(new Request(`${server.url}/things/1`));
     expect(response.status).toBe(302);
     expect(server.requests.map((request) => request.url)).toEqual(['/things/1']);
@@ -210,7 +210,7 @@ describe('the raw fetch', () => {
   ])(
     'a body past the limit (%s): ResponseTooLargeError naming the raw call, method and path, never the query',
     async (method, shown) => {
-      server.script(json(200, { filler: 'x'.repeat(500) }));
+      server.script([json(200, { filler: 'x'.repeat(500) })]);
       const response = await makeRunner({ ...fast, maxResponseBytes: 100 }).fetch(
         new Request(`${server.url}/things/1?token=abc`, {
           method,
@@ -234,14 +234,14 @@ describe('the raw fetch', () => {
 
 describe('an attempt ends cleanly: nothing left on the caller signal', () => {
   it('after an answer', async () => {
-    server.script(json(200, { id: 't1' }));
+    server.script([json(200, { id: 't1' })]);
     const controller = new AbortController();
     await makeRunner(fast).run(read, thing(), { call: { signal: controller.signal } });
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('after a timeout (each attempt times out; the read is retried, then fails)', async () => {
-    server.script({ hang: true });
+    server.script([{ hang: true }]);
     const controller = new AbortController();
     const error = await failureOf(
       makeRunner({ ...fast, timeoutMs: 50, maxRetries: 1 }).run(read, thing(), {
@@ -255,7 +255,7 @@ describe('an attempt ends cleanly: nothing left on the caller signal', () => {
   });
 
   it('after the caller aborts a create on the wire: AbortedError, outcome unknown', async () => {
-    server.script({ hang: true });
+    server.script([{ hang: true }]);
     const controller = new AbortController();
     const pending = makeRunner(fast).run(create, thing(), { call: { signal: controller.signal } });
     // Until the server holds the request: bounded (at most 1,000 polls of 5 ms).
@@ -270,7 +270,7 @@ describe('an attempt ends cleanly: nothing left on the caller signal', () => {
   });
 
   it('a create aborted before it was sent: outcome known', async () => {
-    server.script(json(201, { id: 't1' }));
+    server.script([json(201, { id: 't1' })]);
     const controller = new AbortController();
     const error = await failureOf(
       makeRunner(fast, {

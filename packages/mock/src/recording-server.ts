@@ -2,9 +2,10 @@
  * A scripted provider on 127.0.0.1 (port 0) for tests: real HTTP, every request kept as a
  * `RecordedRequest`, each answered with the `Response` the test chooses — `createRecordingFetch`'s
  * interface over a real socket, so a client's whole transport (headers, bodies, timeouts) is used.
+ * The server is the repository's shared scripted server (`packages/test-support`, private), which
+ * the build bundles in: this package depends on nothing more for it.
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ReceivedRequest, type Step, startScriptedServer } from '@tenantkit/test-support';
 import type { RecordedRequest } from './index.js';
 
 export interface RecordingServer {
@@ -16,6 +17,9 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
+/** Node's own keep-alive: connections are reused as they were before the server was shared. */
+const NODE_KEEP_ALIVE_MS = 5_000;
+
 /** JSON when the body says so, a form's fields as an object, other text as is, nothing as undefined. */
 function bodyOf(text: string, contentType: string): unknown {
   if (!text) return undefined;
@@ -25,19 +29,24 @@ function bodyOf(text: string, contentType: string): unknown {
   return text;
 }
 
-async function recorded(request: IncomingMessage, origin: string): Promise<RecordedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
+function recorded(request: ReceivedRequest, origin: string): RecordedRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
   return {
-    method: request.method ?? '',
-    url: new URL(request.url ?? '/', origin),
+    method: request.method,
+    url: new URL(request.url || '/', origin),
     headers,
-    body: bodyOf(text, headers.get('content-type') ?? ''),
+    body: bodyOf(request.body, headers.get('content-type') ?? ''),
+  };
+}
+
+async function stepOf(answer: Response): Promise<Step> {
+  return {
+    status: answer.status,
+    headers: Object.fromEntries(answer.headers),
+    body: Buffer.from(await answer.arrayBuffer()),
   };
 }
 
@@ -46,26 +55,15 @@ export async function createRecordingServer(
   respond: (request: RecordedRequest) => Response | Promise<Response>,
 ): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
-  const state = { origin: '' };
-  const server = createServer(async (request, reply) => {
-    const seen = await recorded(request, state.origin);
+  const server = await startScriptedServer({ keepAliveTimeoutMs: NODE_KEEP_ALIVE_MS });
+  server.script([], async (request) => {
+    const seen = recorded(request, server.url);
     requests.push(seen);
     // A throwing script answers 500 (its message as the body) rather than leave the client hanging.
     const answer = await Promise.resolve()
       .then(() => respond(seen))
       .catch((error: unknown) => new Response(String(error), { status: 500 }));
-    reply.writeHead(answer.status, Object.fromEntries(answer.headers));
-    reply.end(Buffer.from(await answer.arrayBuffer()));
+    return stepOf(answer);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: state.origin,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: server.url, requests, close: () => server.close() };
 }

@@ -1,0 +1,1 @@
+export { unitProject as default } from '../../vitest.shared.js';
