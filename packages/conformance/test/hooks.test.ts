@@ -18,9 +18,9 @@ import {
   ServerError,
 } from '@tenantkit/core';
 import {
+  json,
   type ReceivedRequest,
   type ScriptedServer,
-  type Step,
   startScriptedServer,
 } from '@tenantkit/test-support';
 import { PROVIDERS } from 'tenantkit';
@@ -35,11 +35,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Step => ({
-  status,
-  body: JSON.stringify(body),
-  headers: { 'content-type': 'application/json', ...headers },
-});
 const fast: CoreOptions = {
   maxRetries: 1,
   retryDelay: { initialMs: 0, maxMs: 0 },
@@ -228,48 +223,32 @@ describe.each(adapters)('$provider client: hooks', (adapter) => {
 describe.each(adapters)('$provider client: a hook that never settles', (adapter) => {
   const never = () => new Promise<void>(() => {});
 
-  it('the caller aborting during a hanging beforeRetry hook ends the call (AbortedError)', async () => {
-    server.script(
-      [json(503, adapter.errorBody('busy'), { 'retry-after': '0' })],
-      json(200, adapter.readOk),
-    );
-    const controller = new AbortController();
-    const hooks: Hooks = {
-      beforeRetry: [
-        () => {
-          controller.abort();
-          return never();
-        },
-      ],
-    };
-    const error = await adapter
-      .make({ baseUrl: server.url, ...fast, hooks })
-      .read({ signal: controller.signal })
-      .catch((caught: unknown) => caught);
+  /** The hook aborts the call, then never settles; the request before it was answered. */
+  it.each([
+    ['beforeRetry', [json(503, adapter.errorBody('busy'), { 'retry-after': '0' })]],
+    ['afterResponse', []],
+  ] as const)(
+    'the caller aborting during a hanging %s hook ends the call (AbortedError)',
+    async (list, steps) => {
+      server.script(steps, json(200, adapter.readOk));
+      const controller = new AbortController();
+      const hooks: Hooks = {
+        [list]: [
+          () => {
+            controller.abort();
+            return never();
+          },
+        ],
+      };
+      const error = await adapter
+        .make({ baseUrl: server.url, ...fast, hooks })
+        .read({ signal: controller.signal })
+        .catch((caught: unknown) => caught);
 
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it('the caller aborting during a hanging afterResponse hook ends the call (AbortedError)', async () => {
-    server.script([], json(200, adapter.readOk));
-    const controller = new AbortController();
-    const hooks: Hooks = {
-      afterResponse: [
-        () => {
-          controller.abort();
-          return never();
-        },
-      ],
-    };
-    const error = await adapter
-      .make({ baseUrl: server.url, ...fast, hooks })
-      .read({ signal: controller.signal })
-      .catch((caught: unknown) => caught);
-
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(server.requests).toHaveLength(1);
-  });
+      expect(error).toBeInstanceOf(AbortedError);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
 });
 
 describe('hooks: order and checks', () => {

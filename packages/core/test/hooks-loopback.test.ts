@@ -216,156 +216,148 @@ describe('hooks: what each list is handed, and when', () => {
   });
 });
 
+/**
+ * Every throwing hook is the first of its list, followed by one that records being called: a
+ * throw ends the list there. Each row keeps the checks its own test had; the table gives every row
+ * all of them (the HookError, its list, whether the outcome is known, its message without the
+ * secret, its scrubbed cause, the provider error it interrupted, what was sent).
+ */
 describe('hooks: a hook that throws ends the call with a scrubbed HookError, never retried', () => {
-  it('beforeRequest: nothing is sent, outcome known, the message names the list', async () => {
-    server.script([json(200, { id: 't1' })]);
-    const error = await failureOf(
-      makeRunner({
-        ...fast,
-        hooks: {
-          beforeRequest: [
-            (request) => {
-              throw new Error(`no: ${request.headers.get('authorization')}`);
-            },
-          ],
-        },
-      }).run(create, thing()),
-    );
+  const rows = [
+    {
+      name: 'beforeRequest: nothing is sent, outcome known, the message names the list',
+      list: 'beforeRequest',
+      steps: [json(200, { id: 't1' })],
+      operation: create,
+      hook: (request: Request) => {
+        throw new Error(`no: ${request.headers.get('authorization')}`);
+      },
+      outcomeUnknown: false,
+      message: 'a beforeRequest hook failed: no: Bearer [REDACTED]',
+      cause: 'no: Bearer [REDACTED]',
+      interrupted: undefined,
+      sent: 0,
+    },
+    {
+      name: 'afterResponse after a create was answered: outcome unknown, sent once',
+      list: 'afterResponse',
+      steps: [json(201, { id: 't1' })],
+      operation: create,
+      hook: () => {
+        throw new Error('metrics down');
+      },
+      outcomeUnknown: true,
+      message: 'metrics down',
+      cause: 'metrics down',
+      interrupted: undefined,
+      sent: 1,
+    },
+    {
+      name: 'afterResponse after a read: outcome known',
+      list: 'afterResponse',
+      steps: [json(200, { id: 't1' })],
+      operation: read,
+      hook: () => {
+        throw new Error('metrics down');
+      },
+      outcomeUnknown: false,
+      message: 'metrics down',
+      cause: 'metrics down',
+      interrupted: undefined,
+      sent: 1,
+    },
+    {
+      name: 'beforeRetry: no retry is sent, and the provider error rides along (providerError)',
+      list: 'beforeRetry',
+      steps: [json(503, { message: 'busy' }), json(200, { id: 't1' })],
+      operation: read,
+      hook: () => {
+        throw new Error('stop');
+      },
+      outcomeUnknown: false,
+      message: 'stop',
+      cause: 'stop',
+      interrupted: 503,
+      sent: 1,
+    },
+  ] as const;
+  it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    server.script(row.steps);
+    const later: string[] = [];
+    const hooks = { [row.list]: [row.hook, () => void later.push('second hook')] } as Hooks;
+    const error = await failureOf(makeRunner({ ...fast, hooks }).run(row.operation, thing()));
     expect(error).toBeInstanceOf(HookError);
-    expect(error).toMatchObject({ hook: 'beforeRequest', outcomeUnknown: false, attempts: 1 });
-    expect(error.message).toContain('a beforeRequest hook failed: no: Bearer [REDACTED]');
+    expect(error).toMatchObject({
+      hook: row.list,
+      outcomeUnknown: row.outcomeUnknown,
+      attempts: 1,
+    });
+    expect(error.message).toContain(row.message);
     expect(error.message).not.toContain(SECRET);
     // The cause is a scrubbed copy of what the hook threw: there, and without the secret.
-    expect((error as HookError).cause).toBeInstanceOf(Error);
-    expect(((error as HookError).cause as Error).message).toBe('no: Bearer [REDACTED]');
-    expect(server.requests).toHaveLength(0);
-  });
-
-  it('afterResponse after a create was answered: outcome unknown, sent once', async () => {
-    server.script([json(201, { id: 't1' })]);
-    const error = await failureOf(
-      makeRunner({
-        ...fast,
-        hooks: {
-          afterResponse: [
-            () => {
-              throw new Error('metrics down');
-            },
-          ],
-        },
-      }).run(create, thing()),
-    );
-    expect(error).toBeInstanceOf(HookError);
-    expect(error).toMatchObject({ hook: 'afterResponse', outcomeUnknown: true });
-    expect(error.message).toContain('metrics down');
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it('afterResponse after a read: outcome known', async () => {
-    server.script([json(200, { id: 't1' })]);
-    const error = await failureOf(
-      makeRunner({
-        ...fast,
-        hooks: {
-          afterResponse: [
-            () => {
-              throw new Error('metrics down');
-            },
-          ],
-        },
-      }).run(read, thing()),
-    );
-    expect(error).toMatchObject({ hook: 'afterResponse', outcomeUnknown: false });
-  });
-
-  it('beforeRetry: no retry is sent, and the provider error rides along (providerError)', async () => {
-    server.script([json(503, { message: 'busy' }), json(200, { id: 't1' })]);
-    const later: string[] = [];
-    const error = await failureOf(
-      makeRunner({
-        ...fast,
-        hooks: {
-          beforeRetry: [
-            () => {
-              throw new Error('stop');
-            },
-            () => void later.push('second hook'),
-          ],
-        },
-      }).run(read, thing()),
-    );
-    expect(error).toBeInstanceOf(HookError);
-    expect(error).toMatchObject({ hook: 'beforeRetry', outcomeUnknown: false, attempts: 1 });
-    expect((error as HookError).providerError).toBeInstanceOf(ServerError);
-    expect((error as HookError).providerError).toMatchObject({ status: 503 });
+    const { cause, providerError } = error as HookError;
+    expect(cause).toBeInstanceOf(Error);
+    expect((cause as Error).message).toBe(row.cause);
+    if (row.interrupted === undefined) expect(providerError).toBeUndefined();
+    else {
+      expect(providerError).toBeInstanceOf(ServerError);
+      expect(providerError).toMatchObject({ status: row.interrupted });
+    }
     expect(later).toEqual([]);
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(row.sent);
   });
 });
 
 describe('hooks: the caller ends a call stuck in a hook that never settles', () => {
-  it('a hanging afterResponse hook: AbortedError (outcome unknown for a create), no listener left', async () => {
-    server.script([json(201, { id: 't1' })]);
+  /** The hook aborts the call (a moment later, or itself at once), then never settles. */
+  const rows = [
+    {
+      name: 'a hanging afterResponse hook: AbortedError (outcome unknown for a create), no listener left',
+      list: 'afterResponse',
+      steps: [json(201, { id: 't1' })],
+      operation: create,
+      abort: 'later',
+      message: 'aborted by the caller',
+      outcomeUnknown: true,
+    },
+    {
+      name: 'a hanging beforeRetry hook: AbortedError "while waiting to retry", no second request',
+      list: 'beforeRetry',
+      steps: [json(503, {}), json(200, { id: 't1' })],
+      operation: read,
+      abort: 'later',
+      message: 'aborted by the caller while waiting to retry',
+      outcomeUnknown: false,
+    },
+    {
+      name: 'a hook that aborts the call itself before it hangs: AbortedError at once',
+      list: 'afterResponse',
+      steps: [json(200, { id: 't1' })],
+      operation: read,
+      abort: 'at once',
+      message: 'aborted by the caller',
+      outcomeUnknown: false,
+    },
+  ] as const;
+  it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    server.script(row.steps);
     const controller = new AbortController();
-    const pending = makeRunner({
-      ...fast,
-      hooks: {
-        afterResponse: [
-          () => {
-            setTimeout(() => controller.abort(), 10);
-            return never();
-          },
-        ],
-      },
-    }).run(create, thing(), { call: { signal: controller.signal } });
-    const error = await failureOf(pending);
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(error.message).toContain('aborted by the caller');
-    expect(error).toMatchObject({ outcomeUnknown: true });
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
-  });
-
-  it('a hanging beforeRetry hook: AbortedError "while waiting to retry", no second request', async () => {
-    server.script([json(503, {}), json(200, { id: 't1' })]);
-    const controller = new AbortController();
+    const hang = () => {
+      if (row.abort === 'later') setTimeout(() => controller.abort(), 10);
+      else controller.abort();
+      return never();
+    };
     const error = await failureOf(
-      makeRunner({
-        ...fast,
-        hooks: {
-          beforeRetry: [
-            () => {
-              setTimeout(() => controller.abort(), 10);
-              return never();
-            },
-          ],
-        },
-      }).run(read, thing(), { call: { signal: controller.signal } }),
+      makeRunner({ ...fast, hooks: { [row.list]: [hang] } }).run(row.operation, thing(), {
+        call: { signal: controller.signal },
+      }),
     );
     expect(error).toBeInstanceOf(AbortedError);
-    expect(error.message).toContain('aborted by the caller while waiting to retry');
+    expect(error.message).toContain(row.message);
+    expect(error).toMatchObject({ outcomeUnknown: row.outcomeUnknown });
     expect(server.requests).toHaveLength(1);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
-
-  it('a hook that aborts the call itself before it hangs: AbortedError at once', async () => {
-    server.script([json(200, { id: 't1' })]);
-    const controller = new AbortController();
-    const error = await failureOf(
-      makeRunner({
-        ...fast,
-        hooks: {
-          afterResponse: [
-            () => {
-              controller.abort();
-              return never();
-            },
-          ],
-        },
-      }).run(read, thing(), { call: { signal: controller.signal } }),
-    );
-    expect(error).toBeInstanceOf(AbortedError);
-  });
-
   it('a hanging beforeRequest hook is inside the timeout: TimeoutError, nothing sent', async () => {
     server.script([json(200, { id: 't1' })]);
     const error = await failureOf(
