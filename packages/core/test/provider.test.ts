@@ -1,7 +1,6 @@
 /** defineProvider: a malformed definition fails when the registry is built, naming what is wrong. */
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_UNIFIED_OPERATIONS,
   type CapabilityRow,
   ConfigurationError,
   checkFields,
@@ -10,40 +9,7 @@ import {
   supportedFields,
   ValidationError,
 } from '../src/index.js';
-
-const row: CapabilityRow = {
-  operations: ALL_UNIFIED_OPERATIONS,
-  fields: { name: onCreateAndUpdate('friendly_name', 'required') },
-  paging: { supported: false, how: 'one answer' },
-  credentials: [],
-  limits: {},
-  numbers: { supported: false, how: 'none' },
-  childAccounts: { supported: false, how: 'none' },
-  providerClientOnly: [],
-};
-
-const definition = (overrides: Record<string, unknown> = {}) => ({
-  name: 'acme',
-  createClient: () => ({}),
-  specInfo: { provider: 'acme', spec: 'acme.yaml', title: 'Acme', version: '1.0.0', sha256: 'x' },
-  capabilities: row,
-  facade: () => ({}),
-  configuration: {
-    facade: 'Pass `acme: {}`',
-    cli: 'set ACME_KEY',
-    subAccountId: 'acme id',
-    settings: [],
-  },
-  tenants: {
-    schema: { type: 'object' },
-    compare: () => ({ changes: [], notComparable: [] }),
-    secretFields: () => ({}),
-    // The test adapter takes nothing (`{}`): no input type to build.
-    createInput: () => undefined as never,
-    updateInput: () => undefined as never,
-  },
-  ...overrides,
-});
+import { definition, row, setting } from './support/provider-fixture.js';
 
 describe('defineProvider', () => {
   it('accepts a well-formed definition and freezes it', () => {
@@ -189,25 +155,7 @@ describe('defineProvider: the naming rule', () => {
 
 describe('defineProvider: environment variables', () => {
   const withEnv = (env: string) =>
-    definition({
-      configuration: {
-        facade: 'Pass `acme: {}`',
-        cli: 'set ACME_API_KEY',
-        subAccountId: 'acme id',
-        settings: [
-          {
-            option: 'apiKey',
-            flag: '--acme-api-key',
-            placeholder: '<key>',
-            env,
-            description: 'Acme API key',
-            required: true,
-            secret: true,
-            mock: () => 'mock-key',
-          },
-        ],
-      },
-    });
+    definition({ configuration: { ...definition().configuration, settings: [setting({ env })] } });
 
   it('names each one <PROVIDER>_<OPTION>, the rule the sandbox derives its variables by', () => {
     expect(() => defineProvider(withEnv('ACME_API_KEY'))).not.toThrow();
