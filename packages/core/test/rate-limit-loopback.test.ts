@@ -6,46 +6,27 @@
  * machine loopback arrivals bunched by 100 ms and more, so the server counts them, not times.)
  * Bounded: 40 requests, one 400 ms stall, 10 s deadline.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FetchLike, Redactor, Runner } from '../src/index.js';
 import { attemptAt, read } from './support/runner-harness.js';
+import { mostInWindow } from './support/sliding-window.js';
 
 const RATE = 20;
 const REQUESTS = 40;
 /** How late a send may come after its turn on a loaded machine (measured: up to ~70 ms). */
 const JITTER_MS = 150;
 
-let server: Server;
+let server: ScriptedServer;
 let url: string;
-let arrivals = 0;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    arrivals++;
-    request.resume();
-    response.setHeader('content-type', 'application/json');
-    response.end('{"ok":true}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/things/1`;
+  server = await startScriptedServer();
+  server.script([json(200, { ok: true })]);
+  url = `${server.url}/things/1`;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-function mostInWindow(times: readonly number[], windowMs: number): number {
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < times.length; last++) {
-    while ((times[last] as number) - (times[first] as number) >= windowMs) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
-}
+afterAll(() => server.close());
 
 /** Blocks this process's event loop, as a long synchronous task does. */
 function blockEventLoop(ms: number): void {
@@ -69,10 +50,10 @@ describe('maxRequestsPerSecond over loopback HTTP', () => {
       Array.from({ length: REQUESTS }, () => runner.run(read, attemptAt(url))),
     );
     // Stall once a few requests are through: the ones that fall due meanwhile wait for it.
-    while (arrivals < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (server.requests.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
     blockEventLoop(400);
     await all;
-    expect(arrivals).toBe(REQUESTS);
+    expect(server.requests).toHaveLength(REQUESTS);
     // The scheduled-start throttle sent the 8 that fell due during the stall at once: 25 to 31
     // in one second. Counted in windows of JITTER_MS less than a second: a loaded machine may
     // deschedule the process between a request's turn and its send, and that is not a burst.

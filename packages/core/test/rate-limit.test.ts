@@ -1,17 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Throttle } from '../src/index.js';
 import { CATCH_UP_GAPS, RateLimiter } from '../src/rate-limit.js';
-
-/** The most starts within any window of `windowMs` (a sliding window, as the sandbox counts). */
-function mostInWindow(times: readonly number[], windowMs: number): number {
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < times.length; last++) {
-    while ((times[last] as number) - (times[first] as number) >= windowMs) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
-}
+import { mostInWindow } from './support/sliding-window.js';
 
 /**
  * The event loop blocked for `ms` (a long synchronous task, a GC pause, a loaded machine): the
