@@ -8,19 +8,17 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../src/index.js';
-import { call, nowSeconds, REPO_SPECS, voximplantToken } from './support/sandbox.js';
+import { startSandbox } from '../src/index.js';
+import {
+  call,
+  REPO_SPECS,
+  vobizHeaders,
+  vobizSubAccounts,
+  voximplantBearer,
+} from './support/sandbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-bounds-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const vobizHeaders = (sandbox: Sandbox) => ({
-  'x-auth-id': sandbox.credentials.vobiz?.authId ?? '',
-  'x-auth-token': sandbox.credentials.vobiz?.authToken ?? '',
-  'content-type': 'application/json',
-});
-const vobizSubAccounts = (sandbox: Sandbox) =>
-  `${sandbox.urls.vobiz}/api/v1/accounts/${sandbox.credentials.vobiz?.authId}/sub-accounts/`;
 
 /** Polls (bounded) until the state file holds `text`: the handler has run, the answer is pending. */
 async function untilStored(file: string, text: string): Promise<void> {
@@ -72,20 +70,26 @@ describe('rate limit', () => {
 });
 
 describe('stop()', () => {
-  it('lets a request in flight finish: the create that was made is answered, not cut', async () => {
-    const file = join(dir, 'drain.json');
+  /** A Vobiz create the sandbox has stored but not yet answered (its latency holds the answer). */
+  async function createInFlight(name: string, latencyMs: number) {
+    const file = join(dir, `${name.replaceAll(' ', '-').toLowerCase()}.json`);
     const sandbox = await startSandbox({
       providers: ['vobiz'],
       specs: REPO_SPECS,
       state: file,
-      faults: { vobiz: { latencyMs: 500 } },
+      faults: { vobiz: { latencyMs } },
     });
     const created = call(vobizSubAccounts(sandbox), {
       method: 'POST',
       headers: vobizHeaders(sandbox),
-      body: JSON.stringify({ name: 'In flight' }),
+      body: JSON.stringify({ name }),
     });
-    await untilStored(file, 'In flight');
+    await untilStored(file, name);
+    return { sandbox, created };
+  }
+
+  it('lets a request in flight finish: the create that was made is answered, not cut', async () => {
+    const { sandbox, created } = await createInFlight('In flight', 500);
     await sandbox.stop();
     expect(await created).toMatchObject({
       status: 201,
@@ -95,19 +99,7 @@ describe('stop()', () => {
   });
 
   it('waits a bounded time: a request still in flight after the drain time is cut', async () => {
-    const file = join(dir, 'stuck.json');
-    const sandbox = await startSandbox({
-      providers: ['vobiz'],
-      specs: REPO_SPECS,
-      state: file,
-      faults: { vobiz: { latencyMs: 120_000 } },
-    });
-    const created = call(vobizSubAccounts(sandbox), {
-      method: 'POST',
-      headers: vobizHeaders(sandbox),
-      body: JSON.stringify({ name: 'Stuck' }),
-    });
-    await untilStored(file, 'Stuck');
+    const { sandbox, created } = await createInFlight('Stuck', 120_000);
     await sandbox.stop();
     await expect(created).rejects.toThrow();
     // Recorded as cut (status 0), like a reset: the sub-account exists, the caller cannot know.
@@ -119,20 +111,14 @@ describe('GetAccountInfo', () => {
   it('names the address the sandbox serves on, whatever Host header the caller sent', async () => {
     const sandbox = await startSandbox({ providers: ['voximplant'], specs: REPO_SPECS });
     try {
-      const key = sandbox.credentials.voximplant?.credentials;
-      if (!key) throw new Error('no voximplant credentials');
-      const token = voximplantToken(
-        key.private_key,
-        { kid: key.key_id },
-        { iss: key.account_id, iat: nowSeconds(), exp: nowSeconds() + 60 },
-      );
+      const authorization = voximplantBearer(sandbox);
       const url = new URL(`${sandbox.urls.voximplant}/GetAccountInfo`);
       const body = await new Promise<string>((resolve, reject) => {
         const sent = request(
           url,
           {
             method: 'POST',
-            headers: { host: 'api.attacker.example', authorization: `Bearer ${token}` },
+            headers: { host: 'api.attacker.example', authorization },
           },
           (reply) => {
             let text = '';

@@ -9,18 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../src/index.js';
-import { call, nowSeconds, REPO_SPECS, voximplantToken } from './support/sandbox.js';
+import {
+  call,
+  REPO_SPECS,
+  vobizHeaders,
+  vobizSubAccounts,
+  voximplantBearer,
+} from './support/sandbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function vobizHeaders(sandbox: Sandbox) {
-  const { authId, authToken } = sandbox.credentials.vobiz ?? { authId: '', authToken: '' };
-  return { 'x-auth-id': authId, 'x-auth-token': authToken, 'content-type': 'application/json' };
-}
-
-const vobizSubAccounts = (sandbox: Sandbox) =>
-  `${sandbox.urls.vobiz}/api/v1/accounts/${sandbox.credentials.vobiz?.authId}/sub-accounts/`;
 
 async function createVobiz(sandbox: Sandbox, name: string): Promise<string> {
   const answer = await call(vobizSubAccounts(sandbox), {
@@ -139,17 +137,11 @@ describe('faults hit only what they claim to', () => {
       faults: { voximplant: { resetAfterCreateRate: 1 } },
     });
     try {
-      const key = sandbox.credentials.voximplant?.credentials;
-      if (!key) throw new Error('no voximplant credentials');
-      const token = voximplantToken(
-        key.private_key,
-        { kid: key.key_id },
-        { iss: key.account_id, iat: nowSeconds(), exp: nowSeconds() + 60 },
-      );
+      const authorization = voximplantBearer(sandbox);
       const add = () =>
         fetch(
           `${sandbox.urls.voximplant}/AddSubUser?new_subuser_name=alice1&new_subuser_password=Passw0rd!x`,
-          { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+          { method: 'POST', headers: { authorization } },
         );
       // The first one made alice1: processed, then reset (what the fault promises).
       await expect(add()).rejects.toThrow();

@@ -1,7 +1,7 @@
 /** Helpers for the sandbox tests: the repository's specs (the source of truth) and raw calls. */
 import { sign } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { SANDBOX_PROVIDERS, type SandboxProvider } from '../../src/index.js';
+import { SANDBOX_PROVIDERS, type Sandbox, type SandboxProvider } from '../../src/index.js';
 
 /** `specs/<provider>.yaml` of every provider the sandbox models. */
 export const REPO_SPECS = Object.fromEntries(
@@ -39,3 +39,25 @@ export function voximplantToken(
 }
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The headers of a Vobiz call with the sandbox's own credentials, and a JSON body. */
+export function vobizHeaders(sandbox: Sandbox): Record<string, string> {
+  const { authId, authToken } = sandbox.credentials.vobiz ?? { authId: '', authToken: '' };
+  return { 'x-auth-id': authId, 'x-auth-token': authToken, 'content-type': 'application/json' };
+}
+
+/** The sandbox's Vobiz sub-account collection (its main account's). */
+export const vobizSubAccounts = (sandbox: Sandbox) =>
+  `${sandbox.urls.vobiz}/api/v1/accounts/${sandbox.credentials.vobiz?.authId}/sub-accounts/`;
+
+/** An `authorization` value for the sandbox's Voximplant: a fresh token signed with its key. */
+export function voximplantBearer(sandbox: Sandbox): string {
+  const key = sandbox.credentials.voximplant?.credentials;
+  if (!key) throw new Error('no voximplant credentials');
+  const token = voximplantToken(
+    key.private_key,
+    { kid: key.key_id },
+    { iss: key.account_id, iat: nowSeconds(), exp: nowSeconds() + 60 },
+  );
+  return `Bearer ${token}`;
+}
