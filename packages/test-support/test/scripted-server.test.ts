@@ -1,6 +1,6 @@
 /** The shared scripted loopback server: what it records, how each step answers, what close() frees. */
 import { request as httpRequest } from 'node:http';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closedPortUrl, json, type ScriptedServer, startScriptedServer } from '../src/index.js';
 
 let server: ScriptedServer | undefined;
@@ -188,5 +188,26 @@ describe('closedPortUrl', () => {
     const url = await closedPortUrl();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+/** The example of MAINTAINING.md ("Test helpers: where they live"), word for word. */
+describe('the MAINTAINING.md example', () => {
+  let server: ScriptedServer;
+  beforeAll(async () => {
+    server = await startScriptedServer();
+  });
+  afterAll(() => server.close());
+
+  it('the steps in order, then the fallback; every request recorded', async () => {
+    server.script([json(503, { message: 'busy' }), { reset: true }], json(200, { id: 't1' }));
+    expect((await fetch(`${server.url}/things/1?page=2`)).status).toBe(503);
+    await expect(fetch(server.url, { method: 'POST', body: 'sent' })).rejects.toThrow();
+    expect(await (await fetch(`${server.url}/things/1`)).json()).toEqual({ id: 't1' });
+    expect(server.requests.map(({ method, url, body }) => `${method} ${url} ${body}`)).toEqual([
+      'GET /things/1?page=2 ',
+      'POST / sent',
+      'GET /things/1 ',
+    ]);
   });
 });
