@@ -6,7 +6,6 @@
  * configuration hints, the capability table) is derived from it.
  */
 import { ConfigurationError } from './errors.js';
-import type { TenantRules } from './tenant-rules.js';
 import type { FacadeContext } from './unified.js';
 import type { InputChecker } from './validation.js';
 
@@ -190,7 +189,6 @@ export interface ProviderDefinition<
   Client extends object = object,
   Facade = unknown,
   Numbers = unknown,
-  Tenant extends object = object,
 > {
   /** The provider's id everywhere: facade option key, CLI argument, spec file name. */
   readonly name: Name;
@@ -211,8 +209,6 @@ export interface ProviderDefinition<
   readonly configuration: ProviderConfiguration;
   /** Limits on a record's name; absent: the provider keeps any name as it is sent. */
   readonly naming?: NamingRule;
-  /** Its part of the tenant sync: its block of the tenants file, compared and applied. */
-  readonly tenants: TenantRules<Tenant, Facade>;
 }
 
 /**
@@ -225,10 +221,9 @@ export function defineProvider<
   Client extends object,
   Facade,
   Numbers = never,
-  Tenant extends object = never,
 >(
-  definition: ProviderDefinition<Name, Options, Client, Facade, Numbers, Tenant>,
-): ProviderDefinition<Name, Options, Client, Facade, Numbers, Tenant> {
+  definition: ProviderDefinition<Name, Options, Client, Facade, Numbers>,
+): ProviderDefinition<Name, Options, Client, Facade, Numbers> {
   const { name, capabilities: row } = definition;
   const fail = (what: string) => {
     throw new ConfigurationError(`provider definition ${name}: ${what}`);

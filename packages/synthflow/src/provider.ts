@@ -4,7 +4,6 @@ import { synthflowCapabilities } from './capabilities.js';
 import { createSynthflowClient } from './client.js';
 import { synthflowFacade } from './facade.js';
 import { specInfo } from './generated/spec-info.js';
-import { synthflowTenantRules } from './tenants.js';
 
 export const synthflowProvider = /* @__PURE__ */ defineProvider({
   name: 'synthflow',
@@ -12,7 +11,6 @@ export const synthflowProvider = /* @__PURE__ */ defineProvider({
   specInfo,
   capabilities: synthflowCapabilities,
   facade: synthflowFacade,
-  tenants: synthflowTenantRules,
   configuration: {
     facade: 'Pass `synthflow: { apiKey }` to createTenantkit()',
     cli: 'set SYNTHFLOW_API_KEY (and SYNTHFLOW_REGION if not global), or pass --synthflow-api-key.',

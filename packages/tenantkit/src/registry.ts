@@ -4,10 +4,11 @@
  * provider choices are all derived from it. Adding a provider is one entry here (its package
  * brings the definition: see MAINTAINING.md, "Add a provider").
  */
-import { synthflowProvider } from '@tenantkit/synthflow';
-import { twilioProvider } from '@tenantkit/twilio';
-import { vobizProvider } from '@tenantkit/vobiz';
-import { voximplantProvider } from '@tenantkit/voximplant';
+import type { TenantRules } from '@tenantkit/core';
+import { synthflowProvider, synthflowTenantRules } from '@tenantkit/synthflow';
+import { twilioProvider, twilioTenantRules } from '@tenantkit/twilio';
+import { vobizProvider, vobizTenantRules } from '@tenantkit/vobiz';
+import { voximplantProvider, voximplantTenantRules } from '@tenantkit/voximplant';
 
 export const PROVIDER_DEFINITIONS = [
   synthflowProvider,
@@ -32,3 +33,18 @@ export type ClientOf<P extends Provider> = ReturnType<DefinitionOf<P>['createCli
 export const DEFINITIONS = Object.fromEntries(
   PROVIDER_DEFINITIONS.map((definition) => [definition.name, definition]),
 ) as { readonly [P in Provider]: DefinitionOf<P> };
+
+/**
+ * Each provider's part of the tenant sync (its package's `src/tenants.ts`), beside its definition
+ * rather than on it: only `tenantkit/tenants` and the CLI read the rules, so a bundle of the facade
+ * alone leaves them out (about 2 kB min+gzip, `pnpm size`). A provider of the registry without its
+ * rules does not compile.
+ */
+export const TENANT_RULES = {
+  synthflow: synthflowTenantRules,
+  vobiz: vobizTenantRules,
+  voximplant: voximplantTenantRules,
+  twilio: twilioTenantRules,
+} as const satisfies {
+  readonly [P in Provider]: TenantRules<never, ReturnType<DefinitionOf<P>['facade']>>;
+};

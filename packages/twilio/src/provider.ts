@@ -4,7 +4,6 @@ import { twilioCapabilities } from './capabilities.js';
 import { createTwilioClient } from './client.js';
 import { twilioFacade } from './facade.js';
 import { specInfo } from './generated/spec-info.js';
-import { twilioTenantRules } from './tenants.js';
 
 export const twilioProvider = /* @__PURE__ */ defineProvider({
   name: 'twilio',
@@ -14,7 +13,6 @@ export const twilioProvider = /* @__PURE__ */ defineProvider({
   naming: { noun: 'Twilio FriendlyName', length: { min: 1, max: 64 } },
   capabilities: twilioCapabilities,
   facade: twilioFacade,
-  tenants: twilioTenantRules,
   configuration: {
     facade:
       'Pass `twilio: { accountSid, authToken }` (or a Main API key: `apiKeySid`, `apiKeySecret`) to createTenantkit()',

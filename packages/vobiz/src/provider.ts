@@ -5,7 +5,6 @@ import { createVobizClient } from './client.js';
 import { checkVobizId, vobizFacade } from './facade.js';
 import { vobizNumbers } from './facade-numbers.js';
 import { specInfo } from './generated/spec-info.js';
-import { vobizTenantRules } from './tenants.js';
 
 export const vobizProvider = /* @__PURE__ */ defineProvider({
   name: 'vobiz',
@@ -13,7 +12,6 @@ export const vobizProvider = /* @__PURE__ */ defineProvider({
   specInfo,
   capabilities: vobizCapabilities,
   facade: vobizFacade,
-  tenants: vobizTenantRules,
   checkId: checkVobizId,
   numbers: vobizNumbers,
   configuration: {

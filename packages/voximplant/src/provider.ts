@@ -8,7 +8,6 @@ import {
 } from './client.js';
 import { checkVoximplantId, voximplantFacade } from './facade.js';
 import { specInfo } from './generated/spec-info.js';
-import { voximplantTenantRules } from './tenants.js';
 
 /**
  * The definition over a client factory: the runtime-neutral one here, the Node entry's (which
@@ -33,7 +32,6 @@ export const defineVoximplantProvider = (
     },
     capabilities: voximplantCapabilities,
     facade: voximplantFacade,
-    tenants: voximplantTenantRules,
     checkId: checkVoximplantId,
     configuration: {
       facade:

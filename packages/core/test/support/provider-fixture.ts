@@ -45,13 +45,5 @@ export const definition = (overrides: Record<string, unknown> = {}) => ({
     subAccountId: 'acme id',
     settings: [setting()],
   },
-  tenants: {
-    schema: { type: 'object' },
-    compare: () => ({ changes: [], notComparable: [] }),
-    secretFields: () => ({}),
-    // The test adapter takes nothing (`{}`): no input type to build.
-    createInput: () => undefined as never,
-    updateInput: () => undefined as never,
-  },
   ...overrides,
 });

@@ -1,12 +1,12 @@
 /**
- * What the tenant sync needs from each provider: its definition's `tenants` (core's
- * `TenantRules`, written in the provider's own package beside its facade adapter). The sync reads
- * them from the registry, so a provider of the registry has its block of the file, compared and
- * applied, with nothing written here; a definition without them does not compile.
+ * What the tenant sync needs from each provider: its tenant rules (core's `TenantRules`, written
+ * in the provider's own package beside its facade adapter), registered beside its definition in
+ * the registry. A provider of the registry has its block of the file, compared and applied, with
+ * nothing written here; a registry without its rules does not compile.
  */
 import type { TenantRules as ProviderTenantRules } from '@tenantkit/core';
 import type { FacadeOf } from '../model.js';
-import { DEFINITIONS, type DefinitionOf, PROVIDERS, type Provider } from '../registry.js';
+import { PROVIDERS, type Provider, TENANT_RULES } from '../registry.js';
 
 export type {
   Comparison,
@@ -20,14 +20,10 @@ export type {
 export type TenantRules<P extends Provider, T extends object> = ProviderTenantRules<T, FacadeOf<P>>;
 
 /** A provider's block of the tenants file (`SynthflowTenant`, `VobizTenant`, …). */
-export type TenantOf<P extends Provider> = Parameters<
-  DefinitionOf<P>['tenants']['secretFields']
->[0];
+export type TenantOf<P extends Provider> = Parameters<(typeof TENANT_RULES)[P]['secretFields']>[0];
 
 /** The rules of each provider of the registry. */
-export const TENANT_RULES = Object.fromEntries(
-  PROVIDERS.map((provider) => [provider, DEFINITIONS[provider].tenants]),
-) as { readonly [P in Provider]: DefinitionOf<P>['tenants'] };
+export { TENANT_RULES };
 
 /** A provider name a rule gave (`linksTo`), checked against the registry. */
 export function registryProvider(name: string): Provider {
