@@ -85,11 +85,21 @@ function recordingHooks() {
 }
 
 describe.each(adapters)('$provider client: hooks', (adapter) => {
-  it('beforeRequest adds a header on the wire; each hook gets redacted records, in order', async () => {
+  /** What the client's call ends with (its error) when made with these hooks. */
+  const outcome = (hooks: Hooks, call: 'read' | 'create' = 'read') =>
+    adapter
+      .make({ baseUrl: server.url, ...fast, hooks })
+      [call]()
+      .catch((caught: unknown) => caught);
+  /** A 503 the client would retry, then success. */
+  const busyThenOk = () =>
     server.script(
       [json(503, adapter.errorBody('busy'), { 'retry-after': '0' })],
       json(200, adapter.readOk),
     );
+
+  it('beforeRequest adds a header on the wire; each hook gets redacted records, in order', async () => {
+    busyThenOk();
     const { hooks, seen } = recordingHooks();
     await adapter.make({ baseUrl: server.url, ...fast, hooks }).read();
 
@@ -119,21 +129,14 @@ describe.each(adapters)('$provider client: hooks', (adapter) => {
   it('a beforeRequest hook that throws, quoting the credentials, fails the call scrubbed and sends nothing', async () => {
     server.script([], json(200, adapter.readOk));
     let quoted: Record<string, string> = {};
-    const error = await adapter
-      .make({
-        baseUrl: server.url,
-        ...fast,
-        hooks: {
-          beforeRequest: [
-            (request) => {
-              quoted = wireCredentials(request.headers);
-              throw new Error(`refusing ${JSON.stringify([...request.headers.entries()])}`);
-            },
-          ],
+    const error = await outcome({
+      beforeRequest: [
+        (request) => {
+          quoted = wireCredentials(request.headers);
+          throw new Error(`refusing ${JSON.stringify([...request.headers.entries()])}`);
         },
-      })
-      .read()
-      .catch((caught: unknown) => caught);
+      ],
+    });
 
     expect(error).toBeInstanceOf(HookError);
     expect(error).toMatchObject({ hook: 'beforeRequest', outcomeUnknown: false, attempts: 1 });
@@ -144,20 +147,16 @@ describe.each(adapters)('$provider client: hooks', (adapter) => {
 
   it('an afterResponse hook that throws after a create was answered: HookError, outcome unknown, not sent again', async () => {
     server.script([], json(200, adapter.createOk));
-    const error = await adapter
-      .make({
-        baseUrl: server.url,
-        ...fast,
-        hooks: {
-          afterResponse: [
-            () => {
-              throw new Error(`metrics down; password=${CANARY.inputSecret}`);
-            },
-          ],
-        },
-      })
-      .create()
-      .catch((caught: unknown) => caught);
+    const error = await outcome(
+      {
+        afterResponse: [
+          () => {
+            throw new Error(`metrics down; password=${CANARY.inputSecret}`);
+          },
+        ],
+      },
+      'create',
+    );
 
     expect(error).toBeInstanceOf(HookError);
     expect(error).toMatchObject({ hook: 'afterResponse', outcomeUnknown: true });
@@ -167,24 +166,14 @@ describe.each(adapters)('$provider client: hooks', (adapter) => {
   });
 
   it('a beforeRetry hook that throws ends the call before the retry', async () => {
-    server.script(
-      [json(503, adapter.errorBody('busy'), { 'retry-after': '0' })],
-      json(200, adapter.readOk),
-    );
-    const error = await adapter
-      .make({
-        baseUrl: server.url,
-        ...fast,
-        hooks: {
-          beforeRetry: [
-            (event) => {
-              throw new Error(`no retries today (${event.reason})`);
-            },
-          ],
+    busyThenOk();
+    const error = await outcome({
+      beforeRetry: [
+        (event) => {
+          throw new Error(`no retries today (${event.reason})`);
         },
-      })
-      .read()
-      .catch((caught: unknown) => caught);
+      ],
+    });
 
     expect(error).toBeInstanceOf(HookError);
     expect(error).toMatchObject({ hook: 'beforeRetry', attempts: 1 });
@@ -193,24 +182,14 @@ describe.each(adapters)('$provider client: hooks', (adapter) => {
   });
 
   it('a beforeRetry hook that throws keeps the provider error it interrupted (providerError)', async () => {
-    server.script(
-      [json(503, adapter.errorBody('busy'), { 'retry-after': '0' })],
-      json(200, adapter.readOk),
-    );
-    const error = await adapter
-      .make({
-        baseUrl: server.url,
-        ...fast,
-        hooks: {
-          beforeRetry: [
-            () => {
-              throw new Error('no retries today');
-            },
-          ],
+    busyThenOk();
+    const error = await outcome({
+      beforeRetry: [
+        () => {
+          throw new Error('no retries today');
         },
-      })
-      .read()
-      .catch((caught: unknown) => caught);
+      ],
+    });
 
     expect(error).toBeInstanceOf(HookError);
     const { providerError } = error as HookError;
