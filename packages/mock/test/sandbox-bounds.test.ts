@@ -15,6 +15,7 @@ import {
   vobizHeaders,
   vobizSubAccounts,
   voximplantBearer,
+  withSandbox,
 } from './support/sandbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-bounds-'));
@@ -31,41 +32,37 @@ async function untilStored(file: string, text: string): Promise<void> {
 
 describe('violations', () => {
   it('keeps the last 100 only: a long run of bad requests cannot grow it without end', async () => {
-    const sandbox = await startSandbox({ providers: ['synthflow'], specs: REPO_SPECS });
-    try {
+    await withSandbox({ providers: ['synthflow'] }, async (sandbox) => {
       const broken = `${sandbox.urls.synthflow}/subaccounts/%E0%A4%A`;
       for (let batch = 0; batch < 6; batch++)
         await Promise.all(Array.from({ length: 20 }, () => call(broken)));
       expect(sandbox.exchanges).toHaveLength(120);
       expect(sandbox.violations).toHaveLength(100);
       expect(sandbox.violations.every((violation) => violation.status === 400)).toBe(true);
-    } finally {
-      await sandbox.stop();
-    }
+    });
   });
 });
 
 describe('rate limit', () => {
   it('requests refused for their credentials do not use it up', async () => {
-    const sandbox = await startSandbox({
-      providers: ['vobiz'],
-      specs: REPO_SPECS,
-      faults: { vobiz: { rateLimitPerSecond: 1 } },
-    });
-    try {
-      const url = vobizSubAccounts(sandbox);
-      for (let index = 0; index < 3; index++) {
-        const refused = await call(url, {
-          headers: { 'x-auth-id': 'MA_NOBODY', 'x-auth-token': 'x' },
-        });
-        expect(refused.status).toBe(401);
-      }
-      const served = await call(url, { headers: vobizHeaders(sandbox) });
-      expect(served.status).toBe(200);
-      expect(sandbox.exchanges.filter((exchange) => exchange.fault)).toEqual([]);
-    } finally {
-      await sandbox.stop();
-    }
+    await withSandbox(
+      {
+        providers: ['vobiz'],
+        faults: { vobiz: { rateLimitPerSecond: 1 } },
+      },
+      async (sandbox) => {
+        const url = vobizSubAccounts(sandbox);
+        for (let index = 0; index < 3; index++) {
+          const refused = await call(url, {
+            headers: { 'x-auth-id': 'MA_NOBODY', 'x-auth-token': 'x' },
+          });
+          expect(refused.status).toBe(401);
+        }
+        const served = await call(url, { headers: vobizHeaders(sandbox) });
+        expect(served.status).toBe(200);
+        expect(sandbox.exchanges.filter((exchange) => exchange.fault)).toEqual([]);
+      },
+    );
   });
 });
 
@@ -109,8 +106,7 @@ describe('stop()', () => {
 
 describe('GetAccountInfo', () => {
   it('names the address the sandbox serves on, whatever Host header the caller sent', async () => {
-    const sandbox = await startSandbox({ providers: ['voximplant'], specs: REPO_SPECS });
-    try {
+    await withSandbox({ providers: ['voximplant'] }, async (sandbox) => {
       const authorization = voximplantBearer(sandbox);
       const url = new URL(`${sandbox.urls.voximplant}/GetAccountInfo`);
       const body = await new Promise<string>((resolve, reject) => {
@@ -133,8 +129,6 @@ describe('GetAccountInfo', () => {
         sent.end();
       });
       expect(JSON.parse(body)).toMatchObject({ api_address: url.host });
-    } finally {
-      await sandbox.stop();
-    }
+    });
   });
 });

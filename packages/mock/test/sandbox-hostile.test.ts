@@ -15,6 +15,7 @@ import {
   vobizHeaders,
   vobizSubAccounts,
   voximplantBearer,
+  withSandbox,
 } from './support/sandbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-sandbox-hostile-'));
@@ -55,39 +56,34 @@ describe('listen address', () => {
   );
 
   it.runIf(ipv6Loopback)('on ::1 its URL is one a client can call (brackets)', async () => {
-    const sandbox = await startSandbox({
-      providers: ['synthflow'],
-      specs: REPO_SPECS,
-      host: '::1',
-    });
-    try {
-      expect(sandbox.urls.synthflow).toMatch(/^http:\/\/\[::1\]:\d+$/);
-      const answer = await call(`${sandbox.urls.synthflow}/subaccounts/`, {
-        headers: { authorization: `Bearer ${sandbox.credentials.synthflow?.apiKey}` },
-      });
-      expect(answer.status).toBe(200);
-    } finally {
-      await sandbox.stop();
-    }
+    await withSandbox(
+      {
+        providers: ['synthflow'],
+        host: '::1',
+      },
+      async (sandbox) => {
+        expect(sandbox.urls.synthflow).toMatch(/^http:\/\/\[::1\]:\d+$/);
+        const answer = await call(`${sandbox.urls.synthflow}/subaccounts/`, {
+          headers: { authorization: `Bearer ${sandbox.credentials.synthflow?.apiKey}` },
+        });
+        expect(answer.status).toBe(200);
+      },
+    );
   });
 });
 
 describe('malformed requests', () => {
   it('a request with no credential gets the challenge as a header, not inside the problem body', async () => {
-    const sandbox = await startSandbox({ providers: ['synthflow'], specs: REPO_SPECS });
-    try {
+    await withSandbox({ providers: ['synthflow'] }, async (sandbox) => {
       const answer = await call(`${sandbox.urls.synthflow}/subaccounts/`);
       expect(answer.status).toBe(401);
       expect(answer.headers.get('www-authenticate')).toBe('Bearer');
       expect(answer.body).not.toHaveProperty('headers');
-    } finally {
-      await sandbox.stop();
-    }
+    });
   });
 
   it('a path with broken percent-encoding is the caller’s 400, recorded, not a sandbox crash', async () => {
-    const sandbox = await startSandbox({ providers: ['synthflow'], specs: REPO_SPECS });
-    try {
+    await withSandbox({ providers: ['synthflow'] }, async (sandbox) => {
       const answer = await call(`${sandbox.urls.synthflow}/subaccounts/%E0%A4%A`, {
         headers: { authorization: `Bearer ${sandbox.credentials.synthflow?.apiKey}` },
       });
@@ -96,14 +92,11 @@ describe('malformed requests', () => {
       expect(answer.body).toMatchObject({ status: 400, detail: expect.stringMatching(/percent/) });
       expect(sandbox.violations).toMatchObject([{ side: 'request', status: 400 }]);
       expect(sandbox.exchanges.at(-1)).toMatchObject({ status: 400, method: 'GET' });
-    } finally {
-      await sandbox.stop();
-    }
+    });
   });
 
   it('a body over 1 MiB is refused with 413 before it is parsed, and creates nothing', async () => {
-    const sandbox = await startSandbox({ providers: ['vobiz'], specs: REPO_SPECS });
-    try {
+    await withSandbox({ providers: ['vobiz'] }, async (sandbox) => {
       const body = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
       const status = await new Promise<number>((resolve, reject) => {
         const sent = request(
@@ -123,38 +116,35 @@ describe('malformed requests', () => {
       // A body within the limit still goes through.
       await createVobiz(sandbox, 'y'.repeat(1000));
       expect(await listVobizNames(sandbox)).toHaveLength(1);
-    } finally {
-      await sandbox.stop();
-    }
+    });
   });
 });
 
 describe('faults hit only what they claim to', () => {
   it('a Voximplant create refused inside HTTP 200 made nothing, so its connection is not reset', async () => {
-    const sandbox = await startSandbox({
-      providers: ['voximplant'],
-      specs: REPO_SPECS,
-      faults: { voximplant: { resetAfterCreateRate: 1 } },
-    });
-    try {
-      const authorization = voximplantBearer(sandbox);
-      const add = () =>
-        fetch(
-          `${sandbox.urls.voximplant}/AddSubUser?new_subuser_name=alice1&new_subuser_password=Passw0rd!x`,
-          { method: 'POST', headers: { authorization } },
-        );
-      // The first one made alice1: processed, then reset (what the fault promises).
-      await expect(add()).rejects.toThrow();
-      // The second is refused (436, login taken): nothing was made, the answer must arrive.
-      const refused = await add();
-      expect(refused.status).toBe(200);
-      expect(await refused.json()).toEqual({
-        error: { code: 436, msg: 'Sub user login is not unique.' },
-      });
-      expect(sandbox.exchanges.map((exchange) => exchange.fault)).toEqual(['reset', undefined]);
-    } finally {
-      await sandbox.stop();
-    }
+    await withSandbox(
+      {
+        providers: ['voximplant'],
+        faults: { voximplant: { resetAfterCreateRate: 1 } },
+      },
+      async (sandbox) => {
+        const authorization = voximplantBearer(sandbox);
+        const add = () =>
+          fetch(
+            `${sandbox.urls.voximplant}/AddSubUser?new_subuser_name=alice1&new_subuser_password=Passw0rd!x`,
+            { method: 'POST', headers: { authorization } },
+          );
+        // The first one made alice1: processed, then reset (what the fault promises).
+        await expect(add()).rejects.toThrow();
+        // The second is refused (436, login taken): nothing was made, the answer must arrive.
+        const refused = await add();
+        expect(refused.status).toBe(200);
+        expect(await refused.json()).toEqual({
+          error: { code: 436, msg: 'Sub user login is not unique.' },
+        });
+        expect(sandbox.exchanges.map((exchange) => exchange.fault)).toEqual(['reset', undefined]);
+      },
+    );
   });
 });
 
@@ -189,12 +179,9 @@ describe('state file', () => {
     const file = join(dir, 'stale.json');
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(`${file}.lock`, `${gone}\n`);
-    const sandbox = await startSandbox({ providers: ['vobiz'], specs: REPO_SPECS, state: file });
-    try {
+    await withSandbox({ providers: ['vobiz'], state: file }, async () => {
       expect(readFileSync(`${file}.lock`, 'utf8').trim()).toBe(String(process.pid));
-    } finally {
-      await sandbox.stop();
-    }
+    });
   });
 
   it.each([
@@ -224,15 +211,12 @@ describe('state file', () => {
     // Left behind readable by everyone (an older run, a copy, an umask of 022).
     writeFileSync(credentials, '{}', { mode: 0o644 });
     writeFileSync(`${file}.${process.pid}.tmp`, '{}', { mode: 0o644 });
-    const sandbox = await startSandbox({ specs: REPO_SPECS, state: file });
-    try {
+    await withSandbox({ state: file }, async (sandbox) => {
       const env = sandbox.cliEnvironment(dir);
       expect(env.VOXIMPLANT_CREDENTIALS).toBe(credentials);
       expect(readFileSync(credentials, 'utf8')).toContain('PRIVATE KEY');
       expect(statSync(credentials).mode & 0o777).toBe(0o600);
       expect(statSync(file).mode & 0o777).toBe(0o600);
-    } finally {
-      await sandbox.stop();
-    }
+    });
   });
 });

@@ -1,7 +1,13 @@
 /** Helpers for the sandbox tests: the repository's specs (the source of truth) and raw calls. */
 import { sign } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { SANDBOX_PROVIDERS, type Sandbox, type SandboxProvider } from '../../src/index.js';
+import {
+  SANDBOX_PROVIDERS,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxProvider,
+  startSandbox,
+} from '../../src/index.js';
 
 /** `specs/<provider>.yaml` of every provider the sandbox models. */
 export const REPO_SPECS = Object.fromEntries(
@@ -60,4 +66,17 @@ export function voximplantBearer(sandbox: Sandbox): string {
     { iss: key.account_id, iat: nowSeconds(), exp: nowSeconds() + 60 },
   );
   return `Bearer ${token}`;
+}
+
+/** Runs `run` against a sandbox on the repository's specs, and stops the sandbox whatever happens. */
+export async function withSandbox(
+  options: SandboxOptions,
+  run: (sandbox: Sandbox) => Promise<void>,
+): Promise<void> {
+  const sandbox = await startSandbox({ specs: REPO_SPECS, ...options });
+  try {
+    await run(sandbox);
+  } finally {
+    await sandbox.stop();
+  }
 }
