@@ -3,12 +3,9 @@
  * `null` or a string body, `{result: "1"}` where a count belongs, `null` in a list) is an
  * InvalidResponseError from the runner, never a TypeError or a wrongly typed success.
  */
+import { isRecord } from '@tenantkit/core';
 
 type Envelope = Record<string, unknown> & { result: unknown };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function envelopeOf(data: unknown): Envelope | undefined {
   return isRecord(data) && 'result' in data ? (data as Envelope) : undefined;
