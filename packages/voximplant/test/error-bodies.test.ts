@@ -30,6 +30,7 @@ describe('voximplant error bodies inside HTTP 200', () => {
     ['digits then text', '434x'],
     ['a fraction', 434.5],
     ['a boolean', true],
+    ['a list of digits', [434]],
   ])('a code that is %s is no code: a BadRequestError without one', async (_name, code) => {
     const { client } = recordingClient({ error: { code, msg: 'strange' } }, { maxRetries: 0 });
     const error = await failure(client.subUsers.delete({ subuser_id: 7 }));
@@ -61,6 +62,15 @@ describe('voximplant error bodies inside HTTP 200', () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
   });
 
+  it('321 (the network to delete is not listed) is a NotFoundError', async () => {
+    const { client } = recordingClient({
+      error: { code: 321, msg: 'The authorized IP is not found' },
+    });
+    const error = await failure(client.authorizedIps.delete({ authorized_ip: '10.0.0.0/8' }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ code: 321, codeName: 'AUTHORIZED_IP_NOT_FOUND', status: 200 });
+  });
+
   it('a result beside an empty `errors` list is a success', async () => {
     const { client } = recordingClient({ result: [], errors: [] });
     await expect(client.roles.list()).resolves.toEqual([]);
@@ -87,6 +97,16 @@ describe('voximplant error bodies on HTTP error statuses', () => {
     const error = await failure(client.roles.list());
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.message).toBe('voximplant.GetRoles (POST /GetRoles): HTTP 400');
+  });
+
+  it('a JSON null is no message at all', async () => {
+    const { client } = recordingClient(() => Response.json(null, { status: 500 }), {
+      maxRetries: 0,
+    });
+    const error = await failure(client.roles.list());
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.code).toBeUndefined();
+    expect(error.message).toBe('voximplant.GetRoles (POST /GetRoles): HTTP 500');
   });
 
   it('a JSON body with neither `error` nor `errors` carries no code', async () => {
