@@ -148,8 +148,7 @@ export function buildVoximplantClient(
   const raw = createClient<paths>(clientOptions);
   raw.use({
     async onRequest({ request }) {
-      const { Authorization } = await tokens.authHeaders();
-      if (Authorization) request.headers.set('Authorization', Authorization);
+      request.headers.set('Authorization', (await tokens.authHeaders()).Authorization);
     },
   });
 
@@ -183,10 +182,9 @@ export function buildVoximplantClient(
   const oneOf = method<'GetSubUsers', SubUserView[], GetSubUserInput>(
     'GetSubUsers',
     (input) => {
+      // Optional there, required here (checkGetSubUsers has held a given id to ≥ 1).
       checkGetSubUsers(input);
-      new InputChecker('voximplant', 'GetSubUsers').integer('subuser_id', input?.subuser_id, {
-        min: 1,
-      });
+      new InputChecker('voximplant', 'GetSubUsers').integer('subuser_id', input?.subuser_id);
     },
     (input) => oneSubUser(input.subuser_id),
   );

