@@ -204,6 +204,8 @@ describe('voximplant listings that never end', () => {
       (c) => c.authorizedIps.listAll({ count: 1 }),
       { result: [{ authorized_ip: '10.0.0.1' }], total_count: 5 },
     ],
+    ['GetSubUsers', (c) => c.subUsers.listAll({ count: 1 }), { result: [{ subuser_id: 7 }] }],
+    ['GetKeys', (c) => c.keys.listAll({ count: 1 }), { result: [{ key_id: KEY_ID }] }],
   ])(
     '%s answering the same page again is a PagingError naming it',
     async (operation, call, page) => {

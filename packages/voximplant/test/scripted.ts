@@ -27,6 +27,7 @@ const WELL_FORMED: Record<string, unknown> = {
   GetSubUsers: { result: [] },
   GetKeys: { result: [] },
   GetRoles: { result: [] },
+  GetRoleGroups: { result: [] },
   GetSubUserRoles: { result: [] },
   GetKeyRoles: { result: [] },
   GetAccountInfo: { result: { account_id: 4242 } },
