@@ -8,7 +8,7 @@ import { ConfigurationError } from '@tenantkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVoximplantClient } from '../src/index.js';
 import { claimsOf, testKey, tokenOf } from './fixtures.js';
-import { methodOf, scriptedVoximplant } from './scripted.js';
+import { failureOf, methodOf, scriptedVoximplant } from './scripted.js';
 
 const voximplant = scriptedVoximplant();
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -99,10 +99,7 @@ describe('voximplant token: kept, renewed, scrubbed', () => {
         msg: `rejected token${request.headers.get('authorization')?.slice('Bearer '.length)}`,
       },
     }));
-    const error = await voximplant
-      .client()
-      .roles.groups()
-      .catch((e: unknown) => e as Error);
+    const error = await failureOf(voximplant.client().roles.groups());
     const token = tokenOf(voximplant.requests[0]);
     expect(error.message).toContain('rejected token[REDACTED]');
     expect(error.message).not.toContain(token.split('.')[1]);
