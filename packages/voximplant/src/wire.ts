@@ -40,7 +40,13 @@ export function wireValue(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number' || typeof value === 'string') return String(value);
   if (Array.isArray(value)) return value.map(wireValue).join(';');
-  throw new TypeError(`voximplant: a ${typeof value} cannot be sent as a query parameter`);
+  throw new TypeError(`voximplant: ${kindOf(value)} cannot be sent as a query parameter`);
+}
+
+/** How a message names a value it cannot send: `an object`, `an undefined value`, `a function`. */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'an undefined value';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Method input → the spec's query type: lists joined with `;`, absent values dropped. */
