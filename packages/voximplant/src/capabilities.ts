@@ -25,7 +25,11 @@ export const voximplantCapabilities: CapabilityRow = {
       // Stryker disable next-line StringLiteral: matrix prose (header)
       'role_id / role_name (create: {grant}; update: grant → SetSubUserRoles, revoke → RemoveSubUserRoles)',
     ),
-    password: /* @__PURE__ */ onCreateAndUpdate('new_subuser_password', 'required'),
+    password: /* @__PURE__ */ onCreateAndUpdate(
+      // Stryker disable next-line StringLiteral: matrix prose (header)
+      'new_subuser_password',
+      'required',
+    ),
     currentPassword: {
       create: false,
       update: 'optional',
