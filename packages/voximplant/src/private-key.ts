@@ -85,8 +85,8 @@ function rsaKeyProblem(
   return bits < MIN_RSA_BITS ? { ok: false, problem: 'too-short' } : undefined;
 }
 
+/** A DER length in long form: every length written here is over 127 (2048 bits are 256 bytes). */
 function derLength(length: number): number[] {
-  if (length < 0x80) return [length];
   const octets: number[] = [];
   for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) octets.unshift(rest % 256);
   return [0x80 | octets.length, ...octets];
