@@ -205,7 +205,7 @@ const refused: Array<[string, Call]> = [
   ],
   [
     'voximplant.AddSubUser: new_subuser_name may contain only latin letters, digits, _, - and . (rule: login-characters)',
-    (c) => c.subUsers.add({ new_subuser_name: 'desk+1', new_subuser_password: PASSWORD }),
+    (c) => c.subUsers.add({ new_subuser_name: 'desk+a1', new_subuser_password: PASSWORD }),
   ],
   [
     'voximplant.AddSubUser: description must be a string (rule: string)',

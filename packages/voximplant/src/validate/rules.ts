@@ -16,6 +16,7 @@ export function start(
 ): [InputChecker, Input] {
   const check = new InputChecker('voximplant', operation);
   const record = input === undefined && optional ? {} : check.record('input', input);
+  // Stryker disable next-line ArrayDeclaration: every operation that takes an input lists its query parameters
   const accepted = (operations[operation] as { queryParams?: readonly string[] }).queryParams ?? [];
   check.knownFields('', record, accepted);
   return [check, record];
@@ -44,6 +45,7 @@ export function roles(check: InputChecker, input: Input, rule: RoleRule): void {
   const hasIds = input.role_id !== undefined;
   const hasNames = input.role_name !== undefined;
   if (hasIds) {
+    // Stryker disable next-line ArrayDeclaration: check.array returns the list or throws (role_id is present here)
     const ids = check.array('role_id', input.role_id, { minItems: 1 }) ?? [];
     ids.forEach((id, index) => {
       check.integer(`role_id[${index}]`, id, { min: 1 });
@@ -51,6 +53,7 @@ export function roles(check: InputChecker, input: Input, rule: RoleRule): void {
     check.uniqueItems('role_id', ids);
   }
   if (hasNames) {
+    // Stryker disable next-line ArrayDeclaration: check.array returns the list or throws (role_name is present here)
     const names = check.array('role_name', input.role_name, { minItems: 1 }) ?? [];
     names.forEach((name, index) => {
       check.nonBlank(`role_name[${index}]`, name);
