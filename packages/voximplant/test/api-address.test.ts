@@ -18,6 +18,7 @@ describe('voximplant api_address: what is followed', () => {
     ['\u00a0api-eu.voximplant.com\u00a0', 'https://api-eu.voximplant.com/platform_api'],
     ['https://api.voximplant.com/platform_api//', 'https://api.voximplant.com/platform_api'],
     ['https://api.voximplant.com/v2', 'https://api.voximplant.com/v2'],
+    ['voximplant.com', 'https://voximplant.com/platform_api'],
   ])('%j → %s', (address, baseUrl) => {
     expect(apiBaseUrlFrom(address)).toEqual({ baseUrl });
   });
@@ -30,6 +31,8 @@ describe('voximplant api_address: what is followed', () => {
     ['https://user@api.voximplant.com', 'api_address carries more than a host and path'],
     ['https://:pw@api.voximplant.com', 'api_address carries more than a host and path'],
     ['https://api.voximplant.com/#top', 'api_address carries more than a host and path'],
+    ['api.voximplant.com.example.net', 'api_address is not a voximplant.com host'],
+    ['https://api.voximplant.community', 'api_address is not a voximplant.com host'],
   ])('%j is not followed: %s', (address, ignored) => {
     expect(apiBaseUrlFrom(address)).toEqual({ ignored });
   });

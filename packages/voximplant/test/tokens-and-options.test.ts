@@ -4,6 +4,7 @@
  * from errors wherever the provider puts it. Against the scripted loopback server; the clock is
  * faked (Date only) where the token's age matters.
  */
+import { inspect } from 'node:util';
 import { ConfigurationError } from '@tenantkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVoximplantClient } from '../src/index.js';
@@ -43,6 +44,20 @@ describe('voximplant options at their limits', () => {
     const { iss, iat, exp } = claimsOf(tokenOf(voximplant.requests[0]));
     if ('iss' in expected) expect(iss).toBe(expected.iss);
     else expect(exp! - iat!).toBe(expected.ttl);
+  });
+
+  it('without baseUrl it is the documented host; inspected, it shows where it goes and for whom', () => {
+    const client = createVoximplantClient({ credentials: testKey.credentials });
+    expect(client.baseUrl).toBe('https://api.voximplant.com/platform_api');
+    expect(inspect(client)).toBe(
+      'VoximplantClient {"baseUrl":"https://api.voximplant.com/platform_api","accountId":4242,"credentials":"[REDACTED]"}',
+    );
+    expect(JSON.parse(JSON.stringify(client))).toEqual({
+      client: 'VoximplantClient',
+      baseUrl: 'https://api.voximplant.com/platform_api',
+      accountId: 4242,
+      credentials: '[REDACTED]',
+    });
   });
 
   it('trailing slashes of baseUrl are dropped, every one of them', async () => {
