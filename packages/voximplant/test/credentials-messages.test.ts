@@ -52,6 +52,15 @@ describe('voximplant credentials: none given', () => {
     expect(messageOf(() => createVoximplantClient())).toBe(REQUIRED_NODE);
   });
 
+  it('credentials: null is none given (the environment variable is read)', () => {
+    vi.stubEnv(CREDENTIALS_ENV, undefined);
+    expect(messageOf(() => createVoximplantClient({ credentials: null as never }))).toBe(
+      REQUIRED_NODE,
+    );
+    vi.stubEnv(CREDENTIALS_ENV, JSON.stringify(good));
+    expect(createNeutralClient({ credentials: null as never }).accountId).toBe(good.account_id);
+  });
+
   it(`${CREDENTIALS_ENV} holding only spaces counts as unset`, () => {
     vi.stubEnv(CREDENTIALS_ENV, ' \n ');
     expect(messageOf(() => createNeutralClient())).toBe(REQUIRED);

@@ -106,9 +106,9 @@ describe('voximplant private keys taken apart', () => {
     ['PKCS#8 with CRLF line ends', 'accepted', () => pem('PRIVATE KEY', pkcs8(PKCS1), '\r\n')],
     ['PKCS#1 rebuilt as it came', 'accepted', () => pem('RSA PRIVATE KEY', sequence(fields))],
     [
-      'an outer length in 3 octets',
+      'an outer length in 4 octets',
       'accepted',
-      () => pem('PRIVATE KEY', pkcs8(PKCS1, { octets: 3 })),
+      () => pem('PRIVATE KEY', pkcs8(PKCS1, { octets: 4 })),
     ],
     [
       'an outer length in 5 octets',
@@ -146,6 +146,46 @@ describe('voximplant private keys taken apart', () => {
       'unparseable',
       () => pem('PRIVATE KEY', pkcs8(PKCS1, { oid: tlv(OCTET_STRING, RSA_OID) })),
     ],
+    ['an empty PrivateKeyInfo', 'unparseable', () => pem('PRIVATE KEY', sequence([]))],
+    [
+      'a PrivateKeyInfo holding only its version',
+      'unparseable',
+      () => pem('PRIVATE KEY', sequence([tlv(INTEGER, Buffer.from([0]))])),
+    ],
+    [
+      'a PrivateKeyInfo without its key',
+      'unparseable',
+      () => pem('PRIVATE KEY', sequence(children(pkcs8(PKCS1)).slice(0, 2))),
+    ],
+    [
+      'the key in a SEQUENCE instead of an OCTET STRING',
+      'unparseable',
+      () =>
+        pem('PRIVATE KEY', sequence([...children(pkcs8(PKCS1)).slice(0, 2), tlv(SEQUENCE, PKCS1)])),
+    ],
+    [
+      'an empty algorithm identifier',
+      'unparseable',
+      () =>
+        pem(
+          'PRIVATE KEY',
+          sequence([tlv(INTEGER, Buffer.from([0])), sequence([]), tlv(OCTET_STRING, PKCS1)]),
+        ),
+    ],
+    [
+      'the algorithm in a SET instead of a SEQUENCE',
+      'unparseable',
+      () =>
+        pem(
+          'PRIVATE KEY',
+          sequence([
+            tlv(INTEGER, Buffer.from([0])),
+            tlv(0x31, Buffer.concat([tlv(OID, RSA_OID), tlv(NULL, Buffer.alloc(0))])),
+            tlv(OCTET_STRING, PKCS1),
+          ]),
+        ),
+    ],
+    ['a single byte', 'unparseable', () => pem('PRIVATE KEY', Buffer.from([SEQUENCE]))],
     [
       'PKCS#1 with one field missing',
       'unparseable',

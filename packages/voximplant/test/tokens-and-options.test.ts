@@ -121,6 +121,18 @@ describe('voximplant token: kept, renewed, scrubbed', () => {
   });
 });
 
+describe('voximplant private key: scrubbed in any form', () => {
+  it('an error quoting the private key URL-encoded shows [REDACTED] (the PEM pattern needs its spaces)', async () => {
+    voximplant.answer(() => ({
+      error: { code: 101, msg: `bad key ${encodeURIComponent(testKey.credentials.private_key)}` },
+    }));
+    const error = await failureOf(voximplant.client().roles.groups());
+    const body = testKey.credentials.private_key.split('\n')[3] ?? '';
+    expect(error.message).toContain('bad key [REDACTED]');
+    expect(error.message).not.toContain(encodeURIComponent(body).slice(0, 40));
+  });
+});
+
 describe('voximplant keys.listAll', () => {
   it('walks page after page of keys until a short one', async () => {
     const all = ['k1', 'k2', 'k3'].map((key_id) => ({ key_id, key_name: key_id }));
