@@ -8,7 +8,7 @@ import type { RecordedRequest } from '@tenantkit/mock';
 import { describe, expect, it } from 'vitest';
 import { apiBaseUrlFrom } from '../src/index.js';
 import { BASE_URL, recordingClient } from './fixtures.js';
-import { methodOf, scriptedVoximplant } from './scripted.js';
+import { methodOf, scriptedVoximplant } from './support/scripted.js';
 
 const voximplant = scriptedVoximplant();
 const PROFILE = { account_id: 4242, account_name: 'acme-parent' };

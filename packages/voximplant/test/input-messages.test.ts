@@ -6,7 +6,7 @@
 import { ValidationError } from '@tenantkit/core';
 import { describe, expect, it } from 'vitest';
 import type { VoximplantClient } from '../src/index.js';
-import { failureOf, methodOf, queryOf, scriptedVoximplant, settle } from './scripted.js';
+import { failureOf, methodOf, queryOf, scriptedVoximplant, settle } from './support/scripted.js';
 
 const voximplant = scriptedVoximplant();
 const KEY_ID = 'ab81c66e-570e-4446-9af9-105269dfafca';

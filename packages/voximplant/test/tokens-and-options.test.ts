@@ -9,7 +9,7 @@ import { ConfigurationError } from '@tenantkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVoximplantClient } from '../src/index.js';
 import { claimsOf, testKey, tokenOf } from './fixtures.js';
-import { failureOf, methodOf, scriptedVoximplant } from './scripted.js';
+import { failureOf, methodOf, scriptedVoximplant } from './support/scripted.js';
 
 const voximplant = scriptedVoximplant();
 const NOW = new Date('2026-11-24T10:00:00Z');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { serializeQuery, wireValue } from '../src/index.js';
-import { scriptedVoximplant } from './scripted.js';
+import { scriptedVoximplant } from './support/scripted.js';
 
 describe('voximplant wire', () => {
   it('serializeQuery leaves out undefined and null, writes the rest as the API reads it', () => {

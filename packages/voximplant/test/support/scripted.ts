@@ -9,8 +9,8 @@ import {
   createVoximplantClient,
   type VoximplantClient,
   type VoximplantClientOptions,
-} from '../src/index.js';
-import { testKey } from './fixtures.js';
+} from '../../src/index.js';
+import { testKey } from '../fixtures.js';
 
 /** The method a request called (`/platform_api/GetKeys` → `GetKeys`). */
 export const methodOf = (request: RecordedRequest | undefined): string =>
