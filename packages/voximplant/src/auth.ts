@@ -89,8 +89,14 @@ export class TokenSource {
 
   #importKey(): Promise<CryptoKey> {
     this.#key ??= crypto.subtle
-      // Stryker disable next-line BooleanLiteral: the CryptoKey never leaves this class, so whether it could be exported is not observable
-      .importKey('pkcs8', this.#options.pkcs8, RS256, false, ['sign'])
+      .importKey(
+        'pkcs8',
+        this.#options.pkcs8,
+        RS256,
+        // Stryker disable next-line BooleanLiteral: the CryptoKey never leaves this class, so whether it could be exported is not observable
+        false,
+        ['sign'],
+      )
       .catch(() => {
         // The DER was checked at construction; a key WebCrypto still refuses (inconsistent
         // numbers) fails every call the same way. The platform's error is dropped: it is about the key.

@@ -61,6 +61,10 @@ describe('voximplant credentials: none given', () => {
     expect(createNeutralClient({ credentials: null as never }).accountId).toBe(good.account_id);
   });
 
+  it('account_id 1 is an account id', () => {
+    expect(createNeutralClient({ credentials: { ...good, account_id: 1 } }).accountId).toBe(1);
+  });
+
   it(`${CREDENTIALS_ENV} holding only spaces counts as unset`, () => {
     vi.stubEnv(CREDENTIALS_ENV, ' \n ');
     expect(messageOf(() => createNeutralClient())).toBe(REQUIRED);
@@ -110,6 +114,16 @@ describe('voximplant credentials: the whole message', () => {
       'a file holding a PEM key alone after a blank line',
       () => createVoximplantClient({ credentials: tempFile('key.pem', `\n\n${good.private_key}`) }),
       'voximplant: the file named by `credentials` holds a PEM key alone; it must be the whole credentials.json (account_id, key_id and private_key), as an object or its JSON text: the token also needs the key id and the account id.',
+    ],
+    [
+      'a file holding a number',
+      () => createVoximplantClient({ credentials: tempFile('credentials.json', '42') }),
+      'voximplant: the file named by `credentials` must be an object with account_id, key_id and private_key.',
+    ],
+    [
+      'an object with account_id null',
+      () => createVoximplantClient({ credentials: { ...good, account_id: null as never } }),
+      'voximplant: credentials: `account_id` is missing.',
     ],
     [
       'a file holding JSON null',

@@ -25,7 +25,7 @@ function tlv(tag: number, content: Uint8Array, octets?: number): Buffer {
           0x80 | size,
           ...Array.from(
             { length: size },
-            (_, i) => (content.length >> (8 * (size - 1 - i))) & 0xff,
+            (_, i) => Math.floor(content.length / 256 ** (size - 1 - i)) % 256,
           ),
         ];
   return Buffer.concat([Buffer.from([tag, ...length]), content]);
@@ -95,6 +95,14 @@ const shortKey = createPrivateKey(
 const shortFields = children(shortKey);
 /** The short key's modulus behind 160 zero bytes: as many octets as a 2048-bit one, or more. */
 const paddedModulus = tlv(INTEGER, Buffer.concat([Buffer.alloc(160), shortFields[1]!.subarray(3)]));
+/** 8 bits short of RS256's minimum. */
+const key2040 = generateKeyPairSync('rsa', { modulusLength: 2040 })
+  .privateKey.export({ type: 'pkcs1', format: 'pem' })
+  .toString();
+/** A PrivateKeyInfo whose base64 ends in `=` padding (lengths L, L+1, L+2: one is no multiple of 3). */
+const paddedBase64 = [pkcs8(PKCS1), pkcs8(PKCS1, { octets: 3 }), pkcs8(PKCS1, { octets: 4 })].find(
+  (der) => der.length % 3 !== 0,
+) as Buffer;
 const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
 const pssKey = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey;
 const legacyEncrypted = key
@@ -186,6 +194,31 @@ describe('voximplant private keys taken apart', () => {
         ),
     ],
     ['a single byte', 'unparseable', () => pem('PRIVATE KEY', Buffer.from([SEQUENCE]))],
+    [
+      'a SEQUENCE whose last element is cut',
+      'unparseable',
+      () => pem('RSA PRIVATE KEY', sequence([...fields, Buffer.from([INTEGER, 0x81])])),
+    ],
+    [
+      'base64 without its = padding',
+      'unparseable',
+      () => pem('PRIVATE KEY', paddedBase64).replace(/=+\n/, '\n'),
+    ],
+    [
+      'base64 with a stray character inside',
+      'unparseable',
+      () => pem('PRIVATE KEY', paddedBase64).replace(/^(M.{20})./m, '$1*'),
+    ],
+    [
+      'an OID that only starts like rsaEncryption',
+      'not-rsa',
+      () =>
+        pem(
+          'PRIVATE KEY',
+          pkcs8(PKCS1, { oid: tlv(OID, Buffer.concat([RSA_OID, Buffer.from([5])])) }),
+        ),
+    ],
+    ['a 2040-bit RSA key (8 bits short)', 'too-short', () => key2040],
     [
       'PKCS#1 with one field missing',
       'unparseable',
