@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALL_UNIFIED_OPERATIONS,
+  ConfigurationError,
   defineProvider,
   extraSupport,
   INPUT_FIELDS,
@@ -69,6 +70,14 @@ describe('defineProvider: the capability row', () => {
       const capabilities = { ...row, fields: { ...row.fields, email } };
       expect(() => defineProvider(definition({ capabilities }))).not.toThrow();
     }
+  });
+
+  it('a field listed with no support at all (undefined) is refused the same way, not a TypeError', () => {
+    const capabilities = { ...row, fields: { ...row.fields, email: undefined } };
+    expect(refused({ capabilities })).toThrow(ConfigurationError);
+    expect(refused({ capabilities })).toThrow(
+      `${prefix} acme: capabilities.fields.email is honoured on neither create nor update`,
+    );
   });
 
   it('extra honoured without its allow-lists (a row not made with extraSupport) is refused', () => {
