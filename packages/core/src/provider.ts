@@ -260,5 +260,18 @@ export function defineProvider<
     if (setting.required && !setting.mock)
       fail(`${where}: a required setting needs a --mock value`);
   }
+  freezeAllTheWay(row);
   return Object.freeze(definition);
+}
+
+/**
+ * The row is what the adapter checks input against (its `extra` allow-lists, fields, limits) and
+ * what `tk.capabilities()` hands out: frozen all the way down, so a caller changing the row it was
+ * given cannot widen what every facade of the process accepts.
+ */
+function freezeAllTheWay(value: unknown, seen = new WeakSet<object>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  Object.freeze(value);
+  for (const item of Object.values(value)) freezeAllTheWay(item, seen);
 }

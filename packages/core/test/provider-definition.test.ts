@@ -220,3 +220,21 @@ describe('the capability helpers', () => {
     expect('caveat' in extraSupport(['a'], ['a'], '')).toBe(false);
   });
 });
+
+describe('defineProvider: the row it hands on', () => {
+  it('is frozen all the way down: the extra allow-lists, fields and limits cannot be changed', () => {
+    const create = ['plan'];
+    const fields = {
+      ...row.fields,
+      extra: extraSupport(create, []),
+      limits: onCreateAndUpdate('l'),
+    };
+    const own = { ...row, fields, limits: { seats: 'max_seats' } };
+    const { capabilities } = defineProvider(definition({ capabilities: own }));
+    expect(Object.isFrozen(capabilities.fields.extra?.allowed.create)).toBe(true);
+    expect(Reflect.set(create, 1, 'name')).toBe(false);
+    expect(Reflect.set(capabilities.fields, 'enabled', onCreateAndUpdate('on'))).toBe(false);
+    expect(Reflect.set(capabilities.limits, 'calls', 'max_calls')).toBe(false);
+    expect(Reflect.set(capabilities.fields.name ?? {}, 'create', false)).toBe(false);
+  });
+});
