@@ -75,7 +75,7 @@ describe('--timeout and --max-retries', () => {
   });
 
   it('--timeout ends a request the provider never answers (exit 1)', async () => {
-    vox.answer = () => {}; // never answers; close() drops the connection
+    vox.answer = () => ({ hang: true }); // never answers; close() drops the connection
     const run = await cliInProcess(
       ['--timeout', '300', '--max-retries', '0', 'list', 'voximplant'],
       {
@@ -91,7 +91,7 @@ describe('--timeout and --max-retries', () => {
     [0, 1],
     [1, 2],
   ])('--max-retries %i against a 503: %i request(s)', async (retries, requests) => {
-    vox.answer = (_seen, response) => json(response, 503, { error: { code: 503, msg: 'busy' } });
+    vox.answer = () => json(503, { error: { code: 503, msg: 'busy' } });
     const run = await cliInProcess(['--max-retries', String(retries), 'list', 'voximplant'], {
       env: vox.env,
     });
@@ -102,10 +102,10 @@ describe('--timeout and --max-retries', () => {
 
 describe('passwords from stdin or the environment', () => {
   const answerCreate = () => {
-    vox.answer = ({ method }, response) =>
+    vox.answer = ({ method }) =>
       method === 'AddSubUser'
-        ? json(response, 200, { result: { subuser_id: 7 } })
-        : json(response, 200, subUserPage([], 0));
+        ? json(200, { result: { subuser_id: 7 } })
+        : json(200, subUserPage([], 0));
   };
   const sentPassword = () =>
     vox.seen.find((seen) => seen.method === 'AddSubUser')?.params.get('new_subuser_password');
@@ -138,14 +138,14 @@ describe('passwords from stdin or the environment', () => {
 
   it('a provider answer that echoes the password from stdin prints it redacted', async () => {
     const password = 'Echoed-Pa55word!';
-    vox.answer = ({ method }, response) =>
+    vox.answer = ({ method }) =>
       method === 'GetSubUsers'
-        ? json(response, 200, {
+        ? json(200, {
             result: [{ subuser_id: 7, subuser_name: 'acme_dental', description: `pw ${password}` }],
             count: 1,
             total_count: 1,
           })
-        : json(response, 200, { result: 1 });
+        : json(200, { result: 1 });
     const run = await cliInProcess(
       ['update', 'voximplant', '7', '--password-stdin', '--current-password-env', 'TK_OLD'],
       { env: { ...vox.env, TK_OLD: 'Old-Pa55word!' }, stdin: password, stdoutIsTTY: false },
@@ -158,8 +158,7 @@ describe('passwords from stdin or the environment', () => {
 
   it('a provider error that quotes the password from stdin prints it redacted', async () => {
     const password = 'Echoed-Pa55word!';
-    vox.answer = (_seen, response) =>
-      json(response, 200, { error: { code: 125, msg: `Password ${password} is too weak` } });
+    vox.answer = () => json(200, { error: { code: 125, msg: `Password ${password} is too weak` } });
     const run = await cliInProcess(
       ['create', 'voximplant', '--name', 'acme_dental', '--password-stdin'],
       {

@@ -34,18 +34,17 @@ describe('list prints each page as it arrives', () => {
     const page2 = new Promise<string>((resolve) => {
       release = resolve;
     });
-    vox.answer = async ({ method, params }, response) => {
-      if (method !== 'GetSubUsers') return json(response, 404, {});
+    vox.answer = async ({ method, params }) => {
+      if (method !== 'GetSubUsers') return json(404, {});
       const offset = Number(params.get('offset') ?? 0);
-      if (offset === 0)
-        return json(response, 200, subUserPage([{ id: 1, name: 'first-page-user' }], 2));
+      if (offset === 0) return json(200, subUserPage([{ id: 1, name: 'first-page-user' }], 2));
       // Voximplant's walk ends on a short page.
-      if (offset > 1) return json(response, 200, subUserPage([], 2));
+      if (offset > 1) return json(200, subUserPage([], 2));
       events.push('page 2 requested');
       const timer = setTimeout(() => release('fallback'), FALLBACK_MS);
       events.push(`page 2 released by ${await page2}`);
       clearTimeout(timer);
-      json(response, 200, subUserPage([{ id: 2, name: 'second-page-user' }], 2));
+      return json(200, subUserPage([{ id: 2, name: 'second-page-user' }], 2));
     };
     const run = await cliInProcess([...flags, 'list', 'voximplant', '--page-size', '1'], {
       env: vox.env,
@@ -71,9 +70,9 @@ describe('list prints each page as it arrives', () => {
 
   it('the streamed forms are whole: one JSON array, one table, one TSV header', async () => {
     const users = [1, 2, 3].map((id) => ({ id, name: `user-${id}` }));
-    vox.answer = ({ params }, response) => {
+    vox.answer = ({ params }) => {
       const offset = Number(params.get('offset') ?? 0);
-      json(response, 200, subUserPage(users.slice(offset, offset + 1), users.length));
+      return json(200, subUserPage(users.slice(offset, offset + 1), users.length));
     };
     const asJson = await cliInProcess(['list', 'voximplant', '--page-size', '1', '--json'], {
       env: vox.env,
@@ -106,11 +105,10 @@ describe('a reader that stops early', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    vox.answer = async ({ params }, response) => {
+    vox.answer = async ({ params }) => {
       const offset = Number(params.get('offset') ?? 0);
       if (offset > 0) await held; // until the reader has gone
-      json(
-        response,
+      return json(
         200,
         subUserPage(offset < 2 ? [{ id: offset + 1, name: `user-${offset}` }] : [], 2),
       );
@@ -131,10 +129,10 @@ describe('a reader that stops early', () => {
 describe('output forms', () => {
   const hostile = 'tab\there\nnew line\u001b[2K\rback\\slash';
   const answerHostile = () => {
-    vox.answer = ({ method }, response) =>
+    vox.answer = ({ method }) =>
       method === 'GetSubUsers'
-        ? json(response, 200, subUserPage([{ id: 7, name: hostile }], 1))
-        : json(response, 404, {});
+        ? json(200, subUserPage([{ id: 7, name: hostile }], 1))
+        : json(404, {});
   };
 
   it('TSV in a pipe: a header line, one line per row, tabs and line breaks escaped', async () => {
@@ -157,10 +155,10 @@ describe('output forms', () => {
   });
 
   it('get in TSV (stdout not a terminal): field and value per line; --output table gives the table', async () => {
-    vox.answer = ({ method }, response) =>
+    vox.answer = ({ method }) =>
       method === 'GetSubUsers'
-        ? json(response, 200, subUserPage([{ id: 7, name: 'front_desk' }], 1))
-        : json(response, 404, {});
+        ? json(200, subUserPage([{ id: 7, name: 'front_desk' }], 1))
+        : json(404, {});
     const tsv = await cliInProcess(['get', 'voximplant', '7'], {
       env: vox.env,
       stdoutIsTTY: false,

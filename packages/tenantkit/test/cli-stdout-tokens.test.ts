@@ -4,40 +4,32 @@
  * answer that echoed it in an ordinary field (`subuser_name`) was printed as is, in the table and
  * in `--json`. Real HTTP: the CLI runs in process against a loopback server.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/cli/index.js';
 
 const credentials = JSON.stringify(throwawayVoximplantKey().credentials);
 const jwts = new Set<string>();
-let server: Server;
-let baseUrl: string;
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startScriptedServer();
+  // Every answer echoes the bearer token the request carried, in ordinary fields.
+  server.script([], (request) => {
     const jwt = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? 'no-token';
     jwts.add(jwt);
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(
-      JSON.stringify({
-        result: [{ subuser_id: 7, subuser_name: jwt, description: `issued ${jwt}` }],
-        count: 1,
-        total_count: 1,
-      }),
-    );
+    return json(200, {
+      result: [{ subuser_id: 7, subuser_name: jwt, description: `issued ${jwt}` }],
+      count: 1,
+      total_count: 1,
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 async function cli(...args: string[]) {
   let out = '';
-  const code = await runCli(['--base-url', baseUrl, ...args], {
+  const code = await runCli(['--base-url', server.url, ...args], {
     stdout: (text) => {
       out += text;
     },

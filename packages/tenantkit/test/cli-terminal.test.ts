@@ -3,8 +3,7 @@
  * could erase and rewrite the row on the user's terminal, and an error message could set the
  * window title or hide itself. Real HTTP: the CLI runs in process against a loopback server.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/cli/index.js';
 
@@ -13,25 +12,17 @@ const HOSTILE = ['\u001b', '\r', '\u0007', '\u009b', '\u202e'];
 const hostileIn = (text: string) => HOSTILE.filter((char) => text.includes(char));
 
 let answer: { status: number; body: unknown };
-let server: Server;
-let baseUrl: string;
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = createServer((_request, response) => {
-    response.writeHead(answer.status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(answer.body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startScriptedServer();
+  server.script([], () => json(answer.status, answer.body));
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(['--base-url', baseUrl, ...args], {
+  const code = await runCli(['--base-url', server.url, ...args], {
     stdout: (text) => {
       stdout += text;
     },

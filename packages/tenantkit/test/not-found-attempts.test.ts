@@ -4,40 +4,29 @@
  * when the read had been retried. The runner now throws it with the attempts it made. Real HTTP
  * against a loopback server that answers 503 first, then an empty list.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NotFoundError } from '@tenantkit/core';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantkit } from '../src/index.js';
 
-let server: Server;
-let baseUrl: string;
-/** How many 503s to answer before the empty 200. */
-let failuresLeft = 0;
-const received: string[] = [];
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    received.push(new URL(request.url ?? '/', 'http://x').pathname);
-    const failing = failuresLeft > 0;
-    failuresLeft -= 1;
-    response.writeHead(failing ? 503 : 200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(failing ? { error: { code: 500, msg: 'busy' } } : { result: [] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startScriptedServer();
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-beforeEach(() => {
-  received.length = 0;
-});
+afterAll(() => server.close());
+/** Answers `failures` 503s, then an empty 200 for every later request. */
+const scriptBusy = (failures: number) =>
+  server.script(
+    Array.from({ length: failures }, () => json(503, { error: { code: 500, msg: 'busy' } })),
+    json(200, { result: [] }),
+  );
+/** The paths that reached the server. */
+const received = () => server.requests.map((request) => new URL(request.url, 'http://x').pathname);
 
 const tk = () =>
   createTenantkit({
-    voximplant: { credentials: throwawayVoximplantKey().credentials, baseUrl },
+    voximplant: { credentials: throwawayVoximplantKey().credentials, baseUrl: server.url },
     retryDelay: { initialMs: 1, maxMs: 1 },
   });
 
@@ -51,18 +40,18 @@ async function notFound(): Promise<NotFoundError> {
 
 describe('a read by id that finds nothing reports the attempts it made', () => {
   it('after one 503, the empty 200 is attempt 2', async () => {
-    failuresLeft = 1;
+    scriptBusy(1);
     const error = await notFound();
-    expect(received).toEqual(['/GetSubUsers', '/GetSubUsers']);
+    expect(received()).toEqual(['/GetSubUsers', '/GetSubUsers']);
     expect(error.attempts).toBe(2);
     expect(error.status).toBe(404);
     expect(error.message).toContain('subuser 109');
   });
 
   it('at once: attempt 1', async () => {
-    failuresLeft = 0;
+    scriptBusy(0);
     const error = await notFound();
-    expect(received).toEqual(['/GetSubUsers']);
+    expect(received()).toEqual(['/GetSubUsers']);
     expect(error.attempts).toBe(1);
   });
 });

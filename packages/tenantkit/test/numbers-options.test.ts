@@ -3,9 +3,8 @@
  * dropped and the call listed every sub-account's numbers; `null` threw a TypeError from a
  * destructuring. Real HTTP against a loopback server that counts what reached it.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ValidationError } from '@tenantkit/core';
+import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTenantkit, type Tenantkit } from '../src/index.js';
 
@@ -19,30 +18,24 @@ const page = {
   total: 2,
 };
 
-let server: Server;
-let baseUrl: string;
-const received: string[] = [];
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    received.push(`${request.method} ${request.url}`);
-    response.writeHead(request.method === 'GET' ? 200 : 204, {
-      'content-type': 'application/json',
-    });
-    response.end(request.method === 'GET' ? JSON.stringify(page) : undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startScriptedServer();
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
+/** What reached the server: method, path and query. */
+const received = () => server.requests.map((request) => `${request.method} ${request.url}`);
 
 let tk: Tenantkit;
 beforeEach(() => {
-  received.length = 0;
+  // A page of numbers for a list, an empty 204 for an unassign.
+  server.script([], (request) =>
+    request.method === 'GET'
+      ? json(200, page)
+      : { status: 204, headers: { 'content-type': 'application/json' } },
+  );
   tk = createTenantkit({
-    vobiz: { authId: 'MA_PARENT01', authToken: 'parent-token-canary-5522', baseUrl },
+    vobiz: { authId: 'MA_PARENT01', authToken: 'parent-token-canary-5522', baseUrl: server.url },
     maxRetries: 0,
   });
 });
@@ -69,7 +62,7 @@ describe('tk.numbers options', () => {
       const error = await listed(options);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).field).toBe(`options.${key}`);
-      expect(received).toEqual([]);
+      expect(received()).toEqual([]);
     },
   );
 
@@ -94,7 +87,7 @@ describe('tk.numbers options', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('options.forse');
-    expect(received).toEqual([]);
+    expect(received()).toEqual([]);
   });
 
   it('a non-object is refused with the field named', async () => {

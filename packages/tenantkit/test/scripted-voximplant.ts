@@ -1,17 +1,20 @@
 /**
- * A scripted Voximplant on the loopback (port 0): each test says how it answers. Every request is
- * recorded with its method name (the last path segment) and its parameters (query and form body).
+ * A scripted Voximplant on the loopback (port 0): the shared scripted server
+ * (`@tenantkit/test-support`), each test saying how it answers. Every request is recorded with its
+ * method name (the last path segment) and its parameters (query and form body).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { throwawayVoximplantKey } from '@tenantkit/mock';
+import { type Step, startScriptedServer } from '@tenantkit/test-support';
+
+export { json } from '@tenantkit/test-support';
 
 export interface Seen {
   method: string;
   params: URLSearchParams;
 }
 
-export type Answer = (seen: Seen, response: ServerResponse) => void | Promise<void>;
+/** The answer to one request (`{ hang: true }`: none, until the server closes). */
+export type Answer = (seen: Seen) => Step | Promise<Step>;
 
 export interface ScriptedVoximplant {
   url: string;
@@ -22,29 +25,22 @@ export interface ScriptedVoximplant {
   close(): Promise<void>;
 }
 
-export const json = (response: ServerResponse, status: number, body: unknown) => {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
-};
-
 export async function scriptedVoximplant(): Promise<ScriptedVoximplant> {
-  const state: { answer: Answer } = { answer: (_seen, response) => json(response, 500, {}) };
+  const server = await startScriptedServer();
+  const state: { answer: Answer } = {
+    answer: () => ({ status: 500, body: '{}', headers: { 'content-type': 'application/json' } }),
+  };
   const seen: Seen[] = [];
-  const server: Server = createServer(async (request: IncomingMessage, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  server.script([], (request) => {
+    const url = new URL(request.url || '/', 'http://127.0.0.1');
     const params = new URLSearchParams(url.search);
-    for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
-      params.append(key, value);
+    for (const [key, value] of new URLSearchParams(request.body)) params.append(key, value);
     const entry = { method: url.pathname.split('/').pop() ?? '', params };
     seen.push(entry);
-    await state.answer(entry, response);
+    return state.answer(entry);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url,
+    url: server.url,
     seen,
     get answer() {
       return state.answer;
@@ -54,12 +50,9 @@ export async function scriptedVoximplant(): Promise<ScriptedVoximplant> {
     },
     env: {
       VOXIMPLANT_CREDENTIALS: JSON.stringify(throwawayVoximplantKey().credentials),
-      TENANTKIT_VOXIMPLANT_BASE_URL: url,
+      TENANTKIT_VOXIMPLANT_BASE_URL: server.url,
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 
