@@ -6,11 +6,15 @@
  * machine loopback arrivals bunched by 100 ms and more, so the server counts them, not times.)
  * Bounded: 40 requests, one 400 ms stall, 10 s deadline.
  */
-import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-support';
+import {
+  json,
+  mostInWindow,
+  type ScriptedServer,
+  startScriptedServer,
+} from '@tenantkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FetchLike, Redactor, Runner } from '../src/index.js';
 import { attemptAt, read } from './support/runner-harness.js';
-import { mostInWindow } from './support/sliding-window.js';
 
 const RATE = 20;
 const REQUESTS = 40;

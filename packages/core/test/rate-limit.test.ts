@@ -1,7 +1,7 @@
+import { mostInWindow } from '@tenantkit/test-support';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Throttle } from '../src/index.js';
 import { CATCH_UP_GAPS, RateLimiter } from '../src/rate-limit.js';
-import { mostInWindow } from './support/sliding-window.js';
 
 /**
  * The event loop blocked for `ms` (a long synchronous task, a GC pause, a loaded machine): the

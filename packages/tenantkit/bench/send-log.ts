@@ -4,6 +4,7 @@
  * a window means the client burst; 429s without that mean the requests bunched on the way.
  */
 import type { FetchLike } from '@tenantkit/core';
+import { mostInWindow } from '@tenantkit/test-support';
 
 export class SendLog {
   readonly #times = new Map<string, number[]>();
@@ -33,13 +34,6 @@ export class SendLog {
 
   /** The most requests a provider's client sent within any `windowMs` (a sliding window). */
   maxInWindow(provider: string, windowMs: number): number {
-    const times = this.#times.get(provider) ?? [];
-    let most = 0;
-    let first = 0;
-    for (let last = 0; last < times.length; last++) {
-      while ((times[last] as number) - (times[first] as number) >= windowMs) first++;
-      most = Math.max(most, last - first + 1);
-    }
-    return most;
+    return mostInWindow(this.#times.get(provider) ?? [], windowMs);
   }
 }

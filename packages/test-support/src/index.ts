@@ -6,4 +6,5 @@ export {
   type StreamOutcome,
   startScriptedServer,
 } from './scripted-server.js';
+export { mostInWindow } from './sliding-window.js';
 export { json, type ReceivedRequest, type Script, type Step } from './steps.js';

@@ -1,4 +1,4 @@
-/** Counting starts the way a provider (and the sandbox) counts them: in a sliding window. */
+/** Counting requests the way a provider (and the sandbox) counts them: in a sliding window. */
 
 /** The most of `times` (ascending, ms) within any window of `windowMs`. */
 export function mostInWindow(times: readonly number[], windowMs: number): number {
