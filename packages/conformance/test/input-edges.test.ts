@@ -303,7 +303,7 @@ describe('CLI', () => {
       const dir = mkdtempSync(join(tmpdir(), 'tenantkit-edges-'));
       try {
         const file = join(dir, 'credentials.json');
-        writeFileSync(file, JSON.stringify(throwawayVoximplantKey().credentials));
+        writeFileSync(file, JSON.stringify(throwawayVoximplantKey({ shared: true }).credentials));
         server.script([], { status: 500 });
         const result = await run(
           ['update', 'voximplant', '7', '--current-password', 'Old_pass1!'],

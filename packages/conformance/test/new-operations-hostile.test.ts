@@ -138,7 +138,7 @@ describe('Vobiz numbers against a hostile provider', () => {
 });
 
 describe('Voximplant account, child accounts and authorized IPs against a hostile provider', () => {
-  const key = throwawayVoximplantKey({ accountId: 4242 });
+  const key = throwawayVoximplantKey({ shared: true, accountId: 4242 });
   let voximplant: VoximplantClient;
   beforeEach(() => {
     voximplant = createVoximplantClient({

@@ -220,14 +220,34 @@ export interface ThrowawayVoximplantKey {
   publicKey: KeyObject;
 }
 
+export interface ThrowawayVoximplantKeyOptions {
+  accountId?: number;
+  keyId?: string;
+  /**
+   * Reuse one key pair for every `shared: true` call in this process, made on the first one: a
+   * 2048-bit RSA pair costs about a quarter of a second of CPU, so tests that need a valid key,
+   * not a new one, should share it. Default false: a new key pair each call.
+   */
+  shared?: boolean;
+}
+
+let sharedPair: { privateKey: KeyObject; publicKey: KeyObject } | undefined;
+
+function rsaPair(shared: boolean): { privateKey: KeyObject; publicKey: KeyObject } {
+  if (!shared) return generateKeyPairSync('rsa', { modulusLength: 2048 });
+  sharedPair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return sharedPair;
+}
+
 /**
- * A fresh Voximplant service-account key for mocks and tests (Prism only checks that a bearer token
- * is present). Never a real account; nothing is written to disk.
+ * A throwaway Voximplant service-account key for mocks and tests (Prism only checks that a bearer
+ * token is present): a new one each call, or the process's shared one (`shared: true`). Never a
+ * real account; nothing is written to disk.
  */
 export function throwawayVoximplantKey(
-  options: { accountId?: number; keyId?: string } = {},
+  options: ThrowawayVoximplantKeyOptions = {},
 ): ThrowawayVoximplantKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = rsaPair(options.shared ?? false);
   return {
     publicKey,
     credentials: {

@@ -1,3 +1,4 @@
+import { sign, verify } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -125,5 +126,18 @@ describe('throwawayVoximplantKey', () => {
     expect(first.credentials.private_key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(first.credentials.private_key).not.toBe(second.credentials.private_key);
     expect(first.publicKey.asymmetricKeyType).toBe('rsa');
+  });
+
+  it('shared: one key pair for every shared call in the process, each with its own ids', () => {
+    const a = throwawayVoximplantKey({ shared: true, accountId: 1, keyId: 'a' });
+    const b = throwawayVoximplantKey({ shared: true });
+    const fresh = throwawayVoximplantKey();
+    expect(b.credentials.private_key).toBe(a.credentials.private_key);
+    expect(b.publicKey).toBe(a.publicKey);
+    expect(a.credentials).toMatchObject({ account_id: 1, key_id: 'a' });
+    expect(b.credentials).toMatchObject({ account_id: 4242 });
+    expect(fresh.credentials.private_key).not.toBe(a.credentials.private_key);
+    const signature = sign('sha256', Buffer.from('x'), a.credentials.private_key);
+    expect(verify('sha256', Buffer.from('x'), b.publicKey, signature)).toBe(true);
   });
 });

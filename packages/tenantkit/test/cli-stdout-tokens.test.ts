@@ -9,7 +9,7 @@ import { json, type ScriptedServer, startScriptedServer } from '@tenantkit/test-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/cli/index.js';
 
-const credentials = JSON.stringify(throwawayVoximplantKey().credentials);
+const credentials = JSON.stringify(throwawayVoximplantKey({ shared: true }).credentials);
 const jwts = new Set<string>();
 let server: ScriptedServer;
 beforeAll(async () => {

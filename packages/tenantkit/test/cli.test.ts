@@ -20,7 +20,10 @@ const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const urls = inject('mockUrls');
 const dir = mkdtempSync(join(tmpdir(), 'tenantkit-cli-'));
 const credentialsFile = join(dir, 'voximplant.json');
-writeFileSync(credentialsFile, JSON.stringify(throwawayVoximplantKey().credentials));
+writeFileSync(
+  credentialsFile,
+  JSON.stringify(throwawayVoximplantKey({ shared: true }).credentials),
+);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SYNTHFLOW_KEY = 'cli-test-synthflow-key';
@@ -233,7 +236,7 @@ describe('tenantkit CLI', () => {
 
   // Issue 10: credentials given as text were taken for a path and quoted whole, key included.
   it('Voximplant credentials as JSON text (flag or variable) work like the file', async () => {
-    const json = JSON.stringify(throwawayVoximplantKey().credentials);
+    const json = JSON.stringify(throwawayVoximplantKey({ shared: true }).credentials);
     const byFlag = await tenantkit(['roles', '--voximplant-credentials', json]);
     expect(byFlag.code).toBe(0);
     expect(byFlag.stdout).toMatch(/│ \d+\s+│/);

@@ -48,7 +48,7 @@ describe('the CommonJS builds, loaded with require()', () => {
   it('Voximplant constructs, signs and calls', async () => {
     const { createVoximplantClient } = require('@tenantkit/voximplant') as Cjs['voximplant'];
     const { fetch, seen } = cannedFetch({ result: [] });
-    const { credentials } = throwawayVoximplantKey({ accountId: 7, keyId: 'key-1' });
+    const { credentials } = throwawayVoximplantKey({ shared: true, accountId: 7, keyId: 'key-1' });
     const client = createVoximplantClient({ credentials, fetch });
     await expect(client.roles.groups()).resolves.toEqual([]);
     expect(seen).toEqual(['POST /platform_api/GetRoleGroups']);

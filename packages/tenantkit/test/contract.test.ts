@@ -15,7 +15,10 @@ const tk = createTenantkit({
   maxRetries: 0,
   synthflow: { apiKey: 'contract-test-key', baseUrl: urls.synthflow! },
   vobiz: { authId: 'MA_XXXXXXXX', authToken: 'contract-test-token', baseUrl: urls.vobiz! },
-  voximplant: { credentials: throwawayVoximplantKey().credentials, baseUrl: urls.voximplant! },
+  voximplant: {
+    credentials: throwawayVoximplantKey({ shared: true }).credentials,
+    baseUrl: urls.voximplant!,
+  },
   // Not the spec examples' account: Twilio lists the main account too, and the facade leaves it out.
   twilio: {
     accountSid: 'AC0123456789abcdef0123456789abcdef',

@@ -26,7 +26,10 @@ const received = () => server.requests.map((request) => new URL(request.url, 'ht
 
 const tk = () =>
   createTenantkit({
-    voximplant: { credentials: throwawayVoximplantKey().credentials, baseUrl: server.url },
+    voximplant: {
+      credentials: throwawayVoximplantKey({ shared: true }).credentials,
+      baseUrl: server.url,
+    },
     retryDelay: { initialMs: 1, maxMs: 1 },
   });
 

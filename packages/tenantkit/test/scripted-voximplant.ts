@@ -49,7 +49,7 @@ export async function scriptedVoximplant(): Promise<ScriptedVoximplant> {
       state.answer = answer;
     },
     env: {
-      VOXIMPLANT_CREDENTIALS: JSON.stringify(throwawayVoximplantKey().credentials),
+      VOXIMPLANT_CREDENTIALS: JSON.stringify(throwawayVoximplantKey({ shared: true }).credentials),
       TENANTKIT_VOXIMPLANT_BASE_URL: server.url,
     },
     close: () => server.close(),

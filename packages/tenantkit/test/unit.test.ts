@@ -100,7 +100,7 @@ describe('voximplant through the facade', () => {
       fetch: recording.fetch,
       maxRetries: 0,
       voximplant: {
-        credentials: throwawayVoximplantKey().credentials,
+        credentials: throwawayVoximplantKey({ shared: true }).credentials,
         baseUrl: 'http://voximplant.test',
       },
     });
@@ -120,7 +120,7 @@ describe('capabilities: a field a provider cannot honour is a ValidationError na
     synthflow: { apiKey: 'k', baseUrl: 'http://synthflow.test' },
     vobiz: { authId: 'MA_P', authToken: 't', baseUrl: 'http://vobiz.test' },
     voximplant: {
-      credentials: throwawayVoximplantKey().credentials,
+      credentials: throwawayVoximplantKey({ shared: true }).credentials,
       baseUrl: 'http://voximplant.test',
     },
   });

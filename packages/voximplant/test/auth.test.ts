@@ -1,5 +1,5 @@
 /** The service-account JWT: verified with the public half of a key pair made for this run. */
-import { createVerify, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createVerify } from 'node:crypto';
 import { ConfigurationError } from '@tenantkit/core';
 import { jwtVerify } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -160,8 +160,10 @@ describe('voximplant auth: WebCrypto signing', () => {
   });
 
   it('a PKCS#1 key (wrapped into PKCS#8 for WebCrypto) signs tokens its public key verifies', async () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const pkcs1 = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const { publicKey } = testKey;
+    const pkcs1 = createPrivateKey(testKey.credentials.private_key)
+      .export({ type: 'pkcs1', format: 'pem' })
+      .toString();
     const { client, requests } = recordingClient(
       { result: [] },
       { credentials: { ...testKey.credentials, private_key: pkcs1 } },

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { inspect } from 'node:util';
 import { ConfigurationError } from '@tenantkit/core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -67,8 +67,9 @@ describe('voximplant credentials: accepted sources', () => {
   });
 
   it('a PKCS#1 ("BEGIN RSA PRIVATE KEY") key, as older credentials files hold', () => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const pkcs1 = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const pkcs1 = createPrivateKey(testKey.credentials.private_key)
+      .export({ type: 'pkcs1', format: 'pem' })
+      .toString();
     expect(() =>
       createVoximplantClient({ credentials: { ...good, private_key: pkcs1 } }),
     ).not.toThrow();
@@ -177,8 +178,8 @@ describe('voximplant credentials: malformed ones fail at construction', () => {
   });
 
   it('an encrypted key is named as such', () => {
-    const encrypted = generateKeyPairSync('rsa', { modulusLength: 2048 })
-      .privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
+    const encrypted = createPrivateKey(testKey.credentials.private_key)
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
       .toString();
     const error = configurationError(() =>
       createVoximplantClient({ credentials: { ...good, private_key: encrypted } }),

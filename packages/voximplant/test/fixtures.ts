@@ -1,4 +1,4 @@
-/** Test credentials: a fresh RSA key pair per test run, never a committed private key. */
+/** Test credentials: RSA key pairs made when the tests run, never a committed private key. */
 import type { KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +24,15 @@ export function makeTestKey(
   return throwawayVoximplantKey({ accountId, keyId });
 }
 
-/** One key for a whole test file: 2048-bit generation takes a noticeable fraction of a second. */
-export const testKey = makeTestKey();
+/**
+ * The key most tests sign with: the process's shared throwaway key (2048-bit generation takes a
+ * quarter of a second of CPU; the files of a worker share it). `makeTestKey()` makes a new one.
+ */
+export const testKey: TestKey = throwawayVoximplantKey({
+  shared: true,
+  accountId: 4242,
+  keyId: 'ab81c66e-570e-4446-9af9-105269dfafca',
+});
 
 const tempDirs: string[] = [];
 

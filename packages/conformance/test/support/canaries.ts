@@ -20,7 +20,7 @@ export const CANARY = {
 
 /** A fresh key pair per run: no private key is ever committed. */
 export const voximplantCredentials: Required<VoximplantCredentials> =
-  throwawayVoximplantKey().credentials;
+  throwawayVoximplantKey({ shared: true }).credentials;
 
 /** Twilio's ids: the main account the client acts for, and one sub-account of it. */
 export const TWILIO_SID = { main: `AC${'c'.repeat(32)}`, sub: `AC${'5'.repeat(32)}` } as const;
