@@ -1,12 +1,13 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { maxWorkers } from './vitest.shared.js';
 
+/**
+ * One project per package (`--project @tenantkit/vobiz` while you work), plus the release tooling
+ * and the type tests. `pnpm test` runs the same files through vitest.all.config.ts instead.
+ */
 export default defineConfig({
   test: {
     projects: ['packages/*', 'scripts/vitest.config.ts', 'vitest.types.config.ts'],
-    // vitest's default for `run` is one worker fewer than the cores: 1 on a 2-core machine, where
-    // every file then waits for the one before it. The files mostly wait on sockets and timers
-    // (servers on the loopback, Prism in the main process), so one worker per core.
-    maxWorkers: Math.max(2, availableParallelism()),
+    maxWorkers,
   },
 });
