@@ -2,9 +2,11 @@
  * Runs every test (unit, contract against Prism, type tests) once and ends with one line,
  * `N passed, N failed`, the totals CI reads. Exits non-zero on any failure or if nothing ran.
  *
- * Without arguments, the type tests run in a second vitest beside the others: vitest checks a
- * typecheck project (one `tsc`, seconds of CPU on one core) only after every other file, so on a
- * 2-core machine it was a tail with one core idle. Their output is printed after the tests'.
+ * Without arguments, every test file runs as one project (vitest.all.config.ts: each worker loads a
+ * module once for all packages, not once per package), and the type tests run in a second vitest
+ * beside it: vitest checks a typecheck project (one `tsc`, seconds of CPU on one core) only after
+ * every other file, so on a 2-core machine it was a tail with one core idle. Their output is
+ * printed after the tests'.
  * With arguments (`pnpm test --project X`, `pnpm test -- --reporter=verbose`), one vitest as asked.
  */
 import { spawn } from 'node:child_process';
@@ -27,7 +29,7 @@ const parts: Part[] = (
   asked.length > 0
     ? [{ args: asked, name: 'vitest', buffered: false }]
     : [
-        { args: ['--project', '!types'], name: 'vitest', buffered: false },
+        { args: ['--config', 'vitest.all.config.ts'], name: 'vitest', buffered: false },
         { args: ['--project', 'types'], name: 'vitest-types', buffered: true },
       ]
 ).map(({ args, name, buffered }) => ({
