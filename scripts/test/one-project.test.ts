@@ -10,15 +10,11 @@ import { createVitest } from 'vitest/node';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The test files a configuration finds (the type tests, compiled and never run, aside). */
-async function filesOf(config: string): Promise<string[]> {
-  const vitest = await createVitest('test', { root, config, watch: false });
+async function filesOf(config: string, project?: string[]): Promise<string[]> {
+  const vitest = await createVitest('test', { root, config, watch: false, project });
   try {
     const specs = await vitest.globTestSpecifications();
-    return [
-      ...new Set(
-        specs.filter((spec) => spec.project.name !== 'types').map((spec) => spec.moduleId),
-      ),
-    ].sort();
+    return [...new Set(specs.map((spec) => spec.moduleId))].sort();
   } finally {
     await vitest.close();
   }
@@ -26,7 +22,7 @@ async function filesOf(config: string): Promise<string[]> {
 
 describe('pnpm test runs every test file as one project', () => {
   it('the same files as the projects of vitest.config.ts, none left out', async () => {
-    const byProjects = await filesOf('vitest.config.ts');
+    const byProjects = await filesOf('vitest.config.ts', ['!types']);
     const asOne = await filesOf('vitest.all.config.ts');
     expect(byProjects.length).toBeGreaterThan(100);
     expect(asOne).toEqual(byProjects);
