@@ -18,9 +18,10 @@ export const CANARY = {
     'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnkiLCJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlLWNhbmFyeS0xMjM0',
 } as const;
 
-/** A fresh key pair per run: no private key is ever committed. */
-export const voximplantCredentials: Required<VoximplantCredentials> =
-  throwawayVoximplantKey({ shared: true }).credentials;
+/** The process's shared throwaway key (made when the tests run): no private key is ever committed. */
+export const voximplantCredentials: Required<VoximplantCredentials> = throwawayVoximplantKey({
+  shared: true,
+}).credentials;
 
 /** Twilio's ids: the main account the client acts for, and one sub-account of it. */
 export const TWILIO_SID = { main: `AC${'c'.repeat(32)}`, sub: `AC${'5'.repeat(32)}` } as const;
