@@ -18,7 +18,7 @@ export const CANARY = {
     'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYW5hcnkiLCJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlLWNhbmFyeS0xMjM0',
 } as const;
 
-/** The process's shared throwaway key (made when the tests run): no private key is ever committed. */
+/** The process's shared throwaway key, made at run time: no private key is ever committed. */
 export const voximplantCredentials: Required<VoximplantCredentials> = throwawayVoximplantKey({
   shared: true,
 }).credentials;
