@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALL_UNIFIED_OPERATIONS,
+  type CapabilityRow,
   ConfigurationError,
   defineProvider,
   extraSupport,
@@ -236,5 +237,11 @@ describe('defineProvider: the row it hands on', () => {
     expect(Reflect.set(capabilities.fields, 'enabled', onCreateAndUpdate('on'))).toBe(false);
     expect(Reflect.set(capabilities.limits, 'calls', 'max_calls')).toBe(false);
     expect(Reflect.set(capabilities.fields.name ?? {}, 'create', false)).toBe(false);
+  });
+
+  it('freezes a row that carries a null (an empty caveat written in JavaScript) instead of throwing', () => {
+    const own = { ...row, paging: { ...row.paging, caveat: null } } as unknown as CapabilityRow;
+    const { capabilities } = defineProvider(definition({ capabilities: own }));
+    expect(Object.isFrozen(capabilities.paging)).toBe(true);
   });
 });
